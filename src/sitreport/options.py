@@ -1,0 +1,27 @@
+"""One typed options object for a run, passed down instead of loose globals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DB_URL = "sqlite:///sitreport.db"
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a run can be told.
+
+    ``kb_dirs`` are the user's extra knowledge-base folders, read after the packaged one;
+    ``text_column`` names the body column of CSV/JSONL corpora; ``link_window_days`` is how
+    far apart two dated reports of one incident may be.
+    """
+
+    db_url: str = DEFAULT_DB_URL
+    kb_dirs: tuple[Path, ...] = ()
+    text_column: str = "text"
+    batch_size: int = 32
+    n_process: int = 1
+    link_window_days: int = 3
+    show_progress: bool = True
+    extra: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,259 @@
+"""Plain typed records that flow between the stages.
+
+Every stage takes and returns these; none of them knows about the database or the CLI.
+Field names follow the output contract (docs/contract.md), so ``to_dict`` is the JSON shape.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+EVENT_TYPES: tuple[str, ...] = (
+    "evacuation",
+    "surrender",
+    "detention",
+    "armed_clash",
+    "remote_violence",
+    "territory_change",
+    "agreement",
+    "weapons_handover",
+    "casualties",
+    "siege",
+    "aid",
+    "deployment",
+)
+
+QUANTITY_CATEGORIES: tuple[str, ...] = (
+    "people",
+    "fighters",
+    "civilians",
+    "families",
+    "buses",
+    "vehicles",
+    "killed",
+    "injured",
+    "captured",
+    "weapons",
+    "displaced",
+)
+
+Qualifier = Literal["exact", "approx", "min", "max"]
+ActorRole = Literal["actor", "target", "mediator", "affected"]
+MediaType = Literal["text", "html"]
+
+
+def stable_id(*parts: str, length: int = 16) -> str:
+    """A short hex digest of the parts: the same inputs always give the same id."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+@dataclass
+class RawDocument:
+    """One document as read from disk or a corpus row, before any cleaning.
+
+    ``meta`` carries what the container already knew (CSV/JSONL columns such as title,
+    url, published, outlet); cleaning prefers it over what it can guess from the text.
+    """
+
+    source: str
+    name: str
+    content: str
+    media_type: MediaType = "text"
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Article:
+    """A cleaned article: body text plus the metadata read out of the page."""
+
+    article_id: str
+    source: str
+    file: str
+    text: str
+    raw_text: str = ""
+    title: str | None = None
+    published: str | None = None
+    agency: str | None = None
+    dateline: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def build(cls, raw: RawDocument, text: str, **metadata: Any) -> Article:
+        """An article whose id is the hash of its cleaned text (same text, same id)."""
+        return cls(
+            article_id=stable_id(text),
+            source=raw.source,
+            file=raw.name,
+            text=text,
+            raw_text=raw.content,
+            **metadata,
+        )
+
+    def to_clean_dict(self) -> dict[str, Any]:
+        """The ``sitreport clean --json`` contract shape."""
+        return {
+            "file": self.file,
+            "title": self.title,
+            "published": self.published,
+            "agency": self.agency,
+            "dateline": self.dateline,
+            "outlet": self.outlet,
+            "url": self.url,
+            "article_id": self.article_id,
+            "text": self.text,
+        }
+
+
+@dataclass
+class Place:
+    """A resolved (or knowingly unresolved) place.
+
+    ``precision`` follows docs/places.md: 1 = the town or site itself, 2 = a district or
+    area around a known point, 3 = a governorate/province or region, 4 = a country.
+    ``resolved`` is False for a named miss: the text named a place the knowledge base does
+    not know, and the name is kept without coordinates rather than dropped or guessed.
+    """
+
+    name: str
+    admin1: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    kind: str | None = None
+    precision: int | None = None
+    mention: str | None = None
+    resolved: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Actor:
+    name: str
+    role: ActorRole = "actor"
+    kind: str | None = None
+    mention: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Quantity:
+    category: str
+    value: int
+    qualifier: Qualifier = "exact"
+    kind: str | None = None
+    source: str | None = None
+    text: str = ""
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Evidence:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Event:
+    """One event as read from one article (the ``sitreport extract`` contract)."""
+
+    event_id: str
+    article_id: str
+    event_type: str
+    source_file: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    date_text: str | None = None
+    location: Place | None = None
+    origin: Place | None = None
+    destination: Place | None = None
+    actors: list[Actor] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.5
+    outlet: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """Rebuild an event from its contract dict (the inverse of ``to_dict``)."""
+
+        def place(value: dict[str, Any] | None) -> Place | None:
+            return Place(**value) if value else None
+
+        return cls(
+            **{
+                **data,
+                "location": place(data.get("location")),
+                "origin": place(data.get("origin")),
+                "destination": place(data.get("destination")),
+                "actors": [Actor(**a) for a in data.get("actors") or []],
+                "quantities": [Quantity(**q) for q in data.get("quantities") or []],
+                "evidence": [Evidence(**e) for e in data.get("evidence") or []],
+            }
+        )
+
+
+@dataclass
+class Claim:
+    """One figure as one source gave it, inside an incident."""
+
+    category: str
+    value: int
+    qualifier: Qualifier
+    kind: str | None
+    source: str | None
+    article_id: str
+    event_id: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Estimate:
+    low: int
+    best: int
+    high: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Incident:
+    """A real-world event as reported by one or more articles (``sitreport incidents``)."""
+
+    incident_id: str
+    event_type: str
+    date: str | None
+    location: Place | None
+    events: list[str]
+    articles: list[str]
+    sources: list[str]
+    claims: list[Claim]
+    estimates: dict[str, Estimate]
+    disputed: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
