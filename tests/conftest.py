@@ -14,6 +14,7 @@ EXAMPLES = REPO / "examples"
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """../shared (seeds, gold, scorer): present in CI, absent in a bare clone."""
+    reason = f"../shared is not beside the repo ({SHARED}): the acceptance tests need its seeds and gold"
     if not (SHARED / "seeds").is_dir() or not (SHARED / "gold").is_dir():
-        pytest.skip(f"../shared is not beside the repo ({SHARED}); the acceptance tests need its seeds and gold")
+        pytest.skip(reason)
     return SHARED

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_DB_URL = "sqlite:///sitreport.db"
@@ -14,7 +14,8 @@ class Options:
 
     ``kb_dirs`` are the user's extra knowledge-base folders, read after the packaged one;
     ``text_column`` names the body column of CSV/JSONL corpora; ``link_window_days`` is how
-    far apart two dated reports of one incident may be.
+    far apart two dated reports of one incident may be; ``max_input_bytes`` is the largest
+    single file read (a corpus larger than that should be split).
     """
 
     db_url: str = DEFAULT_DB_URL
@@ -24,4 +25,4 @@ class Options:
     n_process: int = 1
     link_window_days: int = 3
     show_progress: bool = True
-    extra: dict[str, str] = field(default_factory=dict)
+    max_input_bytes: int = 100_000_000

@@ -1,0 +1,141 @@
+"""Ingest: read files, folders and corpora into RawDocuments, one per article.
+
+Bad inputs are not raised but yielded as ``InputError`` values, so that one broken file never
+stops the others and the caller can report each in one line.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from sitreport.errors import InputError
+from sitreport.ingest.decode import decode_bytes, read_limited
+from sitreport.options import Options
+from sitreport.records import RawDocument
+
+REQUIRES: tuple[str, ...] = ("paths",)
+ASSIGNS: tuple[str, ...] = ("RawDocument",)
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".text", ""}
+CORPUS_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson"}
+READABLE_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | CORPUS_SUFFIXES
+# Corpus columns that carry metadata, by the names corpora commonly use for them.
+META_COLUMNS = {
+    "title": ("title", "headline"),
+    "published": ("published", "date", "publish_date", "published_at", "pubdate"),
+    "url": ("url", "link"),
+    "outlet": ("outlet", "source", "site", "publisher", "domain"),
+}
+
+# csv rows can hold whole articles; the default field limit (128 KiB) is too small for some.
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+def read_inputs(paths: Iterable[str | Path], options: Options) -> Iterator[RawDocument | InputError]:
+    """Every document under ``paths``, in order; folders are read recursively, sorted by name."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _read_folder(path, options)
+        else:
+            yield from read_file(path, options)
+
+
+def _read_folder(folder: Path, options: Options) -> Iterator[RawDocument | InputError]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    readable = [p for p in files if p.suffix.lower() in READABLE_SUFFIXES]
+    if not readable:
+        yield InputError(str(folder), "folder holds no .txt, .html, .csv or .jsonl files")
+    for path in readable:
+        yield from read_file(path, options)
+
+
+def read_file(path: Path, options: Options) -> Iterator[RawDocument | InputError]:
+    """The documents in one file: one for a page, one per row for a corpus."""
+    try:
+        data = read_limited(path, options.max_input_bytes)
+        text = decode_bytes(data, str(path))
+    except InputError as error:
+        yield error
+        return
+    suffix = path.suffix.lower()
+    if suffix in {".csv", ".tsv"}:
+        yield from _read_csv(path, text, options.text_column, "\t" if suffix == ".tsv" else ",")
+    elif suffix in {".jsonl", ".ndjson"}:
+        yield from _read_jsonl(path, text, options.text_column)
+    else:
+        yield RawDocument(source=str(path), name=path.name, content=text, media_type=_media_type(path, text))
+
+
+def _media_type(path: Path, text: str) -> str:
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return "html"
+    head = text.lstrip()[:200].lower()
+    return "html" if head.startswith(("<!doctype html", "<html")) else "text"
+
+
+def _read_csv(path: Path, text: str, text_column: str, delimiter: str) -> Iterator[RawDocument | InputError]:
+    reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
+    columns = reader.fieldnames or []
+    if text_column not in columns:
+        yield _missing_column(path, text_column, columns)
+        return
+    for number, row in enumerate(reader, start=1):
+        yield _row_document(path, number, {k: v for k, v in row.items() if k is not None}, text_column)
+
+
+def _read_jsonl(path: Path, text: str, text_column: str) -> Iterator[RawDocument | InputError]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield InputError(f"{path}:{number}", f"line is not JSON ({error.msg})")
+            continue
+        if not isinstance(row, dict) or text_column not in row:
+            yield _missing_column(
+                Path(f"{path}:{number}"), text_column, list(row) if isinstance(row, dict) else []
+            )
+            continue
+        yield _row_document(path, number, row, text_column)
+
+
+def _missing_column(path: Path, text_column: str, columns: list[str]) -> InputError:
+    found = ", ".join(columns) if columns else "none"
+    return InputError(
+        str(path), f"no '{text_column}' column (found: {found}); name the body column with --text-column"
+    )
+
+
+def _row_document(
+    path: Path, number: int, row: dict[str, object], text_column: str
+) -> RawDocument | InputError:
+    body = row.get(text_column)
+    row_id = str(row.get("id") or number)
+    source = f"{path}#{row_id}"
+    if not isinstance(body, str) or not body.strip():
+        return InputError(source, f"row {number} has an empty '{text_column}'")
+    return RawDocument(
+        source=source,
+        name=f"{path.name}#{row_id}",
+        content=body,
+        media_type=_media_type(path, body),
+        meta=_row_meta(row),
+    )
+
+
+def _row_meta(row: dict[str, object]) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for field, names in META_COLUMNS.items():
+        for name in names:
+            value = row.get(name)
+            if isinstance(value, str) and value.strip():
+                meta[field] = value.strip()
+                break
+    return meta
