@@ -1,0 +1,100 @@
+"""Opening a database from a URL, with errors that say what to check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Engine, String, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from sitreport.errors import StoreError
+from sitreport.store.schema import metadata
+
+URL_EXAMPLES = "sqlite:///path/to/sitreport.db or postgresql://user@host:5432/dbname"
+
+# The byte-order collation of each supported engine (see query.order_by).
+_BINARY_COLLATIONS: dict[str, str] = {"sqlite": "BINARY", "postgresql": "C"}
+
+_WHAT_TO_CHECK: dict[str, str] = {
+    "sqlite": "check that the folder exists and is writable",
+    "postgresql": (
+        "check that the server is running and reachable at that host and port, "
+        "that the database exists, and that the user and password are right"
+    ),
+}
+
+
+def _parse(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise StoreError(f"{url!r} is not a database URL; use {URL_EXAMPLES}") from error
+    if parsed.get_backend_name() not in _BINARY_COLLATIONS:
+        raise StoreError(f"unsupported database {parsed.drivername!r}; use {URL_EXAMPLES}")
+    return parsed
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Foreign keys are off by default in SQLite; WAL lets readers (the web UI) run
+    # while an ingest writes.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def describe(engine: Engine) -> str:
+    """The engine's URL without its password, for messages."""
+    return engine.url.render_as_string(hide_password=True)
+
+
+def open_engine(url: str) -> Engine:
+    """An engine on the URL with the schema created; StoreError saying what to check if not."""
+    parsed = _parse(url)
+    try:
+        engine = create_engine(parsed)
+    except (NoSuchModuleError, ImportError) as error:
+        raise StoreError(
+            f"no database driver for {parsed.drivername!r} ({error}); use {URL_EXAMPLES}"
+        ) from error
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        metadata.create_all(engine)
+    except SQLAlchemyError as error:
+        engine.dispose()
+        hint = _WHAT_TO_CHECK[parsed.get_backend_name()]
+        raise StoreError(f"cannot open the store at {describe(engine)}: {_reason(error)}; {hint}") from error
+    return engine
+
+
+def _reason(error: SQLAlchemyError) -> str:
+    """The driver's own message, first line only (SQLAlchemy appends SQL and a help link)."""
+    original = getattr(error, "orig", None) or error
+    return str(original).strip().splitlines()[0]
+
+
+@contextmanager
+def transaction(engine: Engine, action: str) -> Iterator[Connection]:
+    """A connection in one transaction; database failures become StoreError naming the action."""
+    try:
+        with engine.begin() as connection:
+            yield connection
+    except SQLAlchemyError as error:
+        raise StoreError(f"could not {action} in {describe(engine)}: {_reason(error)}") from error
+
+
+Binary = Callable[[ColumnElement], ColumnElement]
+
+
+def binary_collation(engine: Engine) -> Binary:
+    """A function that makes a text expression compare byte by byte on this engine."""
+    collation = _BINARY_COLLATIONS[engine.dialect.name]
+
+    def binary(expression: ColumnElement) -> ColumnElement:
+        return expression.collate(collation) if isinstance(expression.type, String) else expression
+
+    return binary

@@ -1,0 +1,158 @@
+"""Event filters and sort orders, one small function each, combined with AND."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, case, exists, or_, select
+
+from sitreport.store import periods
+from sitreport.store.engine import Binary
+from sitreport.store.schema import actors, articles, event_places, event_sources, events, evidence
+
+
+@dataclass
+class EventQuery:
+    """Which events to read, and in what order; every filter that is set must hold.
+
+    Date bounds are ISO dates, inclusive; an event counts when any day of the period its
+    date stands for is inside them, and undated events are left out once a bound is set.
+    ``place`` matches a location/origin/destination name or admin1, ``text`` is a substring
+    of evidence text or the article title, both case-insensitive; ``actor`` and ``source``
+    are canonical names. ``sort`` is one of SORTS; a leading ``-`` sorts descending.
+    """
+
+    event_type: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    place: str | None = None
+    actor: str | None = None
+    source: str | None = None
+    text: str | None = None
+    article_id: str | None = None
+    sort: str = "date"
+    limit: int = 100
+    offset: int = 0
+
+
+Condition = ColumnElement[bool]
+
+
+def _bound(value: str, field: str) -> periods.Period:
+    span = periods.period(value)
+    if span is None:
+        raise ValueError(f"{field} must be an ISO date such as 2018-08-01, 2018-08 or 2018, not {value!r}")
+    return span
+
+
+def _event_type(query: EventQuery) -> Condition | None:
+    return None if query.event_type is None else events.c.event_type == query.event_type
+
+
+def _date_from(query: EventQuery) -> Condition | None:
+    # An event counts when any day of its period is on or after the bound ("2018-08" from the 15th).
+    if query.date_from is None:
+        return None
+    first, _ = _bound(query.date_from, "date_from")
+    return events.c.date_end >= first.isoformat()
+
+
+def _date_to(query: EventQuery) -> Condition | None:
+    if query.date_to is None:
+        return None
+    _, last = _bound(query.date_to, "date_to")
+    return events.c.date_start <= last.isoformat()
+
+
+def _place(query: EventQuery) -> Condition | None:
+    if query.place is None:
+        return None
+    name = query.place.casefold()
+    return exists().where(
+        event_places.c.event_id == events.c.event_id,
+        or_(event_places.c.name_folded == name, event_places.c.admin1_folded == name),
+    )
+
+
+def _actor(query: EventQuery) -> Condition | None:
+    if query.actor is None:
+        return None
+    return exists().where(actors.c.event_id == events.c.event_id, actors.c.name == query.actor)
+
+
+def _source(query: EventQuery) -> Condition | None:
+    if query.source is None:
+        return None
+    return exists().where(
+        event_sources.c.event_id == events.c.event_id, event_sources.c.source == query.source
+    )
+
+
+def _text(query: EventQuery) -> Condition | None:
+    if query.text is None:
+        return None
+    needle = query.text.casefold()
+    in_evidence = exists().where(
+        evidence.c.event_id == events.c.event_id, evidence.c.text_folded.contains(needle, autoescape=True)
+    )
+    in_title = exists().where(
+        articles.c.article_id == events.c.article_id,
+        articles.c.title_folded.contains(needle, autoescape=True),
+    )
+    return or_(in_evidence, in_title)
+
+
+def _article_id(query: EventQuery) -> Condition | None:
+    return None if query.article_id is None else events.c.article_id == query.article_id
+
+
+_FILTERS: tuple[Callable[[EventQuery], Condition | None], ...] = (
+    _event_type,
+    _date_from,
+    _date_to,
+    _place,
+    _actor,
+    _source,
+    _text,
+    _article_id,
+)
+
+
+def conditions(query: EventQuery) -> list[Condition]:
+    """The WHERE clauses for the query's filters that are set."""
+    return [condition for build in _FILTERS if (condition := build(query)) is not None]
+
+
+def _place_name() -> ColumnElement[str]:
+    """The event's first place name in role order (location, origin, destination), case-folded."""
+    role_rank = case({"location": 0, "origin": 1, "destination": 2}, value=event_places.c.role)
+    return (
+        select(event_places.c.name_folded)
+        .where(event_places.c.event_id == events.c.event_id)
+        .order_by(role_rank)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+_SORT_KEYS: dict[str, Callable[[], ColumnElement]] = {
+    "date": lambda: events.c.date_start,
+    "event_type": lambda: events.c.event_type,
+    "confidence": lambda: events.c.confidence,
+    "place": _place_name,
+}
+SORTS: tuple[str, ...] = tuple(key for name in _SORT_KEYS for key in (name, f"-{name}"))
+
+
+def order_by(sort: str, binary: Binary) -> list[ColumnElement]:
+    """ORDER BY for a sort name: nulls last in both directions, ties broken by event id.
+
+    ``binary`` compares text byte by byte, so both engines order the same whatever the
+    PostgreSQL database's collation is.
+    """
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    key = binary(_SORT_KEYS[sort.removeprefix("-")]())
+    direction = key.desc() if sort.startswith("-") else key.asc()
+    return [direction.nulls_last(), binary(events.c.event_id)]

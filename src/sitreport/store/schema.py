@@ -1,0 +1,183 @@
+"""The tables, in SQLAlchemy Core, shared by SQLite and PostgreSQL.
+
+Dates are kept as ISO strings (they sort and compare the same on both engines), and every
+column searched case-insensitively has a ``*_folded`` twin filled in Python, because
+SQLite's ``lower()`` only folds ASCII and the two engines' ``LIKE`` differ on case.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Double,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("article_id", String, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("file", Text, nullable=False),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("title_folded", Text),
+    Column("published", Text),
+    Column("agency", Text),
+    Column("dateline", Text),
+    Column("raw_text", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("event_id", String, primary_key=True),
+    Column("article_id", String, ForeignKey("articles.article_id", ondelete="CASCADE"), nullable=False),
+    Column("event_type", String, nullable=False),
+    Column("source_file", Text),
+    Column("date", String),
+    Column("date_precision", String),
+    Column("date_text", Text),
+    # The period the date stands for ("2018-08" -> 2018-08-01..2018-08-31), for date filters
+    # and timelines; null when the date is missing or not ISO.
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("date_week", String(10)),  # the Monday of date_start's ISO week
+    Column("date_month", String(7)),
+    Column("confidence", Double, nullable=False),
+    Column("outlet", Text),
+    Index("ix_events_article_id", "article_id"),
+    Index("ix_events_event_type", "event_type"),
+    Index("ix_events_date_start", "date_start"),
+)
+
+
+def _event_child(name: str, *columns: Column | Index) -> Table:
+    """A table of one kind of item belonging to an event; ``columns`` complete its key."""
+    return Table(
+        name,
+        metadata,
+        Column("event_id", String, ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True),
+        *columns,
+    )
+
+
+# One row per place role (location, origin, destination): places are columns, not JSON,
+# so filtering and grouping by name or admin1 is plain SQL on both engines.
+event_places = _event_child(
+    "event_places",
+    Column("role", String, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("name_folded", Text, nullable=False),
+    Column("admin1", Text),
+    Column("admin1_folded", Text),
+    Column("country", Text),
+    Column("lat", Double),
+    Column("lon", Double),
+    Column("geonames_id", BigInteger),
+    Column("kind", Text),
+    Column("precision", Integer),
+    Column("mention", Text),
+    Column("resolved", Boolean, nullable=False),
+    Index("ix_event_places_name_folded", "name_folded"),
+    Index("ix_event_places_admin1_folded", "admin1_folded"),
+)
+
+actors = _event_child(
+    "actors",
+    Column("position", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("role", String, nullable=False),
+    Column("kind", Text),
+    Column("mention", Text),
+    Index("ix_actors_name", "name"),
+)
+
+quantities = _event_child(
+    "quantities",
+    Column("position", Integer, primary_key=True),
+    Column("category", String, nullable=False),
+    Column("value", BigInteger, nullable=False),
+    Column("qualifier", String, nullable=False),
+    Column("kind", Text),
+    Column("source", Text),
+    Column("text", Text, nullable=False),
+    Column("start", Integer),
+    Column("end", Integer),
+)
+
+evidence = _event_child(
+    "evidence",
+    Column("position", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("text_folded", Text, nullable=False),
+)
+
+event_sources = _event_child(
+    "event_sources",
+    Column("position", Integer, primary_key=True),
+    Column("source", Text, nullable=False),
+    Index("ix_event_sources_source", "source"),
+)
+
+# Lists that rebuild an Event, in the order they are written and read back.
+EVENT_LIST_TABLES: tuple[Table, ...] = (actors, quantities, evidence, event_sources)
+EVENT_CHILD_TABLES: tuple[Table, ...] = (event_places, *EVENT_LIST_TABLES)
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("incident_id", String, primary_key=True),
+    Column("event_type", String, nullable=False),
+    Column("date", String),
+    # Incidents are read whole and filtered only by type, so their nested parts are JSON.
+    Column("location", JSON),
+    Column("articles", JSON, nullable=False),
+    Column("sources", JSON, nullable=False),
+    Column("claims", JSON, nullable=False),
+    Column("estimates", JSON, nullable=False),
+    Column("disputed", Boolean, nullable=False),
+    Index("ix_incidents_event_type", "event_type"),
+)
+
+# An event belongs to at most one incident: the event id is the key.
+incident_events = Table(
+    "incident_events",
+    metadata,
+    Column("event_id", String, ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "incident_id",
+        String,
+        ForeignKey("incidents.incident_id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("position", Integer, nullable=False),
+    Index("ix_incident_events_incident_id", "incident_id"),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("decision_id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String, nullable=False),
+    Column("first", String, nullable=False),
+    Column("second", String, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
