@@ -15,6 +15,10 @@ class InputError(SitreportError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Errors travel back from Dask workers; the default pickling would lose the fields.
+        return (InputError, (self.source, self.reason))
+
 
 class KnowledgeBaseError(SitreportError):
     """A knowledge-base file that is missing or malformed."""

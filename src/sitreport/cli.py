@@ -1,0 +1,551 @@
+"""The ``sitreport`` command line: thin wrappers over the stages, printing their records.
+
+Heavy imports (spaCy, SQLAlchemy, FastAPI) happen inside the commands so ``--help`` is fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from sitreport.errors import InputError, SitreportError
+from sitreport.options import DEFAULT_DB_URL, Options
+
+if TYPE_CHECKING:
+    from sitreport.store import Store
+
+app = typer.Typer(
+    name="sitreport",
+    help="Turn conflict news into a sourced, cross-checked event ledger.\n\n"
+    "Typical use: [bold]sitreport ingest examples/[/bold] reads the articles into a SQLite store, "
+    "[bold]sitreport events[/bold] lists what happened, [bold]sitreport incidents[/bold] shows reports "
+    "of one event across outlets, [bold]sitreport serve[/bold] opens the web UI.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+incidents_app = typer.Typer(help="Incidents: reports of one real event across outlets, with every figure.")
+kb_app = typer.Typer(help="Inspect the knowledge base: what names resolve to, and why.", no_args_is_help=True)
+app.add_typer(incidents_app, name="incidents")
+app.add_typer(kb_app, name="kb")
+
+stdout = Console(soft_wrap=True)
+stderr = Console(stderr=True, soft_wrap=True)
+T = TypeVar("T")
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="SITREPORT_DB",
+        help="SQLAlchemy URL of the store, e.g. sqlite:///ledger.db or postgresql+psycopg://user@host/db.",
+    ),
+]
+KbOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--kb",
+        help="A folder of your own knowledge-base files, same layout as the packaged kb/ "
+        "(repeatable); see docs/knowledge-base.md.",
+        file_okay=False,
+    ),
+]
+TextColumnOption = Annotated[
+    str, typer.Option("--text-column", help="The column holding the article body in CSV/JSONL corpora.")
+]
+InputsArgument = Annotated[
+    list[Path], typer.Argument(help="Files or folders: .txt, .html, .csv, .jsonl.", show_default=False)
+]
+
+
+def _options(db: str = DEFAULT_DB_URL, kb: list[Path] | None = None, text_column: str = "text") -> Options:
+    return Options(
+        db_url=db, kb_dirs=tuple(kb or ()), text_column=text_column, show_progress=stderr.is_terminal
+    )
+
+
+class ErrorReport:
+    """Prints each bad input in one line on stderr and remembers that the run must exit 2."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: InputError) -> None:
+        self.count += 1
+        stderr.print(f"[red]error[/red]: {error}", highlight=False, markup=True)
+
+    def exit_code(self) -> int:
+        return 2 if self.count else 0
+
+
+def _count_files(paths: Iterable[Path]) -> int:
+    return sum(sum(1 for p in path.rglob("*") if p.is_file()) if path.is_dir() else 1 for path in paths)
+
+
+def _with_progress(items: Iterable[T], total: int | None, options: Options, label: str) -> Iterator[T]:
+    """Yield ``items`` while a progress bar on stderr counts them (only on a terminal)."""
+    columns = (SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=stderr, disable=not options.show_progress, transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def _fail(error: SitreportError) -> typer.Exit:
+    stderr.print(f"[red]error[/red]: {error}", highlight=False)
+    return typer.Exit(code=2)
+
+
+@app.command()
+def clean(
+    files: InputsArgument,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per article (the contract shape).")
+    ] = False,
+    text_column: TextColumnOption = "text",
+) -> None:
+    """Print each article's clean body text and metadata (title, published, agency, dateline).
+
+    Example: [bold]sitreport clean page.html scraped.txt --json[/bold]
+    """
+    from sitreport.ingest import read_inputs
+    from sitreport.pipeline import clean_documents
+
+    options = _options(text_column=text_column)
+    errors = ErrorReport()
+    items = _with_progress(
+        clean_documents(read_inputs(files, options)), _count_files(files), options, "cleaning"
+    )
+    for item in items:
+        if isinstance(item, InputError):
+            errors(item)
+        elif as_json:
+            print(json.dumps(item.to_clean_dict(), ensure_ascii=False))
+        else:
+            _print_article(item)
+    raise typer.Exit(errors.exit_code())
+
+
+def _print_article(article: Any) -> None:
+    stdout.rule(f"[bold]{article.file}[/bold]")
+    for label in ("title", "published", "agency", "dateline", "outlet"):
+        value = getattr(article, label)
+        if value:
+            stdout.print(f"[dim]{label}:[/dim] {value}", highlight=False)
+    stdout.print()
+    stdout.print(article.text, highlight=False, markup=False)
+
+
+@app.command()
+def extract(files: InputsArgument, kb: KbOption = None, text_column: TextColumnOption = "text") -> None:
+    """Print the events read from each article, one JSON object per line (the contract shape).
+
+    Nothing is stored. Example: [bold]sitreport extract report.txt | jq .event_type[/bold]
+    """
+    from sitreport.pipeline import process_paths
+
+    options = _options(kb=kb, text_column=text_column)
+    errors = ErrorReport()
+    for item in _with_progress(process_paths(files, options), _count_files(files), options, "extracting"):
+        if isinstance(item, InputError):
+            errors(item)
+            continue
+        for event in item.events:
+            print(json.dumps(event.to_dict(), ensure_ascii=False))
+    raise typer.Exit(errors.exit_code())
+
+
+@app.command()
+def ingest(
+    paths: InputsArgument,
+    db: DbOption = DEFAULT_DB_URL,
+    kb: KbOption = None,
+    text_column: TextColumnOption = "text",
+    link: Annotated[bool, typer.Option(help="Update incidents after storing the articles.")] = True,
+    cluster: Annotated[
+        str | None,
+        typer.Option(help="Run extraction on Dask: a scheduler address (tcp://host:8786), or local:N for "
+                     "N local worker processes."),
+    ] = None,
+) -> None:
+    """Read articles, extract their events and store both; then link events into incidents.
+
+    The same article twice is stored once; each article is written in one transaction.
+    Example: [bold]sitreport ingest examples/ --db sqlite:///ledger.db[/bold]
+    """
+    options = _options(db=db, kb=kb, text_column=text_column)
+    errors = ErrorReport()
+    store = _open_store(db)
+    new_articles = seen_articles = new_events = 0
+    results = _process(paths, options, cluster)
+    for item in _with_progress(results, _count_files(paths), options, "ingesting"):
+        if isinstance(item, InputError):
+            errors(item)
+            continue
+        seen_articles += 1
+        if store.save_article(item.article, item.events):
+            new_articles += 1
+            new_events += len(item.events)
+    stderr.print(f"{seen_articles} articles read, {new_articles} new, {new_events} new events stored in {db}")
+    if link and new_articles:
+        _link_store(store, options)
+    store.close()
+    raise typer.Exit(errors.exit_code())
+
+
+def _process(paths: list[Path], options: Options, cluster: str | None) -> Iterator[Any]:
+    """Results of the per-article flow, here or on a Dask cluster."""
+    from sitreport.pipeline import process_paths
+
+    if cluster is None:
+        yield from process_paths(paths, options)
+        return
+    from dask.distributed import Client, LocalCluster
+
+    from sitreport.batch import process_paths_on_cluster
+
+    if cluster.startswith("local"):
+        workers = int(cluster.partition(":")[2] or 2)
+        target: Any = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+    else:
+        target = cluster
+    with Client(target) as client:
+        yield from process_paths_on_cluster(paths, options, client)
+
+
+def _open_store(db: str) -> Store:
+    from sitreport.store import Store
+
+    try:
+        return Store(db)
+    except SitreportError as error:
+        raise _fail(error) from error
+
+
+def _link_store(store: Store, options: Options) -> None:
+    from sitreport.link import relink_store
+
+    changed = relink_store(store, options)
+    stderr.print(f"{changed} incidents updated")
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB_URL,
+    event_type: Annotated[str | None, typer.Option("--type", help="Only this event type.")] = None,
+    place: Annotated[str | None, typer.Option(help="Only events at this place or governorate.")] = None,
+    source: Annotated[str | None, typer.Option(help="Only events this source reported.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(help="How many rows at most.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
+) -> None:
+    """List the stored events as a table: date, type, place, figures and sources.
+
+    Example: [bold]sitreport events --type evacuation --from 2018-08-01[/bold]
+    """
+    from sitreport.store import EventQuery
+
+    store = _open_store(db)
+    query = EventQuery(
+        event_type=event_type, place=place, source=source, date_from=date_from, date_to=date_to, limit=limit
+    )
+    rows = store.query_events(query)
+    total = store.count_events(query)
+    store.close()
+    if as_json:
+        for event in rows:
+            print(json.dumps(event.to_dict(), ensure_ascii=False))
+        return
+    stdout.print(_events_table(rows, f"{len(rows)} of {total} events in {db}"))
+
+
+def _place_label(place: Any) -> str:
+    if place is None:
+        return ""
+    return f"{place.name} ({place.admin1})" if place.admin1 and place.admin1 != place.name else place.name
+
+
+def _figures_label(quantities: Iterable[Any]) -> str:
+    marks = {"exact": "", "approx": "~", "min": ">", "max": "<"}
+    return ", ".join(f"{marks.get(q.qualifier, '')}{q.value} {q.kind or q.category}" for q in quantities)
+
+
+def _events_table(rows: Iterable[Any], title: str) -> Table:
+    table = Table(title=title, show_lines=False, expand=False)
+    for column in ("date", "type", "place", "figures", "sources", "conf."):
+        table.add_column(column, overflow="fold")
+    for event in rows:
+        place = event.location or event.origin or event.destination
+        table.add_row(
+            event.date or "—",
+            event.event_type,
+            _place_label(place),
+            _figures_label(event.quantities),
+            ", ".join(event.sources),
+            f"{event.confidence:.2f}",
+        )
+    return table
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, geojson, acled or plover.")] = "jsonl",
+    db: DbOption = DEFAULT_DB_URL,
+    incidents: Annotated[
+        bool, typer.Option("--incidents", help="Export incidents instead of events.")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Write the stored events (or incidents) in an analyst's format.
+
+    Example: [bold]sitreport export --format acled -o ledger.csv[/bold]
+    """
+    from sitreport.export import FORMATS, write_records
+
+    if fmt not in FORMATS:
+        raise _fail(SitreportError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}"))
+    store = _open_store(db)
+    records: Iterable[Any] = _all_incidents(store) if incidents else store.iter_events()
+    if output is None:
+        write_records(records, fmt, sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8", newline="") as stream:
+            write_records(records, fmt, stream)
+        stderr.print(f"wrote {output}")
+    store.close()
+
+
+def _all_incidents(store: Store) -> list[Any]:
+    return store.list_incidents(limit=store.count_incidents() or 1)
+
+
+@incidents_app.callback(invoke_without_command=True)
+def incidents_list(
+    ctx: typer.Context,
+    db: DbOption = DEFAULT_DB_URL,
+    event_type: Annotated[str | None, typer.Option("--type", help="Only this event type.")] = None,
+    limit: Annotated[int, typer.Option(help="How many rows at most.")] = 50,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON Lines (the contract shape) instead of a table.")
+    ] = False,
+) -> None:
+    """List incidents: one row per real-world event, with how many outlets reported it.
+
+    Example: [bold]sitreport incidents --json[/bold]; merge or split with the subcommands.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    store = _open_store(db)
+    rows = store.list_incidents(event_type=event_type, limit=limit)
+    total = store.count_incidents(event_type=event_type)
+    store.close()
+    if as_json:
+        for incident in rows:
+            print(json.dumps(incident.to_dict(), ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} of {total} incidents in {db}")
+    for column in ("incident", "date", "type", "place", "reports", "sources", "disputed"):
+        table.add_column(column, overflow="fold")
+    for incident in rows:
+        table.add_row(
+            incident.incident_id,
+            incident.date or "—",
+            incident.event_type,
+            _place_label(incident.location),
+            str(len(incident.events)),
+            ", ".join(incident.sources),
+            "yes" if incident.disputed else "",
+        )
+    stdout.print(table)
+
+
+def _decide(action: str, first: str, second: str, db: str) -> None:
+    store = _open_store(db)
+    store.record_decision(action, first, second)
+    _link_store(store, _options(db=db))
+    store.close()
+    stderr.print(f"recorded: {action} {first} {second}")
+
+
+@incidents_app.command("merge")
+def incidents_merge(
+    first: Annotated[str, typer.Argument(help="An event id or incident id.")],
+    second: Annotated[str, typer.Argument(help="Another event id or incident id.")],
+    db: DbOption = DEFAULT_DB_URL,
+) -> None:
+    """Record that two events (or incidents) are one incident; later runs respect it.
+
+    Example: [bold]sitreport incidents merge 3f2a… 9c1e…[/bold]
+    """
+    _decide("merge", first, second, db)
+
+
+@incidents_app.command("split")
+def incidents_split(
+    first: Annotated[str, typer.Argument(help="An event id or incident id.")],
+    second: Annotated[str, typer.Argument(help="Another event id or incident id.")],
+    db: DbOption = DEFAULT_DB_URL,
+) -> None:
+    """Record that two events (or incidents) are different incidents; later runs respect it.
+
+    Example: [bold]sitreport incidents split 3f2a… 9c1e…[/bold]
+    """
+    _decide("split", first, second, db)
+
+
+@app.command()
+def incident(
+    incident_id: Annotated[str, typer.Argument(help="The incident id (see `sitreport incidents`).")],
+    db: DbOption = DEFAULT_DB_URL,
+) -> None:
+    """Show one incident: its reports, every source's figures side by side, and the evidence.
+
+    Example: [bold]sitreport incident 5d41402abc4b2a76[/bold]
+    """
+    store = _open_store(db)
+    found = store.get_incident(incident_id)
+    if found is None:
+        store.close()
+        raise _fail(
+            SitreportError(f"no incident {incident_id!r} in {db}; list them with `sitreport incidents`")
+        )
+    members = [event for event in map(store.get_event, found.events) if event is not None]
+    store.close()
+    place = _place_label(found.location) or "unknown place"
+    stdout.rule(f"[bold]{found.event_type}[/bold] at {place} on {found.date or 'unknown date'}")
+    stdout.print(
+        f"sources: {', '.join(found.sources) or '—'}    disputed: {'yes' if found.disputed else 'no'}"
+    )
+    stdout.print(_claims_table(found))
+    for event in members:
+        for evidence in event.evidence:
+            stdout.print(f"[dim]{event.outlet or event.source_file}:[/dim] {evidence.text}", highlight=False)
+
+
+def _claims_table(found: Any) -> Table:
+    table = Table(title="claims")
+    for column in ("category", "kind", "value", "qualifier", "source", "words"):
+        table.add_column(column, overflow="fold")
+    for claim in found.claims:
+        table.add_row(
+            claim.category,
+            claim.kind or "",
+            str(claim.value),
+            claim.qualifier,
+            claim.source or "—",
+            claim.text,
+        )
+    for key, estimate in found.estimates.items():
+        high = "open" if estimate.high is None else str(estimate.high)
+        table.add_row(
+            key, "[bold]estimate[/bold]", str(estimate.best), f"low {estimate.low} / high {high}", "", ""
+        )
+    return table
+
+
+@app.command()
+def framing(
+    db: DbOption = DEFAULT_DB_URL,
+    incident_id: Annotated[
+        str | None, typer.Option("--incident", help="Compare outlets' words for one incident.")
+    ] = None,
+    kb: KbOption = None,
+) -> None:
+    """Show the words each outlet uses for each side (from the framing lexicon), with counts.
+
+    A description of wording, never a verdict. Example: [bold]sitreport framing[/bold]
+    """
+    from sitreport.link.framing import framing_report
+
+    store = _open_store(db)
+    try:
+        report = framing_report(store, _options(db=db, kb=kb), incident_id)
+    except SitreportError as error:
+        raise _fail(error) from error
+    finally:
+        store.close()
+    table = Table(title="framing by outlet" + (f" for incident {incident_id}" if incident_id else ""))
+    for column in ("outlet", "side", "term", "register", "count", "example"):
+        table.add_column(column, overflow="fold")
+    for row in report:
+        table.add_row(
+            row["outlet"], row["refers_to"], row["term"], row["register"], str(row["count"]), row["example"]
+        )
+    stdout.print(table)
+
+
+@kb_app.command("places")
+def kb_places(
+    text: Annotated[str, typer.Argument(help="Any text; every place mention in it is resolved.")],
+    kb: KbOption = None,
+) -> None:
+    """Show what each place mention in TEXT resolves to, with score and reason.
+
+    Example: [bold]sitreport kb places "Shelling hit Deraa and al-Khuwayn"[/bold]
+    """
+    from sitreport.kb import load_kb
+    from sitreport.resolve import explain_places
+
+    rows = explain_places(text, load_kb(tuple(kb or ())))
+    table = Table(title=f"{len(rows)} place mentions")
+    for column in ("mention", "resolved", "admin1", "country", "lat", "lon", "score", "reason"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            *(
+                str(row.get(key) if row.get(key) is not None else "—")
+                for key in ("mention", "name", "admin1", "country", "lat", "lon", "score", "reason")
+            )
+        )
+    stdout.print(table)
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB_URL,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; keep 127.0.0.1 unless you mean it.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_ingest: Annotated[bool, typer.Option(help="Enable POST /api/ingest (needs --token).")] = False,
+    token: Annotated[
+        str | None, typer.Option(envvar="SITREPORT_TOKEN", help="Bearer token for POST /api/ingest.")
+    ] = None,
+) -> None:
+    """Serve the web UI and the HTTP API over the store (read-only unless --allow-ingest).
+
+    Example: [bold]sitreport serve --db sqlite:///ledger.db --port 8000[/bold]
+    """
+    import uvicorn
+
+    from sitreport.serve import create_app
+
+    if allow_ingest and not token:
+        raise _fail(
+            SitreportError("--allow-ingest needs --token (or SITREPORT_TOKEN) so that only you can write")
+        )
+    try:
+        web_app = create_app(db, allow_ingest=allow_ingest, token=token)
+    except SitreportError as error:
+        raise _fail(error) from error
+    stderr.print(f"sitreport serving {db} at http://{host}:{port}/  (Ctrl+C to stop)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
