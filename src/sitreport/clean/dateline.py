@@ -1,0 +1,66 @@
+"""Datelines that open wire copy: "BEIRUT (Reuters) -", "ALEPPO, Syria (AP) —", "Damascus, SANA –".
+
+The dateline is taken off the body and kept as metadata. It names where the reporter filed
+from, not where the event happened, so leaving it in the first sentence would hand the
+extraction stage a misleading place mention; the place stays available as
+``Article.dateline`` for stages that want a last-resort location.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitreport.clean.lexicon import CleaningLexicon
+
+_DASH = r"\s*(?:--|[-–—])\s+"
+# An upper-case place: "DAMASCUS", "DEIR EZ-ZOR", "RAS AL-AIN".
+_CAPS_PLACE = r"(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
+# A mixed-case place, accepted only when a known agency stands beside it.
+_TITLE_PLACE = r"(?P<place>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,2})"
+_QUALIFIER = r"(?:,\s*(?P<qualifier>[A-Z][\w.]*(?:\s+[\w.]+){0,2}))?"
+_AGENCY_PARENS = r"\s*\((?P<agency>[^()]{2,40})\)"
+
+_CAPS_DATELINE = re.compile(rf"^{_CAPS_PLACE}{_QUALIFIER}(?:{_AGENCY_PARENS})?{_DASH}(?=\S)")
+_TITLE_DATELINE = re.compile(
+    rf"^{_TITLE_PLACE}(?:{_QUALIFIER}{_AGENCY_PARENS}|,\s*(?P<agency_comma>[A-Z][\w.]{{1,20}})){_DASH}(?=\S)"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The place and agency of a dateline and the paragraph with the dateline taken off."""
+
+    place: str
+    agency: str | None
+    body: str
+
+
+def _agency_of(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    return (groups.get("agency") or groups.get("agency_comma") or "").strip() or None
+
+
+def _caps_dateline(paragraph: str, lexicon: CleaningLexicon) -> Dateline | None:
+    match = _CAPS_DATELINE.match(paragraph)
+    if not match or match.group("place").lower().strip(".") in lexicon.dateline_exclusions:
+        return None
+    if not re.search(r"[A-Z]{3}", match.group("place")):
+        return None
+    agency = _agency_of(match)
+    return Dateline(
+        match.group("place"), lexicon.wire_named(agency) if agency else None, paragraph[match.end() :]
+    )
+
+
+def _titled_dateline(paragraph: str, lexicon: CleaningLexicon) -> Dateline | None:
+    match = _TITLE_DATELINE.match(paragraph)
+    agency = lexicon.wire_named(_agency_of(match) or "") if match else None
+    if not match or agency is None:
+        return None
+    return Dateline(match.group("place"), agency, paragraph[match.end() :])
+
+
+def split_dateline(paragraph: str, lexicon: CleaningLexicon) -> Dateline | None:
+    """The dateline opening ``paragraph``, or None when it opens with none."""
+    return _caps_dateline(paragraph, lexicon) or _titled_dateline(paragraph, lexicon)

@@ -1,0 +1,96 @@
+"""The cleaning knowledge (kb/cleaning/*) loaded once per set of user folders."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sitreport.errors import KnowledgeBaseError
+from sitreport.kb import data_files
+
+KB_FOLDER = "cleaning"
+
+
+@dataclass(frozen=True)
+class CleaningLexicon:
+    """Patterns and word lists the cleaner classifies lines with."""
+
+    boilerplate: tuple[re.Pattern[str], ...]
+    link_line: re.Pattern[str]
+    tail_marker: re.Pattern[str]
+    social_words: frozenset[str]
+    credit_words: frozenset[str]
+    date_line_words: frozenset[str]
+    dateline_exclusions: frozenset[str]
+    # alias (lower case) -> canonical agency name
+    wire_agencies: dict[str, str]
+
+    def wire_named(self, text: str) -> str | None:
+        """The canonical agency when ``text`` is exactly one of its names."""
+        return self.wire_agencies.get(text.strip().lower())
+
+
+def _entries(relative: str, extra_dirs: Iterable[Path]) -> list[str]:
+    """Every non-comment, non-blank line of the packaged file and the user's files."""
+    lines: list[str] = []
+    for path in data_files(f"{KB_FOLDER}/{relative}", extra_dirs):
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            entry = raw.strip()
+            if entry and not entry.startswith("#"):
+                lines.append(entry)
+    return lines
+
+
+def _compile(pattern: str, relative: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise KnowledgeBaseError(f"{KB_FOLDER}/{relative}: bad pattern {pattern!r}: {exc}") from exc
+
+
+def _alternation(entries: list[str], template: str, relative: str) -> re.Pattern[str]:
+    """One pattern matching any entry, placed into ``template`` at ``{}``."""
+    joined = "|".join(f"(?:{entry})" for entry in entries) or r"(?!)"
+    return _compile(template.format(joined), relative)
+
+
+def _wire_agencies(extra_dirs: Iterable[Path]) -> dict[str, str]:
+    relative = "wire_agencies.csv"
+    agencies: dict[str, str] = {}
+    for path in data_files(f"{KB_FOLDER}/{relative}", extra_dirs):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                name = (row.get("name") or "").strip()
+                if not name:
+                    raise KnowledgeBaseError(f"{path}: a row has no name")
+                for alias in [name, *(row.get("aliases") or "").split("|")]:
+                    if alias.strip():
+                        agencies[alias.strip().lower()] = name
+    return agencies
+
+
+@lru_cache(maxsize=8)
+def _load(extra_dirs: tuple[Path, ...]) -> CleaningLexicon:
+    return CleaningLexicon(
+        boilerplate=tuple(_compile(p, "boilerplate.txt") for p in _entries("boilerplate.txt", extra_dirs)),
+        link_line=_alternation(
+            _entries("link_prefixes.txt", extra_dirs), r"^(?:{})\s*[:|»–—-]\s*\S", "link_prefixes.txt"
+        ),
+        tail_marker=_alternation(
+            _entries("tail_markers.txt", extra_dirs), r"^(?:{})\s*:?$", "tail_markers.txt"
+        ),
+        social_words=frozenset(w.lower() for w in _entries("social_words.txt", extra_dirs)),
+        credit_words=frozenset(w.lower() for w in _entries("credit_words.txt", extra_dirs)),
+        date_line_words=frozenset(w.lower() for w in _entries("date_line_words.txt", extra_dirs)),
+        dateline_exclusions=frozenset(w.lower() for w in _entries("dateline_exclusions.txt", extra_dirs)),
+        wire_agencies=_wire_agencies(extra_dirs),
+    )
+
+
+def load_lexicon(extra_dirs: Iterable[Path] = ()) -> CleaningLexicon:
+    """The packaged cleaning knowledge extended by the user's folders (cached)."""
+    return _load(tuple(Path(d) for d in extra_dirs))

@@ -1,0 +1,136 @@
+"""Scraped plain text to body paragraphs and metadata, by classifying each line.
+
+A page is read as three zones:
+- the head, above the first real paragraph: headline, tagline, section label, navigation,
+  date stamp, byline; the headline is chosen from here and the rest is dropped;
+- the body: sentences and long (truncated) paragraphs are kept; furniture lines between
+  them (ads, captions, "Read more:" links, share bars) are dropped;
+- the tail, from a teaser/author block header ("You may also like", "Written by") to the
+  end: dropped whole, because teasers are other stories and their sentences would
+  otherwise read as events of this one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from sitreport.clean.credits import first_credit, split_sign_off
+from sitreport.clean.dateline import Dateline, split_dateline
+from sitreport.clean.dates import find_date
+from sitreport.clean.dedup import drop_repeated
+from sitreport.clean.lexicon import CleaningLexicon
+from sitreport.clean.lines import LineKind, classify, is_terminated, words
+from sitreport.clean.title import MAX_TITLE_WORDS, choose_title, is_title_shaped
+
+# The first body paragraph is a real sentence; shorter terminated lines above it are prompts.
+MIN_LEAD_WORDS = 6
+# Hard-wrapped text: every line but a paragraph's last is nearly as long as the longest.
+WRAP_MIN_WIDTH, WRAP_MAX_WIDTH, WRAP_FILL = 40, 100, 0.6
+_BLANK_LINES = re.compile(r"\n\s*\n")
+_BYLINE = re.compile(r"^(?:posted |written )?by\s", re.IGNORECASE)
+BODY_KINDS = (LineKind.SENTENCE, LineKind.FRAGMENT)
+
+
+@dataclass(frozen=True)
+class PageParts:
+    """What the cleaner read out of one page."""
+
+    paragraphs: list[str]
+    title: str | None
+    published: str | None
+    agency: str | None
+    dateline: str | None
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Lines of one block broken at a fixed width rather than at paragraph ends."""
+    if len(lines) < 3:
+        return False
+    width = max(len(line) for line in lines)
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+        return False
+    return all(len(line) >= WRAP_FILL * width and not is_terminated(line) for line in lines[:-1])
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Stripped non-empty paragraphs: one per line, or one per block when hard-wrapped."""
+    paragraphs: list[str] = []
+    for block in _BLANK_LINES.split(text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [" ".join(line.split()) for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        paragraphs.extend([" ".join(lines)] if _is_hard_wrapped(lines) else lines)
+    return paragraphs
+
+
+class Line(NamedTuple):
+    """One paragraph line of the page and what it was classified as."""
+
+    text: str
+    kind: LineKind
+
+
+def _is_lead(line: Line) -> bool:
+    if line.kind is LineKind.SENTENCE:
+        return len(words(line.text)) >= MIN_LEAD_WORDS
+    return line.kind is LineKind.FRAGMENT and len(words(line.text)) > MAX_TITLE_WORDS
+
+
+def _body_start(lines: list[Line]) -> int | None:
+    return next((i for i, line in enumerate(lines) if _is_lead(line)), None)
+
+
+def _tail_start(lines: list[Line], start: int) -> int:
+    return next((i for i in range(start, len(lines)) if lines[i].kind is LineKind.TAIL), len(lines))
+
+
+def _could_be_title(line: Line) -> bool:
+    """Headline-shaped: long headlines look like fragments, and a question can be one too."""
+    if not is_title_shaped(line.text) or _BYLINE.match(line.text):
+        return False
+    question = line.kind is LineKind.SENTENCE and line.text[-1] in "?!"
+    return question or line.kind in (LineKind.HEADLINE, LineKind.FRAGMENT)
+
+
+def _published(lines: list[Line]) -> str | None:
+    """The first date stamp, else the first dated byline; dates inside sentences never count."""
+    stamps = [line.text for line in lines if line.kind is LineKind.DATE]
+    bylines = [line.text for line in lines if line.kind is LineKind.HEADLINE and _BYLINE.match(line.text)]
+    found = next((date for text in [*stamps, *bylines] if (date := find_date(text))), None)
+    return found.iso if found else None
+
+
+def _split_dateline(paragraphs: list[str], lexicon: CleaningLexicon) -> tuple[list[str], Dateline | None]:
+    dateline = split_dateline(paragraphs[0], lexicon)
+    if dateline is None or not dateline.body.strip():
+        return paragraphs, None
+    return [dateline.body.strip(), *paragraphs[1:]], dateline
+
+
+def _split_sign_off(paragraphs: list[str], lexicon: CleaningLexicon) -> tuple[list[str], str | None]:
+    last, agency = split_sign_off(paragraphs[-1], lexicon)
+    return ([*paragraphs[:-1], last] if last else paragraphs[:-1]), agency
+
+
+def read_page(text: str, lexicon: CleaningLexicon) -> PageParts | None:
+    """The body paragraphs and metadata of a scraped page, or None when it holds no body."""
+    lines = [Line(paragraph, classify(paragraph, lexicon)) for paragraph in split_paragraphs(text)]
+    start = _body_start(lines)
+    if start is None:
+        return None
+    tail = _tail_start(lines, start)
+    body = drop_repeated(line.text for line in lines[start:tail] if line.kind in BODY_KINDS)
+    body, dateline = _split_dateline(body, lexicon)
+    body, signed_by = _split_sign_off(body, lexicon)
+    if not body:
+        return None
+    # The credit may sit just under a "Written by" header, so the tail's first line counts.
+    credit_lines = [line.text for line in lines[: tail + 2] if line.kind not in BODY_KINDS]
+    return PageParts(
+        paragraphs=body,
+        title=choose_title([line.text for line in lines[:start] if _could_be_title(line)], body),
+        published=_published(lines[:tail]),
+        agency=(dateline.agency if dateline else None) or signed_by or first_credit(credit_lines, lexicon),
+        dateline=dateline.place if dateline else None,
+    )
