@@ -30,7 +30,7 @@ _TIME = (
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern + _TIME, re.IGNORECASE)
     for pattern in (
-        rf"\b{_YEAR}-(?P<month_number>[01]?\d)-{_DAY}\b(?:T(?=\d))?",
+        rf"\b{_YEAR}-(?P<month_number>[01]?\d)-{_DAY}(?:\b|T(?=\d))",
         rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b",
         rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
     )

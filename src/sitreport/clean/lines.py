@@ -66,8 +66,8 @@ def is_caption(line: str, lexicon: CleaningLexicon) -> bool:
 
 
 def is_social_bar(line: str, lexicon: CleaningLexicon) -> bool:
-    """A row of share buttons: only share-bar words and counts."""
-    tokens = [t.lower() for t in words(line) if not t.isdigit()]
+    """A row of share buttons: only share-bar words and counts ("1.2k Shares")."""
+    tokens = [t.lower() for t in words(line) if not t[0].isdigit()]
     return bool(tokens) and all(t in lexicon.social_words for t in tokens)
 
 
@@ -86,10 +86,11 @@ def classify(line: str, lexicon: CleaningLexicon) -> LineKind:
     """The kind of one stripped, non-empty line."""
     if lexicon.tail_marker.match(line):
         return LineKind.TAIL
-    if is_furniture(line, lexicon):
-        return LineKind.FURNITURE
+    # Before furniture: a bare "2019-07-09" has no letters but is a stamp, not a counter.
     if is_date_line(line, lexicon):
         return LineKind.DATE
+    if is_furniture(line, lexicon):
+        return LineKind.FURNITURE
     if is_terminated(line):
         return LineKind.SENTENCE
     if len(words(line)) >= MIN_FRAGMENT_WORDS:

@@ -29,7 +29,8 @@ MIN_LEAD_WORDS = 6
 # Hard-wrapped text: every line but a paragraph's last is nearly as long as the longest.
 WRAP_MIN_WIDTH, WRAP_MAX_WIDTH, WRAP_FILL = 40, 100, 0.6
 _BLANK_LINES = re.compile(r"\n\s*\n")
-_BYLINE = re.compile(r"^(?:posted |written )?by\s", re.IGNORECASE)
+# "By Jane Doe", "Posted on 3 May 2019 by Jane Doe": a byline may carry the date.
+_BYLINE = re.compile(r"^(?:by\s|(?:posted|published|written|updated)\b.*\bby\s)", re.IGNORECASE)
 BODY_KINDS = (LineKind.SENTENCE, LineKind.FRAGMENT)
 
 
@@ -96,7 +97,8 @@ def _could_be_title(line: Line) -> bool:
 def _published(lines: list[Line]) -> str | None:
     """The first date stamp, else the first dated byline; dates inside sentences never count."""
     stamps = [line.text for line in lines if line.kind is LineKind.DATE]
-    bylines = [line.text for line in lines if line.kind is LineKind.HEADLINE and _BYLINE.match(line.text)]
+    unterminated = (LineKind.HEADLINE, LineKind.FRAGMENT)
+    bylines = [line.text for line in lines if line.kind in unterminated and _BYLINE.match(line.text)]
     found = next((date for text in [*stamps, *bylines] if (date := find_date(text))), None)
     return found.iso if found else None
 
@@ -108,23 +110,22 @@ def _split_dateline(paragraphs: list[str], lexicon: CleaningLexicon) -> tuple[li
     return [dateline.body.strip(), *paragraphs[1:]], dateline
 
 
-def _split_sign_off(paragraphs: list[str], lexicon: CleaningLexicon) -> tuple[list[str], str | None]:
-    last, agency = split_sign_off(paragraphs[-1], lexicon)
-    return ([*paragraphs[:-1], last] if last else paragraphs[:-1]), agency
+def _without_sign_offs(paragraphs: list[str], lexicon: CleaningLexicon) -> tuple[list[str], str | None]:
+    """Paragraphs with any "— AFP" sign-off taken off, so they end as sentences again."""
+    split = [split_sign_off(paragraph, lexicon) for paragraph in paragraphs]
+    return [text for text, _ in split], next((agency for _, agency in split if agency), None)
 
 
 def read_page(text: str, lexicon: CleaningLexicon) -> PageParts | None:
     """The body paragraphs and metadata of a scraped page, or None when it holds no body."""
-    lines = [Line(paragraph, classify(paragraph, lexicon)) for paragraph in split_paragraphs(text)]
+    paragraphs, signed_by = _without_sign_offs(split_paragraphs(text), lexicon)
+    lines = [Line(paragraph, classify(paragraph, lexicon)) for paragraph in paragraphs]
     start = _body_start(lines)
     if start is None:
         return None
     tail = _tail_start(lines, start)
     body = drop_repeated(line.text for line in lines[start:tail] if line.kind in BODY_KINDS)
     body, dateline = _split_dateline(body, lexicon)
-    body, signed_by = _split_sign_off(body, lexicon)
-    if not body:
-        return None
     # The credit may sit just under a "Written by" header, so the tail's first line counts.
     credit_lines = [line.text for line in lines[: tail + 2] if line.kind not in BODY_KINDS]
     return PageParts(

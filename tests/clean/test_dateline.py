@@ -1,0 +1,51 @@
+"""Datelines: place and credited agency read, the rest of the sentence left intact."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitreport.clean.dateline import split_dateline
+from sitreport.clean.lexicon import CleaningLexicon
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency", "body"),
+    [
+        ("BEIRUT (Reuters) - Shelling killed five.", "BEIRUT", "Reuters", "Shelling killed five."),
+        ("ALEPPO, Syria (AP) — Buses left at dawn.", "ALEPPO", "AP", "Buses left at dawn."),
+        ("DAMASCUS (Dispatches) – Fighters left Daraa.", "DAMASCUS", None, "Fighters left Daraa."),
+        ("DEIR EZ-ZOR, March 3 (AFP) - Clashes resumed.", "DEIR EZ-ZOR", "AFP", "Clashes resumed."),
+        ("Damascus, SANA – Army units entered the town.", "Damascus", "SANA", "Army units entered the town."),
+        ("Homs (Xinhua) -- Aid arrived on Monday.", "Homs", "Xinhua", "Aid arrived on Monday."),
+    ],
+)
+def test_datelines(
+    paragraph: str, place: str, agency: str | None, body: str, lexicon: CleaningLexicon
+) -> None:
+    dateline = split_dateline(paragraph, lexicon)
+    assert dateline is not None
+    assert (dateline.place, dateline.agency, dateline.body) == (place, agency, body)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "BREAKING - Fighting resumed in the north.",
+        "The army - backed by militias - advanced.",
+        "Syrian troops entered the town on Monday.",
+        "Homs (the city) - a note.",  # mixed case without a known agency
+        "US - Turkey talks resumed.",
+    ],
+)
+def test_not_datelines(paragraph: str, lexicon: CleaningLexicon) -> None:
+    assert split_dateline(paragraph, lexicon) is None
+
+
+@given(st.text())
+def test_never_crashes_and_body_is_a_suffix(lexicon: CleaningLexicon, text: str) -> None:
+    dateline = split_dateline(text, lexicon)
+    if dateline is not None:
+        assert text.endswith(dateline.body)
+        assert dateline.place in text[: len(text) - len(dateline.body)]
