@@ -1,0 +1,132 @@
+"""create_app: the FastAPI application over one store, HTML pages and /api/ JSON."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sitreport.errors import SitreportError
+from sitreport.options import Options
+from sitreport.serve import api, pages
+from sitreport.serve.filters import FilterError
+from sitreport.serve.ingest import ingest_router
+from sitreport.serve.views import NotFoundError
+from sitreport.store import Store
+
+SERVE_DIR = Path(__file__).resolve().parent
+REPO_NODE_MODULES = SERVE_DIR.parents[2] / "node_modules"
+# Browser libraries installed by `npm ci` (package.json): only their dist folders are served.
+VENDOR_DIRS: dict[str, str] = {"leaflet": "leaflet/dist", "markercluster": "leaflet.markercluster/dist"}
+
+# Scripts, styles, images and fetches only from this server: no inline script, no eval,
+# nothing from elsewhere, so injected markup in an article could not run even if it escaped.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS: dict[str, str] = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def node_modules_dir() -> Path:
+    """SITREPORT_NODE_MODULES if set, else the checkout's node_modules."""
+    return Path(os.environ.get("SITREPORT_NODE_MODULES", REPO_NODE_MODULES))
+
+
+def mount_vendor(app: FastAPI) -> None:
+    """Serve each installed browser library; record which are there so pages can say so."""
+    app.state.vendor = set()
+    for name, relative in VENDOR_DIRS.items():
+        folder = node_modules_dir() / relative
+        if folder.is_dir():
+            app.mount(f"/vendor/{name}", StaticFiles(directory=folder), name=f"vendor-{name}")
+            app.state.vendor.add(name)
+
+
+async def add_security_headers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    response = await call_next(request)
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def error_response(request: Request, status: int, detail: object) -> Response:
+    if wants_json(request):
+        return JSONResponse({"detail": detail}, status_code=status)
+    return pages.error_page(request, status, str(detail))
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    async def filter_error(request: Request, error: Exception) -> Response:
+        return error_response(request, 400, str(error))
+
+    async def not_found(request: Request, error: Exception) -> Response:
+        return error_response(request, 404, str(error))
+
+    async def http_error(request: Request, error: Exception) -> Response:
+        assert isinstance(error, StarletteHTTPException)
+        response = error_response(request, error.status_code, error.detail)
+        response.headers.update(error.headers or {})
+        return response
+
+    async def invalid_request(request: Request, error: Exception) -> Response:
+        assert isinstance(error, RequestValidationError)
+        problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
+        return error_response(request, 422, problems if wants_json(request) else "; ".join(problems))
+
+    app.add_exception_handler(FilterError, filter_error)
+    app.add_exception_handler(NotFoundError, not_found)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, invalid_request)
+
+
+def create_app(db_url: str, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
+    """The web UI and HTTP API over the store at ``db_url``; read-only unless allow_ingest.
+
+    ``allow_ingest`` mounts POST /api/ingest, which needs ``token`` as a bearer token.
+    """
+    if allow_ingest and not token:
+        raise SitreportError("allow_ingest needs a token, so that only its holder can write")
+    store = Store(db_url)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="sitreport",
+        summary="A sourced event ledger read from conflict news",
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # Swagger UI loads scripts from a CDN: nothing may be fetched from outside
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    app.state.options = Options(db_url=db_url)
+    app.middleware("http")(add_security_headers)
+    install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=SERVE_DIR / "static"), name="static")
+    mount_vendor(app)
+    app.include_router(api.router)
+    if allow_ingest and token:
+        app.include_router(ingest_router(token))
+    app.include_router(pages.router)
+    return app

@@ -1,0 +1,350 @@
+"""What each page shows, as plain data: the HTML page and its JSON twin both come from here.
+
+A page route renders one of these with a template; the matching ``/api/`` route returns its
+``to_json()``. So the table a person sees and the JSON a script reads cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from sitreport.errors import SitreportError
+from sitreport.link.claims import estimate_key
+from sitreport.link.framing import (
+    OutletFraming,
+    docs_from_articles,
+    incident_framing,
+    load_lexicon,
+    outlet_framing,
+    side_by_side,
+)
+from sitreport.options import Options
+from sitreport.records import Article, Claim, Estimate, Event, Incident
+from sitreport.serve.filters import EventFilter
+from sitreport.serve.highlight import event_spans, highlight
+from sitreport.store import Store
+
+ARTICLE_FIELDS: tuple[str, ...] = (
+    "article_id",
+    "title",
+    "published",
+    "outlet",
+    "agency",
+    "dateline",
+    "url",
+    "file",
+    "source",
+)
+
+
+class NotFoundError(SitreportError):
+    """A record id that the store does not hold; answered with 404."""
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    """An article's metadata without its text, for listings."""
+    return {name: getattr(article, name) for name in ARTICLE_FIELDS}
+
+
+@dataclass
+class Page:
+    """Offset pagination shared by every listing."""
+
+    total: int
+    limit: int
+    offset: int
+
+    @property
+    def next_offset(self) -> int | None:
+        return self.offset + self.limit if self.offset + self.limit < self.total else None
+
+    @property
+    def previous_offset(self) -> int | None:
+        return max(0, self.offset - self.limit) if self.offset > 0 else None
+
+    @property
+    def first_row(self) -> int:
+        return min(self.offset + 1, self.total)
+
+    @property
+    def last_row(self) -> int:
+        return min(self.offset + self.limit, self.total)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"total": self.total, "limit": self.limit, "offset": self.offset}
+
+
+@dataclass
+class EventsListing:
+    filter: EventFilter
+    events: list[Event]
+    page: Page
+    type_counts: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.page.to_json(),
+            "sort": self.filter.sort,
+            "filter": self.filter.params(),
+            "counts": self.type_counts,
+            "events": [event.to_dict() for event in self.events],
+        }
+
+
+def events_listing(store: Store, event_filter: EventFilter) -> EventsListing:
+    query = event_filter.to_query()
+    return EventsListing(
+        filter=event_filter,
+        events=store.query_events(query),
+        page=Page(store.count_events(query), event_filter.limit, event_filter.offset),
+        type_counts=store.event_type_counts(event_filter.to_query(offset=0)),
+    )
+
+
+def timeline(store: Store, event_filter: EventFilter, by: str) -> dict[str, Any]:
+    return {
+        "by": by,
+        "filter": event_filter.params(),
+        "periods": store.date_counts(event_filter.to_query(), by=by),
+    }
+
+
+@dataclass
+class ClaimRow:
+    """One figure (category and kind) across sources: what each said, and the estimate."""
+
+    category: str
+    kind: str | None
+    by_source: dict[str, list[Claim]]
+    estimate: Estimate | None
+
+    @property
+    def label(self) -> str:
+        return f"{self.category} ({self.kind})" if self.kind else self.category
+
+
+def claim_rows(claims: list[Claim], estimates: dict[str, Estimate]) -> list[ClaimRow]:
+    grouped: dict[tuple[str, str | None], dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for claim in claims:
+        grouped[(claim.category, claim.kind)][claim.source or "unattributed"].append(claim)
+    return [
+        ClaimRow(category, kind, dict(by_source), estimates.get(estimate_key(category, kind)))
+        for (category, kind), by_source in sorted(
+            grouped.items(), key=lambda item: (item[0][0], item[0][1] or "")
+        )
+    ]
+
+
+def claims_of_event(event: Event) -> list[Claim]:
+    """An event's own figures in the claim shape, so one table template shows both."""
+    return [
+        Claim(q.category, q.value, q.qualifier, q.kind, q.source, event.article_id, event.event_id, q.text)
+        for q in event.quantities
+    ]
+
+
+def claim_sources(rows: list[ClaimRow]) -> list[str]:
+    return sorted({source for row in rows for source in row.by_source})
+
+
+@dataclass
+class EventCard:
+    event: Event
+    article: Article | None
+    incident: Incident | None
+    article_html: Markup
+    rows: list[ClaimRow] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.event.to_dict(), "incident_id": self.incident.incident_id if self.incident else None}
+
+
+def event_card(store: Store, event_id: str) -> EventCard:
+    event = store.get_event(event_id)
+    if event is None:
+        raise NotFoundError(f"no event {event_id}")
+    article = store.get_article(event.article_id)
+    incident_id = store.incident_of_event(event_id)
+    incident = store.get_incident(incident_id) if incident_id else None
+    claims, estimates = (incident.claims, incident.estimates) if incident else (claims_of_event(event), {})
+    return EventCard(
+        event=event,
+        article=article,
+        incident=incident,
+        article_html=highlight(article.text, event_spans([event])) if article else Markup(""),
+        rows=claim_rows(claims, estimates),
+    )
+
+
+@dataclass
+class IncidentCard:
+    incident: Incident
+    events: list[Event]
+    articles: list[Article]
+    rows: list[ClaimRow]
+    framing: list[OutletFraming]
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.incident.to_dict(), "framing": [outlet.to_dict() for outlet in self.framing]}
+
+
+def incident_card(store: Store, incident_id: str, options: Options) -> IncidentCard:
+    incident = store.get_incident(incident_id)
+    if incident is None:
+        raise NotFoundError(f"no incident {incident_id}")
+    events = [event for event in map(store.get_event, incident.events) if event is not None]
+    articles = [article for article in map(store.get_article, incident.articles) if article is not None]
+    framing = incident_framing(incident, docs_from_articles(articles), load_lexicon(options.kb_dirs))
+    return IncidentCard(incident, events, articles, claim_rows(incident.claims, incident.estimates), framing)
+
+
+@dataclass
+class IncidentsListing:
+    incidents: list[Incident]
+    page: Page
+    event_type: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.page.to_json(),
+            "event_type": self.event_type,
+            "incidents": [i.to_dict() for i in self.incidents],
+        }
+
+
+def incidents_listing(store: Store, event_type: str | None, limit: int, offset: int) -> IncidentsListing:
+    return IncidentsListing(
+        incidents=store.list_incidents(event_type=event_type, limit=limit, offset=offset),
+        page=Page(store.count_incidents(event_type=event_type), limit, offset),
+        event_type=event_type,
+    )
+
+
+@dataclass
+class ArticlesListing:
+    articles: list[Article]
+    page: Page
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.page.to_json(), "articles": [article_summary(article) for article in self.articles]}
+
+
+def articles_listing(store: Store, limit: int, offset: int) -> ArticlesListing:
+    return ArticlesListing(
+        store.list_articles(limit=limit, offset=offset), Page(store.count_articles(), limit, offset)
+    )
+
+
+@dataclass
+class ArticleView:
+    article: Article
+    events: list[Event]
+    article_html: Markup
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.article.to_clean_dict(),
+            "source": self.article.source,
+            "events": [e.to_dict() for e in self.events],
+        }
+
+
+def article_view(store: Store, article_id: str, max_events: int) -> ArticleView:
+    article = store.get_article(article_id)
+    if article is None:
+        raise NotFoundError(f"no article {article_id}")
+    events = store.query_events(EventFilter(article_id=article_id, limit=max_events).to_query())
+    return ArticleView(article, events, highlight(article.text, event_spans(events)))
+
+
+PERSON_CATEGORIES: tuple[str, ...] = (
+    "people",
+    "fighters",
+    "civilians",
+    "displaced",
+    "killed",
+    "injured",
+    "captured",
+)
+
+
+def people_involved(event: Event) -> int:
+    """The largest head count the event gives: a marker size, not a total (figures overlap)."""
+    return max((q.value for q in event.quantities if q.category in PERSON_CATEGORIES), default=0)
+
+
+def map_point(event: Event) -> dict[str, Any] | None:
+    """The event as a map marker, at its location, else where people went, else where from."""
+    place = next(
+        (
+            p
+            for p in (event.location, event.destination, event.origin)
+            if p and p.lat is not None and p.lon is not None
+        ),
+        None,
+    )
+    if place is None:
+        return None
+    return {
+        "event_id": event.event_id,
+        "event_type": event.event_type,
+        "date": event.date,
+        "place": place.name,
+        "admin1": place.admin1,
+        "precision": place.precision,
+        "lat": place.lat,
+        "lon": place.lon,
+        "people": people_involved(event),
+    }
+
+
+def all_events(store: Store, event_filter: EventFilter, page_size: int = 1000) -> list[Event]:
+    """Every event the filter matches, ignoring its pagination (for maps and downloads)."""
+    events: list[Event] = []
+    while True:
+        batch = store.query_events(event_filter.to_query(limit=page_size, offset=len(events)))
+        events.extend(batch)
+        if len(batch) < page_size:
+            return events
+
+
+def map_points(store: Store, event_filter: EventFilter) -> dict[str, Any]:
+    events = all_events(store, event_filter)
+    points = [point for point in map(map_point, events) if point is not None]
+    return {
+        "filter": event_filter.params(),
+        "matched": len(events),
+        "unmapped": len(events) - len(points),
+        "points": points,
+    }
+
+
+def stored_articles(store: Store, page_size: int = 500) -> Iterator[Article]:
+    offset = 0
+    while batch := store.list_articles(limit=page_size, offset=offset):
+        yield from batch
+        offset += len(batch)
+
+
+@dataclass
+class SourcesView:
+    """Per-source counts, and the words each outlet uses for each side (framing)."""
+
+    sources: list[dict[str, Any]]
+    framing: list[OutletFraming]
+
+    def side_by_side(self) -> dict[str, dict[str, list[str]]]:
+        return side_by_side(self.framing)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sources": self.sources, "framing": [outlet.to_dict() for outlet in self.framing]}
+
+
+def sources_view(store: Store, options: Options) -> SourcesView:
+    docs = docs_from_articles(stored_articles(store))
+    return SourcesView(store.sources_summary(), outlet_framing(docs, load_lexicon(options.kb_dirs)))
