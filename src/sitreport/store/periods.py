@@ -41,24 +41,30 @@ def _iso_week(match: re.Match[str]) -> Period:
 _PARSERS = ((_DAY, _day), (_MONTH, _month), (_YEAR, _year), (_ISO_WEEK, _iso_week))
 
 
+def _parse(value: str) -> tuple[Period, bool] | None:
+    """The period, and whether the value named a single day; None when not ISO-shaped."""
+    for pattern, build in _PARSERS:
+        match = pattern.fullmatch(value)
+        if match:
+            return build(match), pattern is _DAY
+    return None
+
+
 def period(value: str | None, precision: str | None = None) -> Period | None:
     """First and last day of the date, or None when it is missing or not an ISO date.
 
     A day-shaped date with ``week`` precision stands for the week that starts on it.
     """
-    if value is None:
+    try:
+        parsed = _parse(value) if value is not None else None
+        if parsed is None:
+            return None
+        (first, last), is_day = parsed
+        if precision == "week" and is_day:
+            last = first + timedelta(days=6)
+        return first, last
+    except (ValueError, OverflowError):  # shaped like a date but not one (2018-02-30, past 9999)
         return None
-    for pattern, build in _PARSERS:
-        match = pattern.fullmatch(value)
-        if match:
-            try:
-                first, last = build(match)
-            except ValueError:  # shaped like a date but not one, e.g. 2018-02-30
-                return None
-            if precision == "week" and pattern is _DAY:
-                last = first + timedelta(days=6)
-            return first, last
-    return None
 
 
 def week_start(day: date) -> date:
