@@ -49,10 +49,13 @@ CAPTIONS = [
     "Displaced families at a camp near the border (File photo)",
     "Photo: Buses wait at a crossing point",
     "Residents inspect the damage [Social media]",
+    "Civil defence members inspect a damaged market in Ariha, February 7, 2022. REUTERS/Sam Writer",
+    "Buses queue at a crossing point. AFP/Getty Images",
 ]
 BODY = [
     "Rescuers said more than a dozen people were wounded.",
     "Others were given a choice.",
+    "The convoy left for Idlib and/or northern Aleppo on Sunday, residents said, without giving figures",
     '"We will not leave," a resident said.',
     "The observatory said the raid killed 12 fighters (SOHR).",
     "Some 300 people, including about 40 fighters, left the town under the deal struck with the army.",

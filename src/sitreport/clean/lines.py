@@ -32,6 +32,8 @@ _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _BRACKET_NOTE = re.compile(r"^\[[^\[\]]*\]$")
 _END_BRACKET = re.compile(r"[(\[]([^()\[\]]{2,80})[)\]]\s*\.?$")
 _LEADING_CREDIT = re.compile(r"^([\w ]{2,20})\s*[:|]")
+# Wire photo credits written without brackets: "... in Ariha, February 7. REUTERS/Jane Doe".
+_SLASH_CREDIT = re.compile(r"(?:^|\s)([^\W\d_][\w.]*)/[^\W\d_][\w.'’ -]{1,40}$")
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
@@ -60,6 +62,9 @@ def is_caption(line: str, lexicon: CleaningLexicon) -> bool:
     """An image caption: ends in a bracketed credit or opens with "Photo:"-like labels."""
     ending = _END_BRACKET.search(line)
     if ending and _is_credit(ending.group(1), lexicon):
+        return True
+    slashed = _SLASH_CREDIT.search(line)
+    if slashed and (lexicon.wire_named(slashed.group(1)) or slashed.group(1).lower() in lexicon.credit_words):
         return True
     leading = _LEADING_CREDIT.match(line)
     return bool(leading and leading.group(1).strip().lower() in lexicon.credit_words)
