@@ -22,7 +22,7 @@ PLACE_ROLES: tuple[str, ...] = ("location", "origin", "destination")
 def record_from_row(cls: type[Record], row: Row[Any] | Mapping[str, Any]) -> Record:
     """A dataclass built from the row's columns of the same names (extra columns ignored)."""
     mapping = row._mapping if isinstance(row, Row) else row
-    return cls(**{f.name: mapping[f.name] for f in fields(cls)})  # type: ignore[arg-type]
+    return cls(**{f.name: mapping[f.name] for f in fields(cls)})
 
 
 def _folded(value: str | None) -> str | None:
@@ -33,9 +33,20 @@ def article_row(article: Article, ingested_at: datetime) -> RowDict:
     return {**asdict(article), "title_folded": _folded(article.title), "ingested_at": ingested_at}
 
 
+def _period_columns(value: str | None, precision: str | None) -> RowDict:
+    span = periods.period(value, precision)
+    if span is None:
+        return {"date_start": None, "date_end": None, "date_week": None, "date_month": None}
+    first, last = span
+    return {
+        "date_start": first.isoformat(),
+        "date_end": last.isoformat(),
+        "date_week": periods.week_start(first).isoformat(),
+        "date_month": first.isoformat()[:7],
+    }
+
+
 def event_row(event: Event) -> RowDict:
-    span = periods.period(event.date, event.date_precision)
-    first, last = span if span else (None, None)
     return {
         "event_id": event.event_id,
         "article_id": event.article_id,
@@ -44,10 +55,7 @@ def event_row(event: Event) -> RowDict:
         "date": event.date,
         "date_precision": event.date_precision,
         "date_text": event.date_text,
-        "date_start": first and first.isoformat(),
-        "date_end": last and last.isoformat(),
-        "date_week": first and periods.week_start(first).isoformat(),
-        "date_month": first and first.isoformat()[:7],
+        **_period_columns(event.date, event.date_precision),
         "confidence": event.confidence,
         "outlet": event.outlet,
     }
@@ -127,7 +135,7 @@ def incident_row(incident: Incident) -> RowDict:
         "incident_id": incident.incident_id,
         "event_type": incident.event_type,
         "date": incident.date,
-        "location": incident.location and incident.location.to_dict(),
+        "location": incident.location.to_dict() if incident.location else None,
         "articles": list(incident.articles),
         "sources": list(incident.sources),
         "claims": [claim.to_dict() for claim in incident.claims],

@@ -148,7 +148,7 @@ incidents = Table(
     Column("event_type", String, nullable=False),
     Column("date", String),
     # Incidents are read whole and filtered only by type, so their nested parts are JSON.
-    Column("location", JSON),
+    Column("location", JSON(none_as_null=True)),
     Column("articles", JSON, nullable=False),
     Column("sources", JSON, nullable=False),
     Column("claims", JSON, nullable=False),

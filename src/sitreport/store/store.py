@@ -8,29 +8,24 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Row, Select, Table, delete, distinct, exists, func, insert, select
+from sqlalchemy import Column, Connection, Row, Select, Table, delete, distinct, exists, func, insert, select
 
 from sitreport.errors import StoreError
 from sitreport.records import Article, Event, Incident
 from sitreport.store import rows
+from sitreport.store import schema as tables
 from sitreport.store.engine import binary_collation, open_engine, transaction
 from sitreport.store.query import EventQuery, conditions, order_by
-from sitreport.store.schema import (
-    EVENT_CHILD_TABLES,
-    articles,
-    decisions,
-    event_places,
-    event_sources,
-    events,
-    incident_events,
-    incidents,
-)
 
 # Ids per IN (...) list: well under SQLite's and PostgreSQL's bound-parameter limits.
 _CHUNK = 500
 DECISION_ACTIONS: tuple[str, ...] = ("merge", "split")
 
-_PERIOD_COLUMNS = {"day": events.c.date_start, "week": events.c.date_week, "month": events.c.date_month}
+_PERIOD_COLUMNS = {
+    "day": tables.events.c.date_start,
+    "week": tables.events.c.date_week,
+    "month": tables.events.c.date_month,
+}
 
 Item = TypeVar("Item")
 
@@ -51,13 +46,13 @@ def _insert_rows(connection: Connection, table: Table, table_rows: list[rows.Row
         connection.execute(insert(table), table_rows)
 
 
-def _grouped(connection: Connection, table: Table, key: Any, ids: Sequence[str]) -> dict[str, list[Row[Any]]]:
-    """The table's rows whose ``key`` is in ids, grouped by it, in primary-key order."""
+def _grouped(
+    connection: Connection, key: Column[str], ids: Sequence[str], *order: Column[Any]
+) -> dict[str, list[Row[Any]]]:
+    """The rows of key's table whose ``key`` is in ids, grouped by it, each group in ``order``."""
     grouped: dict[str, list[Row[Any]]] = defaultdict(list)
     for chunk in _chunks(ids):
-        statement = select(table).where(key.in_(chunk)).order_by(*table.primary_key.columns)
-        if table is incident_events:  # its key is the event; members are ordered by position
-            statement = statement.order_by(None).order_by(table.c.incident_id, table.c.position)
+        statement = select(key.table).where(key.in_(chunk)).order_by(*order)
         for row in connection.execute(statement):
             grouped[row._mapping[key.name]].append(row)
     return grouped
@@ -65,27 +60,30 @@ def _grouped(connection: Connection, table: Table, key: Any, ids: Sequence[str])
 
 def _load_events(connection: Connection, event_rows: Sequence[Row[Any]]) -> list[Event]:
     ids = [row.event_id for row in event_rows]
-    children = {table: _grouped(connection, table, table.c.event_id, ids) for table in EVENT_CHILD_TABLES}
+    children = {
+        table: _grouped(connection, table.c.event_id, ids, *table.primary_key.columns)
+        for table in tables.EVENT_CHILD_TABLES
+    }
     return [
-        rows.event_from_rows(row, {table: children[table][row.event_id] for table in EVENT_CHILD_TABLES})
+        rows.event_from_rows(row, {table: grouped[row.event_id] for table, grouped in children.items()})
         for row in event_rows
     ]
 
 
 def _load_incidents(connection: Connection, incident_rows: Sequence[Row[Any]]) -> list[Incident]:
     ids = [row.incident_id for row in incident_rows]
-    members = _grouped(connection, incident_events, incident_events.c.incident_id, ids)
+    membership = tables.incident_events.c
+    members = _grouped(connection, membership.incident_id, ids, membership.incident_id, membership.position)
     return [
         rows.incident_from_row(row, [member.event_id for member in members[row.incident_id]])
         for row in incident_rows
     ]
 
 
-def _write_incidents(connection: Connection, incident_list: Iterable[Incident]) -> None:
-    incident_list = list(incident_list)
-    _insert_rows(connection, incidents, [rows.incident_row(incident) for incident in incident_list])
+def _write_incidents(connection: Connection, incident_list: list[Incident]) -> None:
+    _insert_rows(connection, tables.incidents, [rows.incident_row(incident) for incident in incident_list])
     memberships = [member for incident in incident_list for member in rows.membership_rows(incident)]
-    _insert_rows(connection, incident_events, memberships)
+    _insert_rows(connection, tables.incident_events, memberships)
 
 
 def _check_events_belong(article: Article, event_list: Iterable[Event]) -> None:
@@ -112,12 +110,12 @@ class Store:
     ) -> None:
         self.close()
 
-    def _run(self, action: str, statement: Any) -> Any:
+    def _run(self, action: str, statement: Select[Any]) -> list[Row[Any]]:
         """Execute one read in its own transaction and return the result, fully fetched."""
         with transaction(self._engine, action) as connection:
             return connection.execute(statement).all()
 
-    def _count(self, action: str, statement: Any) -> int:
+    def _count(self, action: str, statement: Select[Any]) -> int:
         return self._run(action, statement)[0][0]
 
     # -- articles --------------------------------------------------------------------------
@@ -129,7 +127,7 @@ class Store:
             with transaction(self._engine, f"store article {article.article_id}") as connection:
                 if self._article_exists(connection, article.article_id):
                     return False
-                connection.execute(insert(articles), rows.article_row(article, datetime.now(UTC)))
+                connection.execute(insert(tables.articles), rows.article_row(article, datetime.now(UTC)))
                 for table, table_rows in rows.event_table_rows(events).items():
                     _insert_rows(connection, table, table_rows)
         except StoreError:
@@ -141,27 +139,35 @@ class Store:
 
     @staticmethod
     def _article_exists(connection: Connection, article_id: str) -> bool:
-        return bool(connection.execute(select(exists().where(articles.c.article_id == article_id))).scalar())
+        return bool(
+            connection.execute(select(exists().where(tables.articles.c.article_id == article_id))).scalar()
+        )
 
     def has_article(self, article_id: str) -> bool:
         return bool(
-            self._count("look up an article", select(exists().where(articles.c.article_id == article_id)))
+            self._count(
+                "look up an article", select(exists().where(tables.articles.c.article_id == article_id))
+            )
         )
 
     def get_article(self, article_id: str) -> Article | None:
-        found = self._run("read an article", select(articles).where(articles.c.article_id == article_id))
+        found = self._run(
+            "read an article", select(tables.articles).where(tables.articles.c.article_id == article_id)
+        )
         return rows.record_from_row(Article, found[0]) if found else None
 
     def list_articles(self, limit: int = 100, offset: int = 0) -> list[Article]:
         """Articles in the order they were ingested."""
-        statement = select(articles).order_by(articles.c.ingested_at, self._binary(articles.c.article_id))
+        statement = select(tables.articles).order_by(
+            tables.articles.c.ingested_at, self._binary(tables.articles.c.article_id)
+        )
         return [
             rows.record_from_row(Article, row)
             for row in self._run("list articles", _page(statement, limit, offset))
         ]
 
     def count_articles(self) -> int:
-        return self._count("count articles", select(func.count()).select_from(articles))
+        return self._count("count articles", select(func.count()).select_from(tables.articles))
 
     # -- events ----------------------------------------------------------------------------
 
@@ -170,25 +176,29 @@ class Store:
             return _load_events(connection, connection.execute(statement).all())
 
     def get_event(self, event_id: str) -> Event | None:
-        found = self._read_events("read an event", select(events).where(events.c.event_id == event_id))
+        found = self._read_events(
+            "read an event", select(tables.events).where(tables.events.c.event_id == event_id)
+        )
         return found[0] if found else None
 
     def query_events(self, query: EventQuery) -> list[Event]:
         """The events matching every filter set in the query, sorted and paged."""
-        statement = select(events).where(*conditions(query)).order_by(*order_by(query.sort, self._binary))
+        statement = (
+            select(tables.events).where(*conditions(query)).order_by(*order_by(query.sort, self._binary))
+        )
         return self._read_events("query events", _page(statement, query.limit, query.offset))
 
     def count_events(self, query: EventQuery) -> int:
         """How many events match the query's filters (its sort and page are ignored)."""
-        statement = select(func.count()).select_from(events).where(*conditions(query))
+        statement = select(func.count()).select_from(tables.events).where(*conditions(query))
         return self._count("count events", statement)
 
     def event_type_counts(self, query: EventQuery) -> dict[str, int]:
         statement = (
-            select(events.c.event_type, func.count())
+            select(tables.events.c.event_type, func.count())
             .where(*conditions(query))
-            .group_by(events.c.event_type)
-            .order_by(self._binary(events.c.event_type))
+            .group_by(tables.events.c.event_type)
+            .order_by(self._binary(tables.events.c.event_type))
         )
         return {event_type: count for event_type, count in self._run("count event types", statement)}
 
@@ -203,10 +213,10 @@ class Store:
             raise ValueError(f"unknown period {by!r}; use one of {', '.join(_PERIOD_COLUMNS)}")
         period = _PERIOD_COLUMNS[by]
         statement = (
-            select(period, events.c.event_type, func.count())
+            select(period, tables.events.c.event_type, func.count())
             .where(period.is_not(None), *conditions(query))
-            .group_by(period, events.c.event_type)
-            .order_by(period, self._binary(events.c.event_type))
+            .group_by(period, tables.events.c.event_type)
+            .order_by(period, self._binary(tables.events.c.event_type))
         )
         found = self._run("count events by date", statement)
         return [
@@ -217,9 +227,9 @@ class Store:
         """Every event, ordered by event id, read a chunk at a time (keyset paging)."""
         after: str | None = None
         while True:
-            statement = select(events).order_by(self._binary(events.c.event_id)).limit(_CHUNK)
+            statement = select(tables.events).order_by(self._binary(tables.events.c.event_id)).limit(_CHUNK)
             if after is not None:
-                statement = statement.where(self._binary(events.c.event_id) > after)
+                statement = statement.where(self._binary(tables.events.c.event_id) > after)
             chunk = self._read_events("read events", statement)
             yield from chunk
             if len(chunk) < _CHUNK:
@@ -228,14 +238,17 @@ class Store:
 
     def sources_summary(self) -> list[dict[str, Any]]:
         """Per source: how many events cite it, from how many articles and distinct outlets."""
-        source = event_sources.c.source
-        outlet = func.coalesce(events.c.outlet, articles.c.outlet)
-        event_count = func.count(distinct(events.c.event_id))
+        source = tables.event_sources.c.source
+        outlet = func.coalesce(tables.events.c.outlet, tables.articles.c.outlet)
+        event_count = func.count(distinct(tables.events.c.event_id))
         statement = (
             select(
-                source, event_count, func.count(distinct(events.c.article_id)), func.count(distinct(outlet))
+                source,
+                event_count,
+                func.count(distinct(tables.events.c.article_id)),
+                func.count(distinct(outlet)),
             )
-            .select_from(event_sources.join(events).join(articles))
+            .select_from(tables.event_sources.join(tables.events).join(tables.articles))
             .group_by(source)
             .order_by(event_count.desc(), self._binary(source))
         )
@@ -246,9 +259,9 @@ class Store:
 
     def places_summary(self) -> list[dict[str, Any]]:
         """Each distinct place (any role) with how many events name it, most named first."""
-        place = (event_places.c.name, event_places.c.admin1, event_places.c.country)
-        coordinates = (event_places.c.lat, event_places.c.lon)
-        event_count = func.count(distinct(event_places.c.event_id))
+        place = (tables.event_places.c.name, tables.event_places.c.admin1, tables.event_places.c.country)
+        coordinates = (tables.event_places.c.lat, tables.event_places.c.lon)
+        event_count = func.count(distinct(tables.event_places.c.event_id))
         statement = (
             select(*place, *coordinates, event_count)
             .group_by(*place, *coordinates)
@@ -259,21 +272,23 @@ class Store:
 
     # -- incidents -------------------------------------------------------------------------
 
-    def replace_incidents(self, incidents_: list[Incident]) -> None:
+    def replace_incidents(self, incidents: list[Incident]) -> None:
         """Replace every stored incident with these, in one transaction."""
         with transaction(self._engine, "replace incidents") as connection:
-            connection.execute(delete(incident_events))
-            connection.execute(delete(incidents))
-            _write_incidents(connection, incidents_)
+            connection.execute(delete(tables.incident_events))
+            connection.execute(delete(tables.incidents))
+            _write_incidents(connection, incidents)
 
-    def upsert_incidents(self, incidents_: list[Incident], removed: Iterable[str] = ()) -> None:
+    def upsert_incidents(self, incidents: list[Incident], removed: Iterable[str] = ()) -> None:
         """Write these incidents over any of the same id and drop the removed ones, in one transaction."""
-        gone = [incident.incident_id for incident in incidents_] + list(removed)
+        gone = [incident.incident_id for incident in incidents] + list(removed)
         with transaction(self._engine, "update incidents") as connection:
             for chunk in _chunks(gone):
-                connection.execute(delete(incident_events).where(incident_events.c.incident_id.in_(chunk)))
-                connection.execute(delete(incidents).where(incidents.c.incident_id.in_(chunk)))
-            _write_incidents(connection, incidents_)
+                connection.execute(
+                    delete(tables.incident_events).where(tables.incident_events.c.incident_id.in_(chunk))
+                )
+                connection.execute(delete(tables.incidents).where(tables.incidents.c.incident_id.in_(chunk)))
+            _write_incidents(connection, incidents)
 
     def _read_incidents(self, action: str, statement: Select[Any]) -> list[Incident]:
         with transaction(self._engine, action) as connection:
@@ -281,32 +296,35 @@ class Store:
 
     @staticmethod
     def _of_type(event_type: str | None) -> list[Any]:
-        return [] if event_type is None else [incidents.c.event_type == event_type]
+        return [] if event_type is None else [tables.incidents.c.event_type == event_type]
 
     def list_incidents(
         self, event_type: str | None = None, limit: int = 100, offset: int = 0
     ) -> list[Incident]:
         """Incidents oldest first (undated last), ties by id."""
         statement = (
-            select(incidents)
+            select(tables.incidents)
             .where(*self._of_type(event_type))
             .order_by(
-                self._binary(incidents.c.date).asc().nulls_last(), self._binary(incidents.c.incident_id)
+                self._binary(tables.incidents.c.date).asc().nulls_last(),
+                self._binary(tables.incidents.c.incident_id),
             )
         )
         return self._read_incidents("list incidents", _page(statement, limit, offset))
 
     def count_incidents(self, event_type: str | None = None) -> int:
-        statement = select(func.count()).select_from(incidents).where(*self._of_type(event_type))
+        statement = select(func.count()).select_from(tables.incidents).where(*self._of_type(event_type))
         return self._count("count incidents", statement)
 
     def get_incident(self, incident_id: str) -> Incident | None:
-        statement = select(incidents).where(incidents.c.incident_id == incident_id)
+        statement = select(tables.incidents).where(tables.incidents.c.incident_id == incident_id)
         found = self._read_incidents("read an incident", statement)
         return found[0] if found else None
 
     def incident_of_event(self, event_id: str) -> str | None:
-        statement = select(incident_events.c.incident_id).where(incident_events.c.event_id == event_id)
+        statement = select(tables.incident_events.c.incident_id).where(
+            tables.incident_events.c.event_id == event_id
+        )
         found = self._run("look up an event's incident", statement)
         return found[0][0] if found else None
 
@@ -318,11 +336,11 @@ class Store:
             raise ValueError(f"unknown decision {action!r}; use one of {', '.join(DECISION_ACTIONS)}")
         row = {"action": action, "first": first, "second": second, "created_at": datetime.now(UTC)}
         with transaction(self._engine, "record a decision") as connection:
-            connection.execute(insert(decisions), row)
+            connection.execute(insert(tables.decisions), row)
 
     def decisions(self) -> list[tuple[str, str, str]]:
         """Every decision as (action, first, second), oldest first."""
-        statement = select(decisions.c.action, decisions.c.first, decisions.c.second).order_by(
-            decisions.c.decision_id
-        )
+        statement = select(
+            tables.decisions.c.action, tables.decisions.c.first, tables.decisions.c.second
+        ).order_by(tables.decisions.c.decision_id)
         return [(action, first, second) for action, first, second in self._run("read decisions", statement)]
