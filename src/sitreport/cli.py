@@ -119,6 +119,7 @@ def clean(
         bool, typer.Option("--json", help="One JSON object per article (the contract shape).")
     ] = False,
     text_column: TextColumnOption = "text",
+    kb: KbOption = None,
 ) -> None:
     """Print each article's clean body text and metadata (title, published, agency, dateline).
 
@@ -127,11 +128,10 @@ def clean(
     from sitreport.ingest import read_inputs
     from sitreport.pipeline import clean_documents
 
-    options = _options(text_column=text_column)
+    options = _options(kb=kb, text_column=text_column)
     errors = ErrorReport()
-    items = _with_progress(
-        clean_documents(read_inputs(files, options)), _count_files(files), options, "cleaning"
-    )
+    cleaned = clean_documents(read_inputs(files, options), options)
+    items = _with_progress(cleaned, _count_files(files), options, "cleaning")
     for item in items:
         if isinstance(item, InputError):
             errors(item)

@@ -10,12 +10,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitreport.annotate import annotate
 from sitreport.clean import clean_document
 from sitreport.errors import InputError
-from sitreport.extract import extract_events
 from sitreport.ingest import read_inputs
-from sitreport.kb import load_kb
 from sitreport.options import Options
 from sitreport.records import Article, Event, RawDocument
 
@@ -28,14 +25,16 @@ class ArticleResult:
     events: list[Event] = field(default_factory=list)
 
 
-def clean_documents(documents: Iterable[RawDocument | InputError]) -> Iterator[Article | InputError]:
+def clean_documents(
+    documents: Iterable[RawDocument | InputError], options: Options
+) -> Iterator[Article | InputError]:
     """Clean each document; a document that cannot be cleaned becomes an InputError."""
     for document in documents:
         if isinstance(document, InputError):
             yield document
             continue
         try:
-            yield clean_document(document)
+            yield clean_document(document, kb_dirs=options.kb_dirs)
         except InputError as error:
             yield error
 
@@ -48,6 +47,11 @@ def extract_articles(
     Articles go to spaCy in batches (one ``nlp.pipe`` pass); errors are yielded as soon as
     they are met rather than held back until the batch finishes.
     """
+    # Imported here so that cleaning alone (``sitreport clean``) never pays for loading spaCy.
+    from sitreport.annotate import annotate
+    from sitreport.extract import extract_events
+    from sitreport.kb import load_kb
+
     kb = load_kb(options.kb_dirs)
     errors: list[InputError] = []
 
@@ -71,9 +75,9 @@ def _drain(errors: list[InputError]) -> Iterator[InputError]:
 
 def process_paths(paths: Iterable[str | Path], options: Options) -> Iterator[ArticleResult | InputError]:
     """The whole per-article flow for files, folders and corpora."""
-    return extract_articles(clean_documents(read_inputs(paths, options)), options)
+    return extract_articles(clean_documents(read_inputs(paths, options), options), options)
 
 
 def process_texts(texts: Iterable[RawDocument], options: Options) -> Iterator[ArticleResult | InputError]:
     """The same flow for documents already in memory (the web ingest endpoint, Dask workers)."""
-    return extract_articles(clean_documents(texts), options)
+    return extract_articles(clean_documents(texts, options), options)

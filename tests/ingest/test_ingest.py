@@ -70,6 +70,13 @@ def test_csv_corpus_gives_one_document_per_row_with_metadata(tmp_path: Path) -> 
     assert first.meta == {"title": "First sample", "published": "2019-03-02", "outlet": "Sample Wire"}
 
 
+def test_csv_fields_keep_their_paragraph_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.csv"
+    path.write_text('id,text\nr1,"First paragraph.\n\nSecond paragraph."\n', encoding="utf-8")
+    [doc] = read_all(path)
+    assert isinstance(doc, RawDocument) and doc.content == "First paragraph.\n\nSecond paragraph."
+
+
 def test_csv_without_the_named_column_says_which_columns_exist(tmp_path: Path) -> None:
     path = tmp_path / "corpus.csv"
     path.write_text("id,headline,content\n1,a,b\n", encoding="utf-8")

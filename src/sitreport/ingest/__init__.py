@@ -7,6 +7,7 @@ stops the others and the caller can report each in one line.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -80,7 +81,8 @@ def _media_type(path: Path, text: str) -> str:
 
 
 def _read_csv(path: Path, text: str, text_column: str, delimiter: str) -> Iterator[RawDocument | InputError]:
-    reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
+    # A stream, not splitlines(): quoted fields hold whole articles with their line breaks.
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     columns = reader.fieldnames or []
     if text_column not in columns:
         yield _missing_column(path, text_column, columns)
