@@ -38,7 +38,8 @@ The evacuation followed a ceasefire agreed on Friday between rebels and governme
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
-    return subprocess.run([str(SITREPORT), *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
+    command = [str(SITREPORT), *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
 
 
 def command_paths(group: click.Group, prefix: str = "") -> list[str]:
@@ -78,7 +79,7 @@ def test_clean_json_has_the_contract_fields(workdir: Path) -> None:
     result = run("clean", "reports/talbiseh.txt", "--json", cwd=workdir)
     assert result.returncode == 0, result.stderr
     [row] = [json.loads(line) for line in result.stdout.splitlines()]
-    assert CONTRACT_CLEAN_FIELDS <= set(row)
+    assert set(row) >= CONTRACT_CLEAN_FIELDS
     assert row["file"] == "talbiseh.txt"
     assert row["title"].startswith("Convoy leaves")
     assert row["published"].startswith("2019-03-03")
@@ -91,7 +92,7 @@ def test_extract_prints_contract_events(workdir: Path) -> None:
     events = [json.loads(line) for line in result.stdout.splitlines()]
     assert events, "the sample report describes an evacuation"
     for event in events:
-        assert CONTRACT_EVENT_FIELDS <= set(event)
+        assert set(event) >= CONTRACT_EVENT_FIELDS
     evacuation = next(e for e in events if e["event_type"] == "evacuation")
     assert {(q["category"], q["value"]) for q in evacuation["quantities"]} >= {("buses", 12)}
     assert "SOHR" in evacuation["sources"]
@@ -129,7 +130,8 @@ def test_export_writes_each_format(workdir: Path) -> None:
         result = run("export", "--format", fmt, "--db", "sqlite:///ledger.db", cwd=workdir)
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip(), fmt
-    geojson = json.loads(run("export", "--format", "geojson", "--db", "sqlite:///ledger.db", cwd=workdir).stdout)
+    exported = run("export", "--format", "geojson", "--db", "sqlite:///ledger.db", cwd=workdir)
+    geojson = json.loads(exported.stdout)
     assert geojson["type"] == "FeatureCollection"
 
 
