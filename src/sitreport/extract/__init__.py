@@ -1,0 +1,65 @@
+"""The extract stage: events out of an annotated article.
+
+Each sentence is read for event words (kb/extraction/triggers.toml); a word becomes an event
+when the parse says it happened (not planned, denied, conditional or background). The event
+gets the sentence's figures, places, actors, date and sources; reports of the same happening
+are then merged, so a headline restating the lead or a body pasted twice gives one event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from sitreport.extract.candidate import Candidate
+from sitreport.extract.confidence import confidence
+from sitreport.extract.dates import publication_day
+from sitreport.extract.lexicon import load_extraction_lexicon
+from sitreport.extract.mentions import find_mentions
+from sitreport.extract.merge import merge_candidates
+from sitreport.extract.reader import ArticleReader
+from sitreport.kb import KnowledgeBase
+from sitreport.records import Article, Event, stable_id
+
+REQUIRES = ("Article.text", "Article.title", "Article.published", "Doc", "Doc.user_data[body_offset]")
+ASSIGNS = ("Event",)
+
+__all__ = ["ASSIGNS", "REQUIRES", "extract_events"]
+
+HEADLINE_ID_PART = "headline"
+
+
+def event_id(article: Article, candidate: Candidate) -> str:
+    """Stable: article, type and where the first body evidence starts (or the headline)."""
+    body = [e for e in candidate.evidence if e.end > e.start]
+    where = str(body[0].start) if body else HEADLINE_ID_PART
+    return stable_id(article.article_id, candidate.event_type, where)
+
+
+def to_event(article: Article, candidate: Candidate) -> Event:
+    reading = candidate.date
+    return Event(
+        event_id=event_id(article, candidate),
+        article_id=article.article_id,
+        event_type=candidate.event_type,
+        source_file=article.file,
+        date=reading.date if reading else None,
+        date_precision=reading.precision if reading and reading.date else None,
+        date_text=reading.text if reading else None,
+        location=candidate.location,
+        origin=candidate.origin,
+        destination=candidate.destination,
+        actors=candidate.actors,
+        quantities=candidate.quantities,
+        sources=candidate.sources,
+        evidence=candidate.evidence,
+        confidence=confidence(candidate),
+        outlet=article.outlet,
+    )
+
+
+def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]:
+    """The events an article reports, one record per happening."""
+    lexicon = load_extraction_lexicon(kb.extra_dirs)
+    mentions = find_mentions(doc, kb)
+    reader = ArticleReader(article, doc, mentions, lexicon, publication_day(article.published))
+    return [to_event(article, candidate) for candidate in merge_candidates(reader.read())]

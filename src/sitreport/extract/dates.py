@@ -1,0 +1,195 @@
+"""Date expressions in a sentence and the calendar date they stand for.
+
+Relative expressions resolve against the publication date: "Thursday" in a Thursday article
+is that day, "Wednesday" the day before (the most recent such day not after publication,
+dateparser's ``current_period`` reading); "yesterday" is the day before; "late July" the most
+recent July. Without a publication date only expressions that carry a year resolve; the rest
+keep their words and a key that still tells two different days apart ("Sunday" vs
+"last year"). Nothing is ever guessed from the day the tool runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import dateparser
+
+from sitreport.annotate.numbers import parse_quantity
+from sitreport.extract.lexicon import ExtractionLexicon
+
+DATEPARSER_SETTINGS = {"PREFER_DATES_FROM": "current_period", "REQUIRE_PARTS": ["year"]}
+DAYS_PER_UNIT = {"day": 1, "week": 7}
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """A resolved (or knowingly unresolved) date: ``date`` is None when it cannot be known."""
+
+    date: str | None
+    precision: str | None
+    text: str
+    key: str
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    start: int
+    end: int
+    text: str
+    kind: str
+    groups: tuple[str | None, ...]
+
+
+def alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class DatePatterns:
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+
+
+@lru_cache(maxsize=8)
+def compile_patterns(lexicon: ExtractionLexicon) -> DatePatterns:
+    table = lexicon.dates
+    month_words = [m.lower() for m in table["months"]]
+    # the first twelve are the full names; abbreviations map to the month they start
+    full = month_words[:12]
+    months = {m: full.index(next(f for f in full if f.startswith(m))) + 1 for m in month_words}
+    weekdays = {w.lower(): i for i, w in enumerate(table["weekdays"])}
+    mon, wd = alternation(month_words), alternation(list(weekdays))
+    parts, periods = alternation(table["day_parts"]), alternation(table["period_parts"])
+    units = alternation(list(table["units"]))
+    offsets = alternation(table["before_words"] + table["after_words"])
+    last_this = alternation(table["last_words"] + table["this_words"])
+    same = alternation(table["same_day"] + table["previous_day"])
+    specs = [
+        ("day_month_year", rf"\b(\d{{1,2}})\s+({mon})\.?,?\s+(\d{{4}})\b"),
+        ("month_day_year", rf"\b({mon})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"),
+        ("month_year", rf"\b(?:(?:{periods})[\s-]+)?({mon})\s+(\d{{4}})\b"),
+        ("month", rf"\b(?:(?:{periods})[\s-]+|(?:in|since|during|until|last|early|late)\s+)({mon})\b"),
+        ("year", rf"\b(?:in|since|during|of|until|(?:{periods}))[\s-]+(\d{{4}})\b"),
+        ("weekday", rf"\b({wd})(?:\s+({parts}))?\b"),
+        ("same_day", rf"\b({same})\b"),
+        ("last_unit", rf"\b({last_this})\s+({units})\b"),
+        ("offset", rf"\b([a-z]+|\d+)\s+({units})\s+({offsets})\b"),
+    ]
+    return DatePatterns(tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in specs), months, weekdays)
+
+
+def find_date_expressions(text: str, offset: int, lexicon: ExtractionLexicon) -> list[DateExpression]:
+    """Non-overlapping date expressions in ``text`` (offsets shifted by ``offset``)."""
+    found: list[DateExpression] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in compile_patterns(lexicon).patterns:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            taken.append(match.span())
+            found.append(
+                DateExpression(
+                    match.start() + offset, match.end() + offset, match.group(0), kind, match.groups()
+                )
+            )
+    return sorted(found, key=lambda e: e.start)
+
+
+def most_recent_month(month: int, published: date) -> int:
+    """The year of the most recent such month not after publication."""
+    return published.year if month <= published.month else published.year - 1
+
+
+def shift_months(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def unit_reading(unit: str, anchor: date, step: int, text: str) -> DateReading:
+    """ "last week" (step -1) or "this month" (step 0) from an anchor day."""
+    if unit == "week":
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
+        return DateReading(monday.isoformat(), "week", text, f"week:{monday.isoformat()}")
+    if unit == "month":
+        year, month = shift_months(anchor, step)
+        return DateReading(f"{year:04d}-{month:02d}", "month", text, f"{year:04d}-{month:02d}")
+    if unit == "year":
+        return DateReading(f"{anchor.year + step:04d}", "year", text, f"{anchor.year + step:04d}")
+    day = anchor + timedelta(days=step)
+    return DateReading(day.isoformat(), "day", text, day.isoformat())
+
+
+def day_reading(day: date, text: str) -> DateReading:
+    return DateReading(day.isoformat(), "day", text, day.isoformat())
+
+
+def resolve_absolute(expression: DateExpression) -> DateReading | None:
+    parsed = dateparser.parse(expression.text, settings=DATEPARSER_SETTINGS)
+    if parsed is None:
+        return None
+    return day_reading(parsed.date(), expression.text)
+
+
+def resolve_date(
+    expression: DateExpression,
+    published: date | None,
+    anchor: date | None,
+    lexicon: ExtractionLexicon,
+) -> DateReading:
+    """The date an expression stands for (see the module docstring)."""
+    patterns = compile_patterns(lexicon)
+    table = lexicon.dates
+    text, groups = expression.text, expression.groups
+    unresolved = DateReading(None, None, text, f"{expression.kind}:{text.lower()}")
+    if expression.kind in ("day_month_year", "month_day_year"):
+        return resolve_absolute(expression) or unresolved
+    if expression.kind == "month_year":
+        month = patterns.months[(groups[0] or "").lower()]
+        return DateReading(f"{groups[1]}-{month:02d}", "month", text, f"{groups[1]}-{month:02d}")
+    if expression.kind == "year":
+        return DateReading(groups[0], "year", text, groups[0] or text)
+    if published is None:
+        return unresolved
+    if expression.kind == "month":
+        month = patterns.months[(groups[0] or "").lower()]
+        year = most_recent_month(month, published)
+        return DateReading(f"{year:04d}-{month:02d}", "month", text, f"{year:04d}-{month:02d}")
+    if expression.kind == "weekday":
+        back = (published.weekday() - patterns.weekdays[(groups[0] or "").lower()]) % 7
+        return day_reading(published - timedelta(days=back), text)
+    if expression.kind == "same_day":
+        back = 1 if (groups[0] or "").lower() in table["previous_day"] else 0
+        return day_reading(published - timedelta(days=back), text)
+    if expression.kind == "last_unit":
+        step = 0 if (groups[0] or "").lower() in table["this_words"] else -1
+        return unit_reading(table["units"][(groups[1] or "").lower()], published, step, text)
+    return resolve_offset(expression, published, anchor, lexicon) or unresolved
+
+
+def resolve_offset(
+    expression: DateExpression, published: date, anchor: date | None, lexicon: ExtractionLexicon
+) -> DateReading | None:
+    """ "three days ago" counts from publication; "two days earlier" from the event before it."""
+    count_word, unit_word, direction = (g or "" for g in expression.groups)
+    parsed = parse_quantity(count_word, lexicon.numbers)
+    if parsed is None:
+        return None
+    unit = lexicon.dates["units"][unit_word.lower()]
+    sign = -1 if direction.lower() in lexicon.dates["before_words"] else 1
+    base = published if direction.lower() == "ago" else anchor
+    if base is None or unit not in DAYS_PER_UNIT:
+        return None
+    return day_reading(base + timedelta(days=sign * parsed.value * DAYS_PER_UNIT[unit]), expression.text)
+
+
+def publication_day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None

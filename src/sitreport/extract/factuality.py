@@ -1,0 +1,91 @@
+"""Whether a trigger reports something that happened, or a plan, denial, claim or background.
+
+Walks from the trigger up the parse: a negation, a denying or planning verb, a conditional, an
+infinitive that is not "began to", "since <year>" or (for a noun) a modal or copular predicate
+anywhere on the way makes it a non-event. The walk stops at a coordinated clause with its own
+subject: "denied a deal, but SANA reported evacuations" keeps the evacuations.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sitreport.extract.lexicon import ExtractionLexicon
+from sitreport.extract.syntax import governing_verb
+
+YEAR_DIGITS = 4
+
+
+def is_teaser(sent: Span, lexicon: ExtractionLexicon) -> bool:
+    """A "Read more: ..." line links to another story; cleaning drops most, this drops the rest."""
+    return sent.text.strip().lower().startswith(lexicon.teaser_prefixes)
+
+
+def is_negated(token: Token, lexicon: ExtractionLexicon) -> bool:
+    return any(
+        child.dep_ in ("neg", "det", "advmod", "preconj") and child.lower_ in lexicon.negations
+        for child in token.children
+    )
+
+
+def has_modal(token: Token, lexicon: ExtractionLexicon) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ in lexicon.modal_auxiliaries for child in token.children)
+
+
+def is_unrealised_infinitive(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "to liberate Idlib", "chose to stop fighting": an infinitive whose verb above is no "began"."""
+    infinitive = any(child.dep_ == "aux" and child.tag_ == "TO" for child in token.children)
+    return infinitive and token.head.lemma_.lower() not in lexicon.implicative_governors
+
+
+def is_conditional(token: Token, lexicon: ExtractionLexicon) -> bool:
+    return any(
+        child.dep_ == "mark" and child.lower_ in lexicon.conditional_markers for child in token.children
+    )
+
+
+def is_background(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "since 2011": a state that has lasted for years is background, not news."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in lexicon.background_prepositions:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if any(o.is_digit and len(o.text) == YEAR_DIGITS for o in objects):
+                return True
+    return False
+
+
+def is_copular_noun(token: Token, verb: Token | None) -> bool:
+    """ "The clashes were the biggest challenge", "X is the guarantor of the ceasefire"."""
+    if (
+        verb is None
+        or token.pos_ not in ("NOUN", "PROPN")
+        or verb.lemma_ != "be"
+        or verb.dep_ in ("aux", "auxpass")
+    ):
+        return False
+    return not any(child.dep_ == "expl" for child in verb.children)
+
+
+def starts_own_clause(token: Token) -> bool:
+    """A coordinated verb with its own subject does not share the first verb's negation."""
+    return token.dep_ == "conj" and any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+
+
+def is_reported_fact(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """True when the trigger reports an event that took place (see the module docstring)."""
+    predicate = governing_verb(token) if token.pos_ not in ("VERB", "AUX") else token
+    if predicate is not None and has_modal(predicate, lexicon):
+        return False
+    if is_copular_noun(token, predicate):
+        return False
+    node = token
+    while True:
+        if is_negated(node, lexicon) or is_conditional(node, lexicon) or is_background(node, lexicon):
+            return False
+        if is_unrealised_infinitive(node, lexicon):
+            return False
+        if node is not token and node.lemma_.lower() in lexicon.nonfactual_governors:
+            return False
+        if node.head is node or starts_own_clause(node):
+            return True
+        node = node.head

@@ -1,0 +1,213 @@
+"""Figures in a sentence: value and qualifier, what they count, and which event they belong to.
+
+A figure's category comes from the noun it counts ("407 militants" -> fighters), unless the
+noun is what a casualty or detention word happened to ("60 civilians dead" -> killed, kind
+civilians). Numbers that count nothing in the lexicon (years, times, staff, percentages) are
+not figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitreport.annotate.numbers import parse_quantity
+from sitreport.extract.lexicon import ExtractionLexicon
+from sitreport.extract.syntax import of_object, tree_distance
+from sitreport.extract.triggers import Trigger, lemma
+from sitreport.records import Qualifier
+
+# Categories whose figures need the counted noun as their kind ("killed": civilians or fighters).
+KIND_CATEGORIES = frozenset({"killed", "injured", "captured", "displaced", "weapons"})
+MEASURE_WORDS = frozenset(
+    {
+        "%",
+        "percent",
+        "per",
+        "gmt",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "year",
+        "years",
+        "old",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: int
+    qualifier: Qualifier
+    category: str
+    kind: str | None
+    text: str
+    start: int
+    end: int
+    anchor: Token
+    owner: Trigger | None
+
+
+def is_number_token(token: Token, lexicon: ExtractionLexicon) -> bool:
+    return (token.like_num and token.pos_ in ("NUM", "NOUN", "ADJ")) or lexicon.numbers.is_number_word(
+        token.lower_
+    )
+
+
+def number_runs(sent: Span, lexicon: ExtractionLexicon) -> list[tuple[int, int]]:
+    """Token ranges (sentence-relative) of consecutive number words: "two hundred and fifty"."""
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(sent):
+        if not is_number_token(sent[index], lexicon):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(sent) and (
+            is_number_token(sent[end], lexicon)
+            or (
+                sent[end].lower_ in ("and", "-", "of")
+                and end + 1 < len(sent)
+                and is_number_token(sent[end + 1], lexicon)
+            )
+        ):
+            end += 1
+        start = index
+        if start > 0 and sent[start - 1].lower_ in lexicon.numbers.articles:
+            start -= 1
+        runs.append((start, end))
+        index = end
+    return runs
+
+
+def hedge_start(sent: Span, start: int, lexicon: ExtractionLexicon) -> int:
+    """Where the hedge in front of a number begins ("more than 250" -> the index of "more")."""
+    for phrase, _ in lexicon.numbers.hedges:
+        begin = start - len(phrase)
+        if begin >= 0 and tuple(t.lower_ for t in sent[begin:start]) == phrase:
+            return begin
+    return start
+
+
+def is_measure_or_date(sent: Span, start: int, end: int, lexicon: ExtractionLexicon) -> bool:
+    """Percentages, times, ages, distances and the day or year of a date are not figures."""
+    following = sent[end].lower_ if end < len(sent) else ""
+    preceding = sent[start - 1].lower_ if start > 0 else ""
+    months = lexicon.dates.get("months", [])
+    return (
+        following in MEASURE_WORDS
+        or following in months
+        or preceding in months
+        or (
+            preceding in ("aged", "at", "in", "since", "of")
+            and sent[end - 1].is_digit
+            and len(sent[end - 1].text) == 4
+        )
+        or ":" in sent[end - 1].text
+    )
+
+
+def counted_noun(number: Token, lexicon: ExtractionLexicon) -> Token | None:
+    """The noun a number counts, looking through "pieces of" and "dozens of"."""
+    noun: Token | None
+    if number.dep_ in ("nummod", "quantmod") and number.head.pos_ in ("NOUN", "PROPN"):
+        noun = number.head
+    else:
+        noun = of_object(number)
+    if noun is not None and lemma(noun) in lexicon.counting_nouns:
+        noun = of_object(noun) or noun
+    return noun
+
+
+def noun_category(noun: Token, lexicon: ExtractionLexicon) -> str | None:
+    category = lexicon.category_of(lemma(noun))
+    modifiers = {child.lower_ for child in noun.children if child.dep_ in ("amod", "compound")}
+    if category == "vehicles" and modifiers & lexicon.weapon_modifiers:
+        return "weapons"
+    return category
+
+
+def noun_phrase_text(noun: Token, numbers: set[int]) -> str:
+    """The counted noun with its modifiers: "armored vehicles", "pro-regime forces"."""
+    start = noun.i
+    for token in reversed(list(noun.doc[noun.left_edge.i : noun.i])):
+        if token.i in numbers or (
+            token.dep_ in ("det", "quantmod", "nummod", "poss", "punct") and token.text != "-"
+        ):
+            break
+        start = token.i
+    return noun.doc[start : noun.i + 1].text
+
+
+def owning_trigger(noun: Token | None, number: Token, triggers: list[Trigger]) -> Trigger | None:
+    """The casualty/detention trigger whose theme is this noun (or this bare number)."""
+    for trigger in triggers:
+        if trigger.rule.figure and any(t.i in (number.i, noun.i if noun else -1) for t in trigger.theme):
+            return trigger
+    return None
+
+
+def find_figures(sent: Span, lexicon: ExtractionLexicon, triggers: list[Trigger]) -> list[Figure]:
+    figures: list[Figure] = []
+    for start, end in number_runs(sent, lexicon):
+        if is_measure_or_date(sent, start, end, lexicon):
+            continue
+        begin = hedge_start(sent, start, lexicon)
+        parsed = parse_quantity(sent[begin:end].text, lexicon.numbers)
+        if parsed is None:
+            continue
+        number = sent[end - 1]
+        noun = counted_noun(number, lexicon)
+        owner = owning_trigger(noun, number, triggers)
+        category = noun_category(noun, lexicon) if noun is not None else None
+        if owner is not None and owner.rule.figure:
+            kind = noun_phrase_text(noun, {t.i for t in sent[begin:end]}) if noun is not None else None
+            category = owner.rule.figure
+        elif category is None:
+            continue
+        else:
+            kind = (
+                noun_phrase_text(noun, {t.i for t in sent[begin:end]})
+                if category in KIND_CATEGORIES
+                else None
+            )
+        last = noun.i + 1 if noun is not None and noun.i >= number.i else end + sent.start
+        span = sent.doc[sent.start + begin : max(last, sent.start + end)]
+        figures.append(
+            Figure(
+                parsed.value,
+                parsed.qualifier,
+                category,
+                kind,
+                span.text,
+                span.start_char,
+                span.end_char,
+                noun or number,
+                owner,
+            )
+        )
+    return figures
+
+
+def assign_figures(
+    figures: list[Figure], triggers: list[Trigger], lexicon: ExtractionLexicon
+) -> dict[int, list[Figure]]:
+    """Figures per trigger index: the owning trigger, else the nearest one that accepts the category."""
+    assigned: dict[int, list[Figure]] = {}
+    for figure in figures:
+        candidates = [
+            (0 if trigger is figure.owner else 1, tree_distance(figure.anchor, trigger.token), index)
+            for index, trigger in enumerate(triggers)
+            if figure.category in lexicon.accepted_figures.get(trigger.event_type, frozenset())
+        ]
+        if candidates:
+            assigned.setdefault(min(candidates)[2], []).append(figure)
+    return assigned

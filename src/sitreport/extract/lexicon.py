@@ -1,0 +1,150 @@
+"""The extraction knowledge (kb/extraction/*.toml) as typed, read-only tables, loaded once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sitreport.annotate.kbdata import read_table
+from sitreport.annotate.numbers import NumberLexicon, load_number_lexicon
+from sitreport.errors import KnowledgeBaseError
+from sitreport.records import EVENT_TYPES, QUANTITY_CATEGORIES
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """One way an event type is reported (see the header of kb/extraction/triggers.toml)."""
+
+    event_type: str
+    lemmas: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    pos: frozenset[str]
+    theme: frozenset[str]
+    theme_role: str
+    theme_optional: bool
+    theme_not: frozenset[str]
+    figure: str | None
+    strength: float
+
+
+@dataclass(frozen=True, eq=False)
+class ExtractionLexicon:
+    """Every extraction table; compared and hashed by identity, as it is loaded once."""
+
+    triggers: tuple[TriggerRule, ...]
+    # event type -> figure categories it accepts
+    accepted_figures: Mapping[str, frozenset[str]]
+    # noun lemma -> its classes, in nouns.toml order (quantity categories first)
+    noun_classes: Mapping[str, tuple[str, ...]]
+    derived_classes: Mapping[str, frozenset[str]]
+    counting_nouns: frozenset[str]
+    weapon_modifiers: frozenset[str]
+    modal_auxiliaries: frozenset[str]
+    negations: frozenset[str]
+    nonfactual_governors: frozenset[str]
+    implicative_governors: frozenset[str]
+    conditional_markers: frozenset[str]
+    background_prepositions: frozenset[str]
+    light_verbs: frozenset[str]
+    attribution_verbs: frozenset[str]
+    attribution_markers: tuple[tuple[str, ...], ...]
+    back_references: frozenset[str]
+    report_nouns: frozenset[str]
+    origin_prepositions: frozenset[str]
+    destination_prepositions: frozenset[str]
+    mediator_words: frozenset[str]
+    opponent_prepositions: frozenset[str]
+    ordinals: Mapping[str, int]
+    teaser_prefixes: tuple[str, ...]
+    dates: Mapping[str, Any]
+    numbers: NumberLexicon
+
+    def classes_of(self, lemma: str) -> frozenset[str]:
+        """Every class of a noun lemma, derived classes ("persons") included."""
+        own = set(self.noun_classes.get(lemma.lower(), ()))
+        own |= {name for name, members in self.derived_classes.items() if own & members}
+        return frozenset(own)
+
+    def category_of(self, lemma: str) -> str | None:
+        """The quantity category a counted noun gives its figure, if any."""
+        for name in self.noun_classes.get(lemma.lower(), ()):
+            if name in QUANTITY_CATEGORIES:
+                return name
+        return None
+
+
+def words(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(value.lower() for value in values)
+
+
+def phrase_tuple(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().split())
+
+
+def trigger_rule(entry: dict[str, Any]) -> TriggerRule:
+    event_type = entry.get("type")
+    if event_type not in EVENT_TYPES:
+        raise KnowledgeBaseError(f"extraction/triggers.toml: unknown event type {event_type!r}")
+    if not entry.get("lemmas") and not entry.get("phrases"):
+        raise KnowledgeBaseError(f"extraction/triggers.toml: a {event_type} rule has no lemmas or phrases")
+    return TriggerRule(
+        event_type=event_type,
+        lemmas=words(entry.get("lemmas", [])),
+        phrases=tuple(phrase_tuple(p) for p in entry.get("phrases", [])),
+        pos=frozenset(entry.get("pos", [])),
+        theme=words(entry.get("theme", [])),
+        theme_role=entry.get("theme_role", "object"),
+        theme_optional=bool(entry.get("theme_optional", not entry.get("theme"))),
+        theme_not=words(entry.get("theme_not", [])),
+        figure=entry.get("figure"),
+        strength=float(entry.get("strength", 0.7)),
+    )
+
+
+def noun_class_table(classes: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for name, nouns in classes.items():
+        for noun in nouns:
+            table.setdefault(noun.lower(), []).append(name)
+    return {noun: tuple(names) for noun, names in table.items()}
+
+
+@lru_cache(maxsize=8)
+def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexicon:
+    """All extraction tables: the packaged files extended by each user folder's files."""
+    triggers = read_table("triggers.toml", extra_dirs)
+    nouns = read_table("nouns.toml", extra_dirs)
+    cues = read_table("cues.toml", extra_dirs)
+    factuality, attribution, roles = cues["factuality"], cues["attribution"], cues["roles"]
+    return ExtractionLexicon(
+        triggers=tuple(trigger_rule(entry) for entry in triggers.get("trigger", [])),
+        accepted_figures={k: words(v) for k, v in triggers.get("figures", {}).items()},
+        noun_classes=noun_class_table(nouns.get("classes", {})),
+        derived_classes={k: frozenset(v) for k, v in nouns.get("derived", {}).items()},
+        counting_nouns=words(nouns.get("counting", {}).get("nouns", [])),
+        weapon_modifiers=words(nouns.get("weapon_modifiers", {}).get("words", [])),
+        modal_auxiliaries=words(factuality["modal_auxiliaries"]),
+        negations=words(factuality["negations"]),
+        nonfactual_governors=words(factuality["nonfactual_governors"]),
+        implicative_governors=words(factuality["implicative_governors"]),
+        conditional_markers=words(factuality["conditional_markers"]),
+        background_prepositions=words(factuality["background_prepositions"]),
+        light_verbs=words(factuality["light_verbs"]),
+        attribution_verbs=words(attribution["verbs"]),
+        attribution_markers=tuple(
+            sorted((phrase_tuple(m) for m in attribution["markers"]), key=len, reverse=True)
+        ),
+        back_references=words(attribution["back_references"]),
+        report_nouns=words(attribution["report_nouns"]),
+        origin_prepositions=words(roles["origin_prepositions"]),
+        destination_prepositions=words(roles["destination_prepositions"]),
+        mediator_words=words(roles["mediator_words"]),
+        opponent_prepositions=words(roles["opponent_prepositions"]),
+        ordinals={k.lower(): int(v) for k, v in roles["ordinals"].items()},
+        teaser_prefixes=tuple(p.lower() for p in cues["teasers"]["prefixes"]),
+        dates=read_table("dates.toml", extra_dirs),
+        numbers=load_number_lexicon(extra_dirs),
+    )

@@ -1,0 +1,109 @@
+"""Places, actors and sources named in an article, found once over the whole text.
+
+The resolve stage is called on the annotated text (headline and body) once per article; the
+mentions are then looked up by character offset, per sentence or per token, which is much
+cheaper than resolving sentence by sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
+
+from spacy.tokens import Doc, Span, Token
+
+from sitreport.kb import KnowledgeBase
+from sitreport.records import Place
+from sitreport.resolve import find_actors, find_places, find_sources
+
+
+class Located(Protocol):
+    start: int
+    end: int
+    text: str
+
+
+M = TypeVar("M", bound=Located)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class SourceMention:
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: str | None
+    generic: bool
+
+
+class MentionIndex(Generic[M]):
+    """Mentions sorted by start offset, looked up by span or token."""
+
+    def __init__(self, mentions: Sequence[M]) -> None:
+        self.mentions: list[M] = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.mentions]
+
+    def within(self, start: int, end: int) -> list[M]:
+        first = bisect_left(self.starts, start)
+        return [m for m in self.mentions[first:] if m.start < end and m.end <= end]
+
+    def at(self, token: Token) -> M | None:
+        offset = token.idx
+        for mention in self.mentions[: bisect_left(self.starts, offset + 1)][::-1]:
+            if mention.start <= offset < mention.end:
+                return mention
+            if mention.end <= offset - 200:
+                break
+        return None
+
+
+@dataclass
+class ArticleMentions:
+    places: MentionIndex[PlaceMention]
+    actors: MentionIndex[ActorMention]
+    sources: MentionIndex[SourceMention]
+
+    def place_at(self, token: Token) -> PlaceMention | None:
+        return self.places.at(token)
+
+    def actor_at(self, token: Token) -> ActorMention | None:
+        return self.actors.at(token)
+
+    def places_in(self, span: Span) -> list[PlaceMention]:
+        return self.places.within(span.start_char, span.end_char)
+
+    def actors_in(self, span: Span) -> list[ActorMention]:
+        return self.actors.within(span.start_char, span.end_char)
+
+    def sources_in(self, span: Span) -> list[SourceMention]:
+        return self.sources.within(span.start_char, span.end_char)
+
+
+def find_mentions(doc: Doc, kb: KnowledgeBase) -> ArticleMentions:
+    """Every place, actor and source the knowledge base recognises in the annotated text."""
+    text = doc.text
+    places = [PlaceMention(m.start, m.end, m.text, m.place) for m in find_places(text, kb)]
+    actors = [ActorMention(m.start, m.end, m.text, m.name, m.kind) for m in find_actors(text, kb)]
+    sources = [
+        SourceMention(m.start, m.end, m.text, m.name, m.kind, m.generic) for m in find_sources(text, kb)
+    ]
+    return ArticleMentions(MentionIndex(places), MentionIndex(actors), MentionIndex(sources))

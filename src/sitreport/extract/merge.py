@@ -1,0 +1,97 @@
+"""One happening, one event: reports of the same event within an article are merged.
+
+Two events of one type merge unless something tells them apart: different explicit places,
+different dates (or date words), different ordinals ("the first group" / "a second batch"),
+civilians against fighters, or the same source giving a different figure for the same thing.
+A candidate merges into the most recent compatible event, so a repeated body or a headline
+restating the lead gives one event.
+"""
+
+from __future__ import annotations
+
+from sitreport.extract.candidate import Candidate
+from sitreport.records import Place, Quantity
+
+
+def same_place(a: Place, b: Place) -> bool:
+    names_a = {a.name.lower(), (a.admin1 or "").lower()} - {""}
+    names_b = {b.name.lower(), (b.admin1 or "").lower()} - {""}
+    return a.name.lower() == b.name.lower() or a.name.lower() in names_b or b.name.lower() in names_a
+
+
+def places_compatible(a: Candidate, b: Candidate) -> bool:
+    if not (a.place_explicit and b.place_explicit) or a.location is None or b.location is None:
+        return True
+    return same_place(a.location, b.location)
+
+
+def dates_compatible(a: Candidate, b: Candidate) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    if a.date.date and b.date.date:
+        shorter = min(len(a.date.date), len(b.date.date))
+        return a.date.date[:shorter] == b.date.date[:shorter]
+    return a.date.key == b.date.key
+
+
+def figure_key(quantity: Quantity) -> tuple[str, str | None, str | None]:
+    return quantity.category, (quantity.kind or "").lower() or None, quantity.source
+
+
+def figures_compatible(a: Candidate, b: Candidate) -> bool:
+    values = {figure_key(q): q.value for q in a.quantities if q.source}
+    return all(values.get(figure_key(q), q.value) == q.value for q in b.quantities if q.source)
+
+
+def compatible(a: Candidate, b: Candidate) -> bool:
+    return (
+        a.event_type == b.event_type
+        and places_compatible(a, b)
+        and dates_compatible(a, b)
+        and (a.ordinal is None or b.ordinal is None or a.ordinal == b.ordinal)
+        and not (a.distinguishing and b.distinguishing and not a.distinguishing & b.distinguishing)
+        and figures_compatible(a, b)
+    )
+
+
+def add_quantities(into: Candidate, quantities: list[Quantity]) -> None:
+    """Figures not already there; a headline figure (no offsets) yields to the body's."""
+    for quantity in quantities:
+        same = [q for q in into.quantities if q.category == quantity.category and q.value == quantity.value]
+        if any(figure_key(q) == figure_key(quantity) and q.qualifier == quantity.qualifier for q in same):
+            continue
+        if quantity.start is None and same:
+            continue
+        into.quantities = [q for q in into.quantities if not (q.start is None and q in same)]
+        into.quantities.append(quantity)
+
+
+def absorb(into: Candidate, other: Candidate) -> None:
+    into.evidence.extend(e for e in other.evidence if e not in into.evidence)
+    into.headline_only = into.headline_only and other.headline_only
+    into.sources.extend(s for s in other.sources if s not in into.sources)
+    into.actors.extend(
+        a for a in other.actors if (a.name, a.role) not in {(b.name, b.role) for b in into.actors}
+    )
+    add_quantities(into, other.quantities)
+    if other.place_explicit and not into.place_explicit:
+        into.location, into.place_explicit = other.location, True
+    into.location = into.location or other.location
+    into.origin = into.origin or other.origin
+    into.destination = into.destination or other.destination
+    if other.date is not None and (into.date is None or (other.date_explicit and not into.date_explicit)):
+        into.date, into.date_explicit = other.date, other.date_explicit
+    into.ordinal = into.ordinal or other.ordinal
+    into.theme_classes |= other.theme_classes
+    into.strength = max(into.strength, other.strength)
+
+
+def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
+    merged: list[Candidate] = []
+    for candidate in candidates:
+        target = next((m for m in reversed(merged) if compatible(m, candidate)), None)
+        if target is None:
+            merged.append(candidate)
+        else:
+            absorb(target, candidate)
+    return merged

@@ -1,0 +1,218 @@
+"""Reading one article sentence by sentence into event candidates."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from sitreport.annotate import BODY_OFFSET
+from sitreport.extract.attribution import SourceTracker
+from sitreport.extract.candidate import Candidate
+from sitreport.extract.dates import DateExpression, DateReading, find_date_expressions, resolve_date
+from sitreport.extract.factuality import is_reported_fact, is_teaser
+from sitreport.extract.figures import Figure, assign_figures, find_figures
+from sitreport.extract.lexicon import ExtractionLexicon
+from sitreport.extract.mentions import ArticleMentions, PlaceMention
+from sitreport.extract.roles import MOVEMENT_TYPES, event_actors, mention_root, most_precise, place_roles
+from sitreport.extract.syntax import span_root_outside, tree_distance
+from sitreport.extract.triggers import Trigger, find_triggers
+from sitreport.records import Article, Evidence, Place, Quantity
+
+HEADLINE = -1
+
+
+@dataclass
+class SentenceContext:
+    sent: Span
+    paragraph: int
+    in_headline: bool
+    sources: list[str]
+
+
+class ArticleReader:
+    """Per-article memory: paragraphs, the main place, sources so far, the last dated event."""
+
+    def __init__(
+        self,
+        article: Article,
+        doc: Doc,
+        mentions: ArticleMentions,
+        lexicon: ExtractionLexicon,
+        published: date | None,
+    ) -> None:
+        self.article = article
+        self.doc = doc
+        self.mentions = mentions
+        self.lexicon = lexicon
+        self.published = published
+        self.body_offset: int = doc.user_data.get(BODY_OFFSET, 0)
+        self.tracker = SourceTracker(doc, mentions, lexicon)
+        self.paragraph_starts = self.find_paragraph_starts()
+        self.main_place = self.find_main_place()
+        self.last_in_paragraph: dict[int, Candidate] = {}
+        self.anchor: date | None = None
+        self.candidates: list[Candidate] = []
+
+    def find_paragraph_starts(self) -> list[int]:
+        text = self.doc.text
+        starts = [self.body_offset]
+        position = text.find("\n\n", self.body_offset)
+        while position != -1:
+            starts.append(position + 2)
+            position = text.find("\n\n", position + 2)
+        return starts
+
+    def paragraph_of(self, offset: int) -> int:
+        return HEADLINE if offset < self.body_offset else bisect_right(self.paragraph_starts, offset) - 1
+
+    def find_main_place(self) -> Place | None:
+        """The most precise place of the headline and the first paragraph: where the story is."""
+        lead_end = self.paragraph_starts[1] if len(self.paragraph_starts) > 1 else len(self.doc.text)
+        return most_precise(self.mentions.places.within(0, lead_end))
+
+    def read(self) -> list[Candidate]:
+        previous: SentenceContext | None = None
+        for sent in self.doc.sents:
+            if not sent.text.strip() or is_teaser(sent, self.lexicon):
+                continue
+            context = self.context(sent, previous)
+            self.read_sentence(context)
+            previous = context
+        return self.candidates
+
+    def context(self, sent: Span, previous: SentenceContext | None) -> SentenceContext:
+        """Sources of the sentence; unattributed sentences continue the previous one's report."""
+        paragraph = self.paragraph_of(sent.start_char)
+        sources = self.tracker.sentence_sources(sent)
+        if not sources and previous is not None and previous.paragraph == paragraph != HEADLINE:
+            sources = previous.sources
+        return SentenceContext(sent, paragraph, paragraph == HEADLINE, sources)
+
+    def read_sentence(self, context: SentenceContext) -> None:
+        triggers = [
+            t
+            for t in find_triggers(context.sent, self.lexicon, self.mentions)
+            if is_reported_fact(t.token, self.lexicon)
+        ]
+        if not triggers:
+            if context.sources and self.tracker.confirms_earlier_report(context.sent):
+                self.add_confirmation(context.sources)
+            return
+        figures = assign_figures(find_figures(context.sent, self.lexicon, triggers), triggers, self.lexicon)
+        places = self.places_by_trigger(context.sent, triggers)
+        dates = find_date_expressions(context.sent.text, context.sent.start_char, self.lexicon)
+        for index, trigger in enumerate(triggers):
+            candidate = self.candidate(context, trigger, figures.get(index, []), places.get(index, []), dates)
+            self.candidates.append(candidate)
+            if not context.in_headline:
+                self.last_in_paragraph[context.paragraph] = candidate
+
+    def add_confirmation(self, sources: list[str]) -> None:
+        """ "The news was confirmed by X": X also reports the story's main (headline) events."""
+        main = [c for c in self.candidates if any(e.start == e.end for e in c.evidence)] or self.candidates[
+            :1
+        ]
+        for candidate in main:
+            candidate.sources.extend(s for s in sources if s not in candidate.sources)
+
+    def places_by_trigger(self, sent: Span, triggers: list[Trigger]) -> dict[int, list[PlaceMention]]:
+        """Each place of the sentence goes to the trigger nearest to it in the parse."""
+        by_trigger: dict[int, list[PlaceMention]] = {}
+        for mention in self.mentions.places_in(sent):
+            root = mention_root(self.doc, mention.start, mention.end)
+            if root is None:
+                continue
+            nearest = min(range(len(triggers)), key=lambda i: tree_distance(root, triggers[i].token))
+            by_trigger.setdefault(nearest, []).append(mention)
+        every = [m for mentions in by_trigger.values() for m in mentions]
+        return {i: by_trigger.get(i) or every for i in range(len(triggers))}
+
+    def event_date(self, trigger: Trigger, dates: list[DateExpression]) -> DateReading | None:
+        """The date expression nearest the trigger that is not the date of the report itself."""
+        options: list[tuple[int, DateExpression]] = []
+        for expression in dates:
+            span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            if span is None:
+                continue
+            governor = span_root_outside(span)
+            if self.tracker.is_attribution_verb(governor) and governor is not trigger.token:
+                continue
+            options.append((tree_distance(span.root, trigger.token), expression))
+        if not options:
+            return None
+        reading = resolve_date(min(options, key=lambda o: o[0])[1], self.published, self.anchor, self.lexicon)
+        if reading.date and reading.precision == "day":
+            self.anchor = date.fromisoformat(reading.date)
+        return reading
+
+    def evidence(self, sent: Span) -> Evidence:
+        if sent.start_char < self.body_offset:
+            # The headline is not part of article.text: an empty span at 0 carrying its words.
+            return Evidence(0, 0, sent.text.strip())
+        return Evidence(sent.start_char - self.body_offset, sent.end_char - self.body_offset, sent.text)
+
+    def quantity(self, figure: Figure, sources: list[str], in_headline: bool) -> Quantity:
+        start = None if in_headline else figure.start - self.body_offset
+        end = None if in_headline else figure.end - self.body_offset
+        return Quantity(
+            figure.category,
+            figure.value,
+            figure.qualifier,
+            figure.kind,
+            sources[0] if sources else None,
+            figure.text,
+            start,
+            end,
+        )
+
+    def ordinal(self, trigger: Trigger) -> int | None:
+        for token in trigger.theme:
+            for child in token.children:
+                if child.lower_ in self.lexicon.ordinals:
+                    return self.lexicon.ordinals[child.lower_]
+        return None
+
+    def candidate(
+        self,
+        context: SentenceContext,
+        trigger: Trigger,
+        figures: list[Figure],
+        places: list[PlaceMention],
+        dates: list[DateExpression],
+    ) -> Candidate:
+        candidate = Candidate(
+            event_type=trigger.event_type,
+            strength=trigger.rule.strength,
+            evidence=[self.evidence(context.sent)],
+            headline_only=context.in_headline,
+            actors=event_actors(self.doc, trigger, self.mentions.actors_in(context.sent), self.lexicon),
+            quantities=[self.quantity(f, context.sources, context.in_headline) for f in figures],
+            sources=list(context.sources),
+            ordinal=self.ordinal(trigger),
+            theme_classes=trigger.theme_classes,
+        )
+        self.place(candidate, places, context.paragraph)
+        candidate.date = self.event_date(trigger, dates)
+        candidate.date_explicit = candidate.date is not None
+        previous = self.last_in_paragraph.get(context.paragraph)
+        if candidate.date is None and previous is not None and not context.in_headline:
+            candidate.date = previous.date
+        return candidate
+
+    def place(self, candidate: Candidate, places: list[PlaceMention], paragraph: int) -> None:
+        """Location (and origin/destination for movements); else the paragraph's or story's place."""
+        if candidate.event_type in MOVEMENT_TYPES:
+            roles = place_roles(self.doc, places, self.lexicon)
+            candidate.origin = most_precise(roles.origin)
+            candidate.destination = most_precise(roles.destination)
+            candidate.location = most_precise(roles.location) or candidate.origin
+        else:
+            candidate.location = most_precise(places)
+        candidate.place_explicit = candidate.location is not None
+        if candidate.location is None:
+            previous = self.last_in_paragraph.get(paragraph)
+            candidate.location = previous.location if previous is not None else None
+            candidate.location = candidate.location or self.main_place

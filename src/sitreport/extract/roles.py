@@ -1,0 +1,108 @@
+"""Where an event happened (location, origin, destination) and who took part in what role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from sitreport.extract.lexicon import ExtractionLexicon
+from sitreport.extract.mentions import ActorMention, PlaceMention
+from sitreport.extract.syntax import ancestors_with_self
+from sitreport.extract.triggers import Trigger
+from sitreport.records import Actor, ActorRole, Place
+
+MOVEMENT_TYPES = frozenset({"evacuation", "deployment", "aid"})
+# Types whose theme suffers the act ("target"); for the others it is "affected".
+HOSTILE_TYPES = frozenset({"armed_clash", "remote_violence", "detention", "siege", "territory_change"})
+# Verbs whose object is the place left: "left Daraa", "evacuated the town".
+DEPARTURE_VERBS = frozenset({"leave", "evacuate", "exit", "depart", "abandon", "flee", "quit"})
+PLACE_LINKS = frozenset({"compound", "appos", "conj", "poss", "amod", "nmod"})
+UNKNOWN_PRECISION = 9
+
+
+@dataclass
+class PlaceRoles:
+    location: list[PlaceMention] = field(default_factory=list)
+    origin: list[PlaceMention] = field(default_factory=list)
+    destination: list[PlaceMention] = field(default_factory=list)
+
+
+def most_precise(mentions: list[PlaceMention]) -> Place | None:
+    """The most precise place (town before province before country), the first on a tie."""
+    if not mentions:
+        return None
+    best = min(mentions, key=lambda m: (m.place.precision or UNKNOWN_PRECISION, m.start))
+    return best.place
+
+
+def place_role(token: Token, lexicon: ExtractionLexicon) -> str:
+    """ "from X"/"out of X"/"left X" -> origin; "to X"/"for X" -> destination; else location."""
+    node = token
+    while True:
+        if node.dep_ == "pobj":
+            preposition = node.head
+            word = preposition.lower_
+            if word == "of" and preposition.head.lower_ in lexicon.origin_prepositions:
+                return "origin"
+            if word == "of":
+                node = preposition.head
+                continue
+            if word in lexicon.origin_prepositions:
+                return "origin"
+            if word in lexicon.destination_prepositions:
+                return "destination"
+            return "location"
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in DEPARTURE_VERBS:
+            return "origin"
+        if node.dep_ in PLACE_LINKS and node.head is not node:
+            node = node.head
+            continue
+        return "location"
+
+
+def mention_root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def place_roles(doc: Doc, places: list[PlaceMention], lexicon: ExtractionLexicon) -> PlaceRoles:
+    roles = PlaceRoles()
+    for mention in places:
+        root = mention_root(doc, mention.start, mention.end)
+        role = place_role(root, lexicon) if root is not None else "location"
+        getattr(roles, role).append(mention)
+    return roles
+
+
+def actor_role(root: Token, trigger: Trigger, lexicon: ExtractionLexicon) -> ActorRole:
+    """Mediator near a brokering word, target or affected when it is the theme, else actor."""
+    nearby = [root.doc[i] for i in range(max(root.i - 2, 0), min(root.i + 3, len(root.doc)))]
+    climbing = list(ancestors_with_self(root))[:3]
+    if any(
+        t.lemma_.lower() in lexicon.mediator_words or t.lower_ in lexicon.mediator_words
+        for t in nearby + climbing
+    ):
+        return "mediator"
+    if any(root.i == t.i or root in t.subtree for t in trigger.theme):
+        return "target" if trigger.event_type in HOSTILE_TYPES else "affected"
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ in lexicon.opponent_prepositions
+        and trigger.event_type in HOSTILE_TYPES
+    ):
+        return "target" if trigger.event_type != "armed_clash" else "actor"
+    return "actor"
+
+
+def event_actors(
+    doc: Doc, trigger: Trigger, actors: list[ActorMention], lexicon: ExtractionLexicon
+) -> list[Actor]:
+    found: dict[tuple[str, str], Actor] = {}
+    for mention in actors:
+        root = mention_root(doc, mention.start, mention.end)
+        if root is None:
+            continue
+        role = actor_role(root, trigger, lexicon)
+        found.setdefault((mention.name, role), Actor(mention.name, role, mention.kind, mention.text))
+    return list(found.values())

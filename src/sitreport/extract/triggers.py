@@ -1,0 +1,163 @@
+"""Finding the words that report an event, and the thing each event happened to (its theme)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitreport.extract.lexicon import ExtractionLexicon, TriggerRule
+from sitreport.extract.mentions import ArticleMentions
+from sitreport.extract.syntax import (
+    child_with_dep,
+    conjuncts_and_appositions,
+    is_passive,
+    of_object,
+)
+
+# Adjectives used as modifiers ("wounded militants", "liberated area") describe a state,
+# not an event this article reports; compounds ("evacuation deals") name a kind of thing.
+MODIFIER_DEPS = frozenset({"amod", "compound"})
+WILDCARD = "*"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    rule: TriggerRule
+    token: Token
+    tokens: tuple[Token, ...]
+    theme: tuple[Token, ...]
+    theme_classes: frozenset[str]
+
+    @property
+    def event_type(self) -> str:
+        return self.rule.event_type
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def match_phrase(sent: Span, start: int, phrase: tuple[str, ...]) -> list[Token] | None:
+    """The tokens of ``phrase`` matched at sentence position ``start``; "*" skips one optional word."""
+    matched: list[Token] = []
+    position = start
+    gap_allowed = False
+    for word in phrase:
+        if word == WILDCARD:
+            gap_allowed = True
+            continue
+        positions = (position, position + 1) if gap_allowed and matched else (position,)
+        gap_allowed = False
+        hit = next((p for p in positions if p < len(sent) and word in (lemma(sent[p]), sent[p].lower_)), None)
+        if hit is None:
+            return None
+        matched.append(sent[hit])
+        position = hit + 1
+    return matched
+
+
+def phrase_head(tokens: list[Token]) -> Token:
+    """The token of a multi-word trigger whose head lies outside it."""
+    indices = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in indices or t.head.i == t.i), tokens[0])
+
+
+def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon) -> list[Token]:
+    """What the event happened to: see the header of kb/extraction/triggers.toml."""
+    head: Token | None
+    if token.pos_ in ("VERB", "AUX"):
+        if role == "subject" or is_passive(token):
+            head = child_with_dep(token, "nsubjpass", "nsubj")
+        else:
+            head = child_with_dep(token, "dobj") or child_with_dep(token, "nsubj")
+    elif token.dep_ in ("oprd", "acomp", "xcomp") and token.pos_ == "ADJ":
+        verb = token.head
+        head = child_with_dep(verb, "dobj", "nsubjpass", "nsubj")
+    else:
+        head = of_object(token) or child_with_dep(token, "poss")
+    if head is None:
+        return []
+    themes: list[Token] = []
+    for member in conjuncts_and_appositions(head):
+        themes.append(member)
+        counted = of_object(member) if lemma(member) in lexicon.counting_nouns else None
+        if counted is not None:
+            themes.extend(conjuncts_and_appositions(counted))
+    return themes
+
+
+def classes_of_theme(
+    theme: list[Token], lexicon: ExtractionLexicon, mentions: ArticleMentions
+) -> frozenset[str]:
+    classes: set[str] = set()
+    for token in theme:
+        classes |= lexicon.classes_of(lemma(token))
+        for child in token.children:
+            if child.dep_ == "compound":
+                classes |= lexicon.classes_of(lemma(child))
+        if mentions.place_at(token) is not None:
+            classes |= {"place"}
+        if mentions.actor_at(token) is not None:
+            classes |= {"actor"}
+        if token.like_num:
+            classes |= {"number"}
+    return frozenset(classes)
+
+
+def theme_fits(rule: TriggerRule, theme: list[Token], classes: frozenset[str]) -> bool:
+    if classes & rule.theme_not:
+        return False
+    if not theme or not classes:
+        return rule.theme_optional
+    return not rule.theme or bool(classes & rule.theme)
+
+
+def is_counted_thing(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "39 artillery pieces": a trigger word that is itself a counted figure is not an event."""
+    return lexicon.category_of(lemma(token)) is not None and child_with_dep(token, "nummod") is not None
+
+
+def can_trigger(token: Token, rule: TriggerRule, lexicon: ExtractionLexicon) -> bool:
+    if rule.pos and token.pos_ not in rule.pos:
+        return False
+    return token.dep_ not in MODIFIER_DEPS and not is_counted_thing(token, lexicon)
+
+
+def rule_trigger(
+    rule: TriggerRule, tokens: list[Token], lexicon: ExtractionLexicon, mentions: ArticleMentions
+) -> Trigger | None:
+    head = phrase_head(tokens)
+    if len(tokens) == 1 and not can_trigger(head, rule, lexicon):
+        return None
+    theme = theme_tokens(head, rule.theme_role, lexicon)
+    classes = classes_of_theme(theme, lexicon, mentions)
+    if len(tokens) == 1 and not theme_fits(rule, theme, classes):
+        return None
+    return Trigger(rule, head, tuple(tokens), tuple(theme), classes)
+
+
+def find_triggers(sent: Span, lexicon: ExtractionLexicon, mentions: ArticleMentions) -> list[Trigger]:
+    """Every event word in the sentence; a word takes the first rule that fits it, phrases first."""
+    found: list[Trigger] = []
+    claimed: set[int] = set()
+    for rule in lexicon.triggers:
+        for start in range(len(sent)):
+            for phrase in rule.phrases:
+                tokens = match_phrase(sent, start, phrase)
+                if tokens and not claimed & {t.i for t in tokens}:
+                    trigger = rule_trigger(rule, tokens, lexicon, mentions)
+                    if trigger is not None:
+                        found.append(trigger)
+                        claimed |= {t.i for t in tokens}
+    for token in sent:
+        if token.i in claimed:
+            continue
+        for rule in lexicon.triggers:
+            if lemma(token) in rule.lemmas or token.lower_ in rule.lemmas:
+                trigger = rule_trigger(rule, [token], lexicon, mentions)
+                if trigger is not None:
+                    found.append(trigger)
+                    claimed.add(token.i)
+                    break
+    return sorted(found, key=lambda t: t.token.i)
