@@ -56,9 +56,12 @@ def events(store: StoreDep, event_filter: FilterDep) -> dict[str, Any]:
 
 @router.get("/events.{fmt}", summary="Every event matching the filter as a download (pagination ignored)")
 def events_file(
-    store: StoreDep, event_filter: FilterDep, fmt: Literal["jsonl", "csv", "geojson"]
+    store: StoreDep,
+    options: OptionsDep,
+    event_filter: FilterDep,
+    fmt: Literal["jsonl", "csv", "geojson", "acled", "plover"],
 ) -> Response:
-    return events_download(store, event_filter, fmt)
+    return events_download(store, event_filter, fmt, options)
 
 
 @router.get("/events/{event_id}", summary="One event (the extract contract) and its incident id")

@@ -3,28 +3,39 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from fastapi import Response
 
+from sitreport.export import write_records
+from sitreport.options import Options
 from sitreport.serve.filters import EventFilter
 from sitreport.serve.views import all_events
 from sitreport.store import Store
 
-DOWNLOAD_MEDIA_TYPES: dict[str, str] = {
-    "jsonl": "application/x-ndjson",
-    "csv": "text/csv",
-    "geojson": "application/geo+json",
+
+@dataclass(frozen=True)
+class DownloadFormat:
+    media_type: str
+    file_name: str
+
+
+DOWNLOAD_FORMATS: dict[str, DownloadFormat] = {
+    "jsonl": DownloadFormat("application/x-ndjson", "events.jsonl"),
+    "csv": DownloadFormat("text/csv", "events.csv"),
+    "geojson": DownloadFormat("application/geo+json", "events.geojson"),
+    "acled": DownloadFormat("text/csv", "events-acled.csv"),
+    "plover": DownloadFormat("application/json", "events-plover.json"),
 }
 
 
-def events_download(store: Store, event_filter: EventFilter, fmt: str) -> Response:
+def events_download(store: Store, event_filter: EventFilter, fmt: str, options: Options) -> Response:
     """Every event the filter matches (pagination ignored) as an attachment in ``fmt``."""
-    from sitreport.export import write_records  # TEMP until the export stage lands
-
     buffer = io.StringIO()
-    write_records(all_events(store, event_filter), fmt, buffer)
+    write_records(all_events(store, event_filter), fmt, buffer, kb_dirs=options.kb_dirs)
+    download = DOWNLOAD_FORMATS[fmt]
     return Response(
         buffer.getvalue(),
-        media_type=DOWNLOAD_MEDIA_TYPES[fmt],
-        headers={"Content-Disposition": f'attachment; filename="events.{fmt}"'},
+        media_type=download.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{download.file_name}"'},
     )

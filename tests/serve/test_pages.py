@@ -1,0 +1,87 @@
+"""The HTML pages: every page renders from the real store, untrusted text stays text."""
+
+from __future__ import annotations
+
+import pytest
+import serve_samples as samples
+from fastapi.testclient import TestClient
+
+from sitreport.serve.highlight import Span, highlight
+
+PAGES = [
+    "/events",
+    "/events?event_type=evacuation&date_from=2018-07-01&sort=-date",
+    f"/events/{samples.WIRE_EVACUATION.event_id}",
+    f"/events/{samples.HOSTILE_CLASH.event_id}",
+    "/map",
+    "/incidents",
+    f"/incidents/{samples.EVACUATION_INCIDENT.incident_id}",
+    "/articles",
+    f"/articles/{samples.HOSTILE.article_id}",
+    "/sources",
+    "/places",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_and_never_echoes_hostile_markup(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "<script>window" not in response.text
+    assert 'onerror="window' not in response.text
+    assert 'href="javascript:' not in response.text
+
+
+def test_home_goes_to_the_events_table(client: TestClient) -> None:
+    assert client.get("/", follow_redirects=False).headers["location"] == "/events"
+
+
+def test_events_page_shows_the_filtered_rows_and_counts(client: TestClient) -> None:
+    html = client.get("/events?source=SOHR").text
+    assert "Kafr Zita" in html and "Douma" not in html
+    assert 'value="SOHR"' in html  # the form keeps the filter
+    assert "/api/events.csv?source=SOHR" in html  # downloads carry it
+
+
+def test_empty_filter_says_so(client: TestClient) -> None:
+    assert "No events match this filter" in client.get("/events?event_type=siege").text
+
+
+def test_event_card_shows_claims_side_by_side_and_the_evidence(client: TestClient) -> None:
+    html = client.get(f"/events/{samples.WIRE_EVACUATION.event_id}").text
+    assert "about 1,200" in html and "at least 1,400" in html  # SANA's and SOHR's figures
+    assert "disputed" in html
+    # The figure inside the evidence is cut out, not nested: marks stay flat.
+    assert (
+        '<mark class="evidence">Buses carrying </mark><mark class="evidence figure">around 1,200 fighters</mark>'
+        in html
+    )
+
+
+def test_hostile_article_is_escaped_inside_the_highlight(client: TestClient) -> None:
+    html = client.get(f"/events/{samples.HOSTILE_CLASH.event_id}").text
+    assert '<mark class="evidence">&lt;script&gt;window.__pwned = 1;' in html
+
+
+def test_pages_answer_bad_input_and_unknown_ids_in_html(client: TestClient) -> None:
+    bad = client.get("/events?date_from=yesterday")
+    assert bad.status_code == 400 and "date_from must be a date" in bad.text
+    missing = client.get("/events/0000")
+    assert missing.status_code == 404 and "no event 0000" in missing.text
+
+
+def test_highlight_cuts_overlapping_spans_and_escapes_every_slice() -> None:
+    html = highlight("a<b>c", [Span(0, 3, "evidence"), Span(2, 5, "figure")])
+    assert html == (
+        '<mark class="evidence">a&lt;</mark>'
+        '<mark class="evidence figure">b</mark>'
+        '<mark class="figure">&gt;c</mark>'
+    )
+
+
+def test_highlight_ignores_spans_outside_the_text() -> None:
+    assert (
+        highlight("abc", [Span(2, 99, "evidence"), Span(5, 4, "figure")])
+        == 'ab<mark class="evidence">c</mark>'
+    )
