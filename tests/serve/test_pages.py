@@ -54,8 +54,8 @@ def test_event_card_shows_claims_side_by_side_and_the_evidence(client: TestClien
     assert "disputed" in html
     # The figure inside the evidence is cut out, not nested: marks stay flat.
     assert (
-        '<mark class="evidence">Buses carrying </mark><mark class="evidence figure">around 1,200 fighters</mark>'
-        in html
+        '<mark class="evidence">Buses carrying </mark>'
+        '<mark class="evidence figure">around 1,200 fighters</mark>' in html
     )
 
 
