@@ -215,3 +215,18 @@ def belonging_to(article_id: str, events: list[Event]) -> list[Event]:
         replace(e, article_id=article_id, event_id=f"{article_id}/{i}/{e.event_id}")
         for i, e in enumerate(events)
     ]
+
+
+def numbered_articles(count: int) -> list[Article]:
+    return [article(f"n{number:03d}", f"Sample report {number}", "Sample Outlet") for number in range(count)]
+
+
+def save_in_order(url: str, order: list[int]) -> int:
+    """Save the numbered articles in the given order from a fresh Store; how many were new."""
+    from sitreport.store import Store  # imported here: this runs in a child process
+
+    every = numbered_articles(len(order))
+    with Store(url) as store:
+        return sum(
+            store.save_article(every[n], [event(f"ev-{n}", every[n].article_id, "aid", "aid")]) for n in order
+        )
