@@ -7,7 +7,9 @@ file at the same relative path (``DIR/places/additions.csv`` extends ``places/ad
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 PACKAGE_KB = Path(__file__).resolve().parent
@@ -17,3 +19,82 @@ def data_files(relative: str, extra_dirs: Iterable[Path] = ()) -> list[Path]:
     """The packaged file at ``relative`` (if any) followed by each user folder's file there."""
     candidates = [PACKAGE_KB / relative, *(Path(d) / relative for d in extra_dirs)]
     return [path for path in candidates if path.is_file()]
+
+
+# Imported after data_files: these modules read files through it.
+from sitreport.errors import KnowledgeBaseError  # noqa: E402
+from sitreport.kb.aliases import ActorEntry, SourceEntry, read_actors, read_sources  # noqa: E402
+from sitreport.kb.gazetteer import Gazetteer, PlaceEntry, read_places  # noqa: E402
+from sitreport.kb.name_index import NameIndex  # noqa: E402
+from sitreport.kb.names import NameRules  # noqa: E402
+from sitreport.kb.phrases import PlacePhrase, read_phrases  # noqa: E402
+
+PLACE_FILES = ("places/gazetteer.csv", "places/additions.csv")
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the resolve stage knows, loaded once per set of user folders."""
+
+    places: Gazetteer
+    place_phrases: list[PlacePhrase]
+    actors: list[ActorEntry]
+    sources: list[SourceEntry]
+    actor_names: NameIndex
+    source_names: NameIndex
+    rules: NameRules
+    extra_dirs: tuple[Path, ...]
+
+
+def load_kb(extra_dirs: Iterable[Path] = ()) -> KnowledgeBase:
+    """The packaged knowledge base extended by each folder in ``extra_dirs`` (cached)."""
+    return _load(tuple(Path(d).resolve() for d in extra_dirs))
+
+
+@lru_cache(maxsize=8)
+def _load(extra_dirs: tuple[Path, ...]) -> KnowledgeBase:
+    for folder in extra_dirs:
+        if not folder.is_dir():
+            raise KnowledgeBaseError(f"{folder}: knowledge-base folder not found")
+    # names.json is one set of rules, not a list to extend: the last folder's copy wins.
+    rules = NameRules.read(data_files("names.json", extra_dirs)[-1])
+    place_files = [path for relative in PLACE_FILES for path in data_files(relative, extra_dirs)]
+    actors = read_actors(data_files("actors.csv", extra_dirs))
+    sources = read_sources(data_files("sources.csv", extra_dirs))
+    return KnowledgeBase(
+        places=Gazetteer(read_places(place_files), rules),
+        place_phrases=read_phrases(data_files("places/phrases.csv", extra_dirs)),
+        actors=actors,
+        sources=sources,
+        actor_names=_index(
+            rules, ((i, alias, False) for i, a in enumerate(actors) for alias in (a.name, *a.aliases))
+        ),
+        source_names=_index(rules, _source_aliases(sources)),
+        rules=rules,
+        extra_dirs=extra_dirs,
+    )
+
+
+def _index(rules: NameRules, aliases: Iterable[tuple[int, str, bool]]) -> NameIndex:
+    index = NameIndex(rules)
+    index.build(aliases)
+    return index
+
+
+def _source_aliases(sources: list[SourceEntry]) -> Iterator[tuple[int, str, bool]]:
+    for number, source in enumerate(sources):
+        for alias in (source.name, *source.aliases):
+            yield number, alias, False
+        for alias in source.generic_aliases:
+            yield number, alias, True
+
+
+__all__ = [
+    "PACKAGE_KB",
+    "ActorEntry",
+    "KnowledgeBase",
+    "PlaceEntry",
+    "SourceEntry",
+    "data_files",
+    "load_kb",
+]

@@ -1,0 +1,183 @@
+"""The place gazetteer: built GeoNames rows plus curated additions, indexed by name key.
+
+Files (same columns, see docs/knowledge-base.md): ``places/gazetteer.csv`` (built by
+tools/build_gazetteer.py) and ``places/additions.csv`` (curated). An additions row whose
+``geonames_id`` is already known renames that place and adds its alternate names; any
+other row is a new place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sitreport.errors import KnowledgeBaseError
+from sitreport.kb.csvfiles import parse_number, read_rows, split_list
+from sitreport.kb.name_index import NameIndex
+from sitreport.kb.names import NameRules
+
+PLACE_COLUMNS: tuple[str, ...] = (
+    "geonames_id",
+    "name",
+    "alternate_names",
+    "kind",
+    "precision",
+    "admin1",
+    "country",
+    "lat",
+    "lon",
+    "population",
+    "source",
+)
+REQUIRED_COLUMNS = ("name", "alternate_names", "kind", "admin1", "country", "lat", "lon")
+ADMIN1_KIND = "admin1"
+COUNTRY_KIND = "country"
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    """One known place: a town, site, district, area, governorate or country."""
+
+    name: str
+    alternate_names: tuple[str, ...]
+    kind: str
+    precision: int
+    admin1: str | None
+    country: str
+    lat: float
+    lon: float
+    geonames_id: int | None
+    population: int
+    source: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.alternate_names)
+
+
+@dataclass(frozen=True)
+class Extent:
+    """The box a country's or governorate's known places span."""
+
+    south: float
+    north: float
+    west: float
+    east: float
+
+
+@dataclass
+class Gazetteer:
+    entries: list[PlaceEntry]
+    rules: NameRules
+    names: NameIndex = field(init=False)
+    fuzzy_keys: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+    admin1_by_key: dict[tuple[str, str], int] = field(default_factory=dict)
+    extents: dict[tuple[str, str | None], Extent] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._index_names()
+        self._index_areas()
+
+    def _index_names(self) -> None:
+        self.names = NameIndex(self.rules, self.rules.place_fillers)
+        aliases = ((index, name, False) for index, entry in enumerate(self.entries) for name in entry.names)
+        self.names.build(aliases, bare_words=self.rules.name_parts)
+        buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for key in self.names.by_key or {}:
+            if len(key) >= self.rules.fuzzy_min_length:
+                buckets[(key[0], len(key.split()))].append(key)
+        self.fuzzy_keys = dict(buckets)
+
+    def _index_areas(self) -> None:
+        points: dict[tuple[str, str | None], list[PlaceEntry]] = defaultdict(list)
+        for index, entry in enumerate(self.entries):
+            if entry.kind == ADMIN1_KIND and entry.admin1:
+                self.admin1_by_key[(entry.country, self.rules.name_key(entry.admin1))] = index
+            elif entry.precision == 1:
+                points[(entry.country, None)].append(entry)
+                points[(entry.country, entry.admin1)].append(entry)
+        self.extents = {area: _extent(members) for area, members in points.items()}
+
+    def admin1_of(self, entry: PlaceEntry) -> PlaceEntry | None:
+        """The governorate/province entry an entry lies in, if known."""
+        if not entry.admin1:
+            return None
+        index = self.admin1_by_key.get((entry.country, self.rules.name_key(entry.admin1)))
+        return None if index is None else self.entries[index]
+
+
+def _extent(members: list[PlaceEntry]) -> Extent:
+    lats = [m.lat for m in members]
+    lons = [m.lon for m in members]
+    return Extent(min(lats), max(lats), min(lons), max(lons))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _entry_from_row(row: dict[str, str], where: str) -> PlaceEntry:
+    lat = parse_number(row["lat"], float, where)
+    lon = parse_number(row["lon"], float, where)
+    if not row["name"] or lat is None or lon is None or not row["country"]:
+        raise KnowledgeBaseError(f"{where}: a new place needs name, country, lat and lon")
+    precision = parse_number(row.get("precision", ""), int, where)
+    return PlaceEntry(
+        name=row["name"],
+        alternate_names=tuple(split_list(row["alternate_names"])),
+        kind=row["kind"] or "site",
+        precision=int(precision or 1),
+        admin1=row["admin1"] or None,
+        country=row["country"],
+        lat=float(lat),
+        lon=float(lon),
+        geonames_id=_optional_int(row.get("geonames_id", ""), where),
+        population=int(parse_number(row.get("population", ""), int, where) or 0),
+        source=row.get("source", "") or "user",
+    )
+
+
+def _optional_int(value: str, where: str) -> int | None:
+    number = parse_number(value, int, where)
+    return int(number) if number else None
+
+
+def _amend(entry: PlaceEntry, row: dict[str, str], where: str) -> PlaceEntry:
+    """An additions row for a known GeoNames id: new name first, old names kept as aliases."""
+    name = row["name"] or entry.name
+    names = [
+        n for n in (entry.name, *entry.alternate_names, *split_list(row["alternate_names"])) if n != name
+    ]
+    changes: dict[str, object] = {"name": name, "alternate_names": tuple(dict.fromkeys(names))}
+    for column in ("kind", "admin1"):
+        if row.get(column):
+            changes[column] = row[column]
+    if row.get("precision"):
+        changes["precision"] = int(parse_number(row["precision"], int, where) or entry.precision)
+    if row.get("source"):
+        changes["source"] = f"{entry.source}; {row['source']}"
+    return replace(entry, **changes)
+
+
+def read_places(paths: Iterable[Path]) -> list[PlaceEntry]:
+    """Entries from the files in order; later rows amend earlier ones with the same GeoNames id."""
+    entries: list[PlaceEntry] = []
+    by_geonames_id: dict[int, int] = {}
+    for path, line, row in read_rows(paths, REQUIRED_COLUMNS):
+        where = f"{path}:{line}"
+        geonames_id = _optional_int(row.get("geonames_id", ""), where)
+        if geonames_id in by_geonames_id:
+            index = by_geonames_id[geonames_id]
+            entries[index] = _amend(entries[index], row, where)
+            continue
+        if geonames_id:
+            by_geonames_id[geonames_id] = len(entries)
+        entries.append(_entry_from_row(row, where))
+    return entries

@@ -1,0 +1,107 @@
+"""How two spellings of one name are recognised as the same: the rules in kb/names.json.
+
+A name is compared through its *key*: accents and apostrophes off, Arabic articles
+("al-", "as-", "ad-"...) dropped, and the usual transliteration swings folded
+("Deraa", "Dar'a", "Dara'a" and "Daraa" all give ``dara``). The rules are data so that
+another region's conventions are a file change, not a code change.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitreport.errors import KnowledgeBaseError
+
+WORD_PATTERN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """The contents of kb/names.json (see docs/knowledge-base.md)."""
+
+    apostrophes: str
+    articles: frozenset[str]
+    place_fillers: frozenset[str]
+    spelling_rules: tuple[tuple[str, str], ...]
+    vowel_y_to_i: bool
+    drop_final_h_after: int
+    name_parts: frozenset[str]
+    person_cues: frozenset[str]
+    fuzzy_min_score: float
+    fuzzy_min_length: int
+    home_countries: frozenset[str]
+    context_window: int
+    # Word forms already computed: a text repeats its words, a gazetteer its name parts.
+    _forms: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _unmark: dict[int, None] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._unmark.update(dict.fromkeys(map(ord, self.apostrophes)))
+
+    @classmethod
+    def read(cls, path: Path) -> NameRules:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return cls(
+                apostrophes=raw["apostrophes"],
+                articles=frozenset(raw["articles"]),
+                place_fillers=frozenset(raw["place_fillers"]),
+                spelling_rules=tuple((old, new) for old, new in raw["spelling_rules"]),
+                vowel_y_to_i=bool(raw["vowel_y_to_i"]),
+                drop_final_h_after=int(raw["drop_final_h_after"]),
+                name_parts=frozenset(raw["name_parts"]),
+                person_cues=frozenset(raw["person_cues"]),
+                fuzzy_min_score=float(raw["fuzzy_min_score"]),
+                fuzzy_min_length=int(raw["fuzzy_min_length"]),
+                home_countries=frozenset(raw["home_countries"]),
+                context_window=int(raw["context_window"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise KnowledgeBaseError(f"{path}: not a valid names file ({error})") from error
+
+    def fold(self, word: str) -> str:
+        """Lower case, accents and apostrophes off: 'Dara’a' -> 'daraa'."""
+        if word.isascii():
+            return word.casefold().translate(self._unmark)
+        decomposed = unicodedata.normalize("NFKD", word)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+        return plain.translate(self._unmark)
+
+    def word_key(self, word: str) -> str:
+        """The spelling-insensitive form of one word: 'Deraa' -> 'dara', 'Khowein' -> 'khuwain'."""
+        return self.word_forms(word)[1]
+
+    def word_forms(self, word: str) -> tuple[str, str]:
+        """(folded, key) of a word, computed once per distinct word."""
+        forms = self._forms.get(word)
+        if forms is None:
+            forms = self._forms[word] = (self.fold(word), self._spelling_key(word))
+        return forms
+
+    def _spelling_key(self, word: str) -> str:
+        key = self.fold(word)
+        for old, new in self.spelling_rules:
+            key = key.replace(old, new)
+        if self.vowel_y_to_i and len(key) > 1:
+            key = key[0] + key[1:].replace("y", "i")
+        key = re.sub(r"(.)\1+", r"\1", key)
+        if len(key) > self.drop_final_h_after and key.endswith("h"):
+            key = key[:-1]
+        return key
+
+    def is_article(self, word: str) -> bool:
+        return self.fold(word) in self.articles
+
+    def content_words(self, name: str, fillers: frozenset[str] = frozenset()) -> list[str]:
+        """The words of a name that count for matching: articles (and ``fillers``) left out."""
+        unmarked = name.translate(self._unmark).replace("_", " ")
+        skipped = self.articles | fillers
+        return [word for word in WORD_PATTERN.findall(unmarked) if self.fold(word) not in skipped]
+
+    def name_key(self, name: str, fillers: frozenset[str] = frozenset()) -> str:
+        """The key of a whole name: its content words' keys ('Deir ez-Zor' -> 'dair zur')."""
+        return " ".join(self.word_key(word) for word in self.content_words(name, fillers))
