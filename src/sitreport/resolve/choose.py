@@ -1,0 +1,70 @@
+"""Picking one place among those that share a name, from what the article says around it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sitreport.kb import KnowledgeBase
+from sitreport.kb.gazetteer import ADMIN1_KIND, COUNTRY_KIND, PlaceEntry, distance_km
+
+# Weights of the evidence for one candidate; the reasons reported name the ones that fired.
+HOME_COUNTRY = 2.0
+GOVERNORATE_NEARBY = 1.5
+GOVERNORATE_IN_ARTICLE = 1.0
+NEAR_OTHER_PLACE_KM = (50.0, 150.0)
+NEAR_OTHER_PLACE = (1.0, 0.5)
+SETTLEMENT_OVER_AREA = 0.5
+ASKED_FOR_ADMIN1 = 3.0
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the article tells about where it is: governorates named near the mention and
+    anywhere, and the points of places it names without ambiguity."""
+
+    admin1_nearby: frozenset[str] = frozenset()
+    admin1_in_article: frozenset[str] = frozenset()
+    points: tuple[tuple[float, float], ...] = ()
+
+
+def choose(
+    candidates: Sequence[int], kb: KnowledgeBase, context: Context, want_admin1: bool = False
+) -> tuple[PlaceEntry, str]:
+    """The best candidate entry and the reasons it won."""
+    unique = list(dict.fromkeys(candidates))
+    if len(unique) == 1:
+        return kb.places.entries[unique[0]], "the only place of this name"
+    scored = [_score(kb.places.entries[i], kb, context, want_admin1) for i in unique]
+    best, (_, why) = max(scored, key=lambda pair: pair[1][0])
+    return best, "; ".join([f"best of {len(scored)}", *why])
+
+
+def _score(
+    entry: PlaceEntry, kb: KnowledgeBase, context: Context, want_admin1: bool
+) -> tuple[PlaceEntry, tuple[float, list[str]]]:
+    score, why = math.log10(entry.population + 1) / 10, []
+    if entry.country in kb.rules.home_countries:
+        score += HOME_COUNTRY
+        why.append(f"in {entry.country}")
+    if want_admin1 and entry.kind == ADMIN1_KIND:
+        score += ASKED_FOR_ADMIN1
+        why.append("governorate asked for")
+    elif entry.kind not in (ADMIN1_KIND, COUNTRY_KIND):
+        score += SETTLEMENT_OVER_AREA
+    if entry.admin1 in context.admin1_nearby:
+        score += GOVERNORATE_NEARBY
+        why.append(f"{entry.admin1} named nearby")
+    elif entry.admin1 in context.admin1_in_article:
+        score += GOVERNORATE_IN_ARTICLE
+        why.append(f"{entry.admin1} in article")
+    nearest = min((distance_km(entry.lat, entry.lon, lat, lon) for lat, lon in context.points), default=None)
+    for limit, weight in zip(NEAR_OTHER_PLACE_KM, NEAR_OTHER_PLACE, strict=True):
+        if nearest is not None and nearest < limit:
+            score += weight
+            why.append(f"{nearest:.0f} km from another place named")
+            break
+    if entry.population:
+        why.append(f"population {entry.population}")
+    return entry, (score, why)

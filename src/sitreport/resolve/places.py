@@ -1,0 +1,411 @@
+"""Places named in a text, found straight from the gazetteer and resolved by context.
+
+spaCy's NER calls Quneitra a PERSON and Daraa an ORG, so places are not taken from entity
+labels: every run of words is looked up in the gazetteer by name key (exact spellings and
+transliteration variants alike), capitalised runs it does not know are tried fuzzily for
+misspellings, and the words around a name (``northern``, ``province``, ``village of``) turn it
+into an area or mark an unknown name as a place. A name shared by several places is settled
+by the governorates and places the article names near it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz, process
+
+from sitreport.kb import KnowledgeBase
+from sitreport.kb.gazetteer import ADMIN1_KIND, COUNTRY_KIND, PlaceEntry
+from sitreport.kb.phrases import COMPASS, PlacePhrase
+from sitreport.records import Place
+from sitreport.resolve.choose import Context, choose
+from sitreport.resolve.named import name_matches
+from sitreport.resolve.tokens import Token, find_names, tokenize
+
+REQUIRES = ("Article.text",)
+ASSIGNS = ("PlaceMention",)
+
+# A fuzzy match is tried on at most this many words at once.
+FUZZY_MAX_WORDS = 3
+# A word that only adds this many letters to a place name is derived from it ('Homsi', 'Syrian').
+DERIVED_SUFFIX_MAX = 3
+AREA_PRECISION = 2
+REGION_PRECISION = 3
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: Place
+    score: float
+    reason: str
+
+
+@dataclass
+class _Found:
+    """A name found in the text, before the choice between the places it may be."""
+
+    first: int  # token index of the name's first word
+    last: int
+    start: int  # character span, words around the name included
+    end: int
+    candidates: list[int]
+    score: float
+    reason: str
+    effects: list[str] = field(default_factory=list)
+    phrase: str = ""
+
+
+def find_places(text: str, kb: KnowledgeBase) -> list[PlaceMention]:
+    """Every place named in ``text``; unknown names after a place cue come back unresolved."""
+    return _find(text, kb, Context())
+
+
+def resolve_place(name: str, kb: KnowledgeBase, context: Sequence[Place] = ()) -> Place:
+    """The place ``name`` refers to, or a named miss (``resolved=False``) when none is known."""
+    known = [p for p in context if p.resolved and p.lat is not None and p.lon is not None]
+    prior = Context(
+        admin1_in_article=frozenset(p.admin1 for p in known if p.admin1),
+        points=tuple((float(p.lat), float(p.lon)) for p in known),  # type: ignore[arg-type]
+    )
+    mentions = [m for m in _find(name, kb, prior) if m.place.resolved]
+    if not mentions:
+        return Place(name=name.strip(), mention=name, resolved=False)
+    widest = max(mentions, key=lambda m: m.end - m.start)
+    return replace(widest.place, mention=name)
+
+
+def explain_places(text: str, kb: KnowledgeBase) -> list[dict[str, object]]:
+    """One row per place mention, with how it was resolved (for ``sitreport kb places``)."""
+    return [
+        {
+            "mention": m.text,
+            "name": m.place.name,
+            "resolved": m.place.resolved,
+            "kind": m.place.kind,
+            "precision": m.place.precision,
+            "admin1": m.place.admin1,
+            "country": m.place.country,
+            "lat": m.place.lat,
+            "lon": m.place.lon,
+            "geonames_id": m.place.geonames_id,
+            "score": round(m.score, 2),
+            "reason": m.reason,
+        }
+        for m in find_places(text, kb)
+    ]
+
+
+def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
+    tokens = tokenize(text, kb.rules)
+    guards = _Guards(tokens, kb)
+    found = _exact(tokens, kb, guards)
+    found += _fuzzy(tokens, kb, guards, found)
+    for item in found:
+        _read_phrases(item, tokens, kb.place_phrases)
+    contexts = _article_context(found, kb, prior)
+    mentions = [_mention(item, text, kb, context) for item, context in zip(found, contexts, strict=True)]
+    mentions += _named_misses(tokens, text, kb, found)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _exact(tokens: list[Token], kb: KnowledgeBase, guards: _Guards) -> list[_Found]:
+    skip = kb.rules.articles | kb.rules.place_fillers
+    found = []
+    for match in find_names(tokens, kb.places.names, skip):
+        if guards.allow(match.first, match.last, match.start, match.end):
+            reason = f"known name '{match.key}'"
+            found.append(
+                _Found(
+                    match.first,
+                    match.last,
+                    match.start,
+                    match.end,
+                    [h.entry for h in match.hits],
+                    1.0,
+                    reason,
+                )
+            )
+    return found
+
+
+def _fuzzy(tokens: list[Token], kb: KnowledgeBase, guards: _Guards, found: list[_Found]) -> list[_Found]:
+    """Misspellings: capitalised words nothing matched, close enough to one known name."""
+    covered = {i for item in found for i in range(item.first, item.last + 1)}
+    results = []
+    for chain in _capitalised_chains(tokens, kb, covered):
+        position = 0
+        while position < len(chain):
+            hit = _fuzzy_at(tokens, chain, position, kb, guards)
+            if hit is None:
+                position += 1
+                continue
+            results.append(hit)
+            position += hit.last - chain[position] + 1
+    return results
+
+
+def _fuzzy_at(
+    tokens: list[Token], chain: list[int], position: int, kb: KnowledgeBase, guards: _Guards
+) -> _Found | None:
+    for size in range(min(FUZZY_MAX_WORDS, len(chain) - position), 0, -1):
+        words = chain[position : position + size]
+        first, last = words[0], words[-1]
+        if size == 1 and tokens[first].sentence_start:
+            continue  # 'Meanwhile' or 'Hope' opening a sentence is a word, not a misspelt place
+        query = " ".join(tokens[i].key for i in words)
+        if len(query) < kb.rules.fuzzy_min_length:
+            continue
+        choices = kb.places.fuzzy_keys.get((query[0], size), [])
+        best = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=kb.rules.fuzzy_min_score)
+        if best is None or _derived(query, best[0]):
+            continue
+        if not guards.allow(first, last, tokens[first].start, tokens[last].end):
+            continue
+        entries = [hit.entry for hit in kb.places.names.get(best[0])]
+        reason = f"spelling close to '{best[0]}' ({best[1]:.0f}%)"
+        return _Found(first, last, tokens[first].start, tokens[last].end, entries, best[1] / 100, reason)
+    return None
+
+
+def _derived(query: str, key: str) -> bool:
+    """'homsi' from 'hums', 'syrian' from 'syria': a word built on the name, not the name."""
+    longer, shorter = (query, key) if len(query) > len(key) else (key, query)
+    return longer.startswith(shorter) and len(longer) - len(shorter) <= DERIVED_SUFFIX_MAX
+
+
+def _capitalised_chains(tokens: list[Token], kb: KnowledgeBase, covered: set[int]) -> list[list[int]]:
+    """Runs of joined capitalised words (articles read past) that no name has claimed."""
+    chains: list[list[int]] = []
+    skip = kb.rules.articles | kb.rules.place_fillers
+    for index, token in enumerate(tokens):
+        if token.folded in skip:
+            continue
+        usable = token.capitalised and not token.text.isupper() and index not in covered
+        if not usable:
+            chains.append([])
+            continue
+        if chains and chains[-1] and token.joined:
+            chains[-1].append(index)
+        else:
+            chains.append([index])
+    return [chain for chain in chains if chain]
+
+
+class _Guards:
+    """Reasons a matched name is not a place here."""
+
+    def __init__(self, tokens: list[Token], kb: KnowledgeBase) -> None:
+        self.tokens = tokens
+        self.kb = kb
+        # Actors and sources whose names contain a place name ('Ahrar al-Sham').
+        named = [*name_matches(tokens, kb.actor_names, kb), *name_matches(tokens, kb.source_names, kb)]
+        self.claimed = [(m.start, m.end) for m in named]
+        self.lowercase_words = {t.folded for t in tokens if t.text.islower()}
+
+    def allow(self, first: int, last: int, start: int, end: int) -> bool:
+        return not (
+            self._inside_other_name(start, end)
+            or self._in_person_name(first)
+            or self._common_word(first, last)
+        )
+
+    def _inside_other_name(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e and (e - s) > (end - start) for s, e in self.claimed)
+
+    def _in_person_name(self, first: int) -> bool:
+        """'Abu Al-Majd Al-Homsi', 'President Bashar al-Assad': a name after a person cue."""
+        index = first - 1
+        while index >= 0 and self.tokens[index + 1].joined:
+            token = self.tokens[index]
+            if token.folded in self.kb.rules.person_cues:
+                return True
+            if not (token.capitalised or token.is_article):
+                return False
+            index -= 1
+        return False
+
+    def _common_word(self, first: int, last: int) -> bool:
+        """A one-word name opening a sentence that the text also uses as an ordinary word."""
+        token = self.tokens[first]
+        return first == last and token.sentence_start and token.folded in self.lowercase_words
+
+
+def _read_phrases(item: _Found, tokens: list[Token], phrases: list[PlacePhrase]) -> None:
+    """Widen the mention over the words around it that change what it names."""
+    for phrase in phrases:
+        if phrase.position == "before" and phrase.effect != "cue":
+            name_start = _index_of_start(tokens, item)
+            begin = name_start - len(phrase.words)
+            if _spells(tokens, begin, phrase.words) and _touches(tokens, name_start - 1, name_start):
+                item.start = tokens[begin].start
+                _add_effect(item, phrase, before=True)
+        elif phrase.position == "after":
+            begin = item.last + 1
+            if _spells(tokens, begin, phrase.words) and _touches(tokens, item.last, begin):
+                item.end = tokens[begin + len(phrase.words) - 1].end
+                _add_effect(item, phrase, before=False)
+
+
+def _add_effect(item: _Found, phrase: PlacePhrase, before: bool) -> None:
+    if phrase.effect in item.effects:
+        return
+    item.effects.append(phrase.effect)
+    if before and phrase.effect in COMPASS:
+        item.phrase = " ".join(phrase.words)
+
+
+def _index_of_start(tokens: list[Token], item: _Found) -> int:
+    index = item.first
+    while index > 0 and tokens[index].start > item.start:
+        index -= 1
+    return index
+
+
+def _spells(tokens: list[Token], begin: int, words: tuple[str, ...]) -> bool:
+    """Whether the tokens from ``begin`` are ``words``, written as one phrase."""
+    end = begin + len(words)
+    if begin < 0 or end > len(tokens):
+        return False
+    if any(tokens[begin + k].folded != word for k, word in enumerate(words)):
+        return False
+    return all(tokens[i].joined for i in range(begin + 1, end))
+
+
+def _touches(tokens: list[Token], left: int, right: int) -> bool:
+    """Whether token ``right`` follows token ``left`` inside one run of words."""
+    return 0 <= left < right < len(tokens) and all(tokens[i].joined for i in range(left + 1, right + 1))
+
+
+def _article_context(found: list[_Found], kb: KnowledgeBase, prior: Context) -> list[Context]:
+    """For each name: the governorates named near it and elsewhere in the article, and the
+    points of the other places named without ambiguity."""
+    settled = [(item, _admin1_of(item, kb), _point_of(item, kb)) for item in found]
+    window = kb.rules.context_window
+    return [
+        Context(
+            admin1_nearby=frozenset(
+                a
+                for other, a, _ in settled
+                if a and other is not item and abs(other.start - item.start) <= window
+            ),
+            admin1_in_article=prior.admin1_in_article
+            | {a for other, a, _ in settled if a and other is not item},
+            points=prior.points + tuple(p for other, _, p in settled if p and other is not item),
+        )
+        for item in found
+    ]
+
+
+def _point_of(item: _Found, kb: KnowledgeBase) -> tuple[float, float] | None:
+    """Where a name surely is: the point of its only candidate."""
+    if len(set(item.candidates)) != 1:
+        return None
+    entry = kb.places.entries[item.candidates[0]]
+    return entry.lat, entry.lon
+
+
+def _admin1_of(item: _Found, kb: KnowledgeBase) -> str | None:
+    """The governorate a name surely lies in: the one all its candidates share, if any."""
+    admin1s = {kb.places.entries[i].admin1 for i in item.candidates}
+    return admin1s.pop() if len(admin1s) == 1 else None
+
+
+def _mention(item: _Found, text: str, kb: KnowledgeBase, context: Context) -> PlaceMention:
+    want_admin1 = "admin1" in item.effects
+    entry, why = choose(item.candidates, kb, context, want_admin1)
+    place = _place(entry, item, kb)
+    place.mention = text[item.start : item.end]
+    reason = "; ".join(part for part in (item.reason, why, _effect_reason(item)) if part)
+    return PlaceMention(item.start, item.end, place.mention, place, item.score, reason)
+
+
+def _effect_reason(item: _Found) -> str:
+    return f"read as {', '.join(item.effects)}" if item.effects else ""
+
+
+def _place(entry: PlaceEntry, item: _Found, kb: KnowledgeBase) -> Place:
+    if "admin1" in item.effects and entry.kind not in (ADMIN1_KIND, COUNTRY_KIND):
+        entry = kb.places.admin1_of(entry) or entry
+    compass = next((effect for effect in item.effects if effect in COMPASS), None)
+    if compass:
+        return _compass_part(entry, compass, item.phrase, kb)
+    place = _entry_place(entry)
+    if "area" in item.effects:
+        place.precision = max(place.precision or 1, AREA_PRECISION)
+        place.kind = "area"
+    return place
+
+
+def _entry_place(entry: PlaceEntry) -> Place:
+    return Place(
+        name=entry.name,
+        admin1=entry.admin1,
+        country=entry.country,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonames_id=entry.geonames_id,
+        kind=entry.kind,
+        precision=entry.precision,
+    )
+
+
+def _compass_part(entry: PlaceEntry, compass: str, phrase: str, kb: KnowledgeBase) -> Place:
+    """'northern Syria': the matching part of the box the country's known places span;
+    'southern Damascus': the area around the town's point."""
+    name = f"{phrase} {entry.name}"
+    if entry.kind not in (ADMIN1_KIND, COUNTRY_KIND):
+        return Place(name, entry.admin1, entry.country, entry.lat, entry.lon, None, "area", AREA_PRECISION)
+    admin1 = entry.admin1 if entry.kind == ADMIN1_KIND else None
+    box = kb.places.extents.get((entry.country, admin1))
+    lat, lon = entry.lat, entry.lon
+    if box:
+        north_share, east_share = COMPASS[compass]
+        lat = (box.south + box.north) / 2 + north_share * (box.north - box.south)
+        lon = (box.west + box.east) / 2 + east_share * (box.east - box.west)
+    return Place(name, admin1, entry.country, round(lat, 4), round(lon, 4), None, "region", REGION_PRECISION)
+
+
+def _named_misses(
+    tokens: list[Token], text: str, kb: KnowledgeBase, found: list[_Found]
+) -> list[PlaceMention]:
+    """'the village of Foo' with Foo unknown: a place by the words around it, kept unresolved."""
+    covered = {i for item in found for i in range(item.first, item.last + 1)}
+    cues = [p for p in kb.place_phrases if p.effect == "cue"]
+    first_words = {c.words[0] for c in cues}
+    misses = []
+    for index in range(len(tokens)):
+        if tokens[index].folded not in first_words:
+            continue
+        cue = next((c for c in cues if _spells(tokens, index, c.words)), None)
+        if cue is None:
+            continue
+        after = index + len(cue.words)
+        if not _touches(tokens, after - 1, after):
+            continue
+        chain = _name_after(tokens, after, kb)
+        if chain and chain[0] not in covered and not covered.intersection(chain):
+            start, end = tokens[chain[0]].start, tokens[chain[-1]].end
+            name = text[start:end]
+            place = Place(name=name, mention=name, resolved=False)
+            misses.append(
+                PlaceMention(start, end, name, place, 0.0, f"unknown name after '{' '.join(cue.words)}'")
+            )
+    return misses
+
+
+def _name_after(tokens: list[Token], index: int, kb: KnowledgeBase) -> list[int]:
+    """The capitalised words (with their articles) that start at ``index``."""
+    chain: list[int] = []
+    while index < len(tokens) and (not chain or tokens[index].joined):
+        token = tokens[index]
+        if not (token.capitalised or token.is_article):
+            break
+        chain.append(index)
+        index += 1
+    while chain and tokens[chain[-1]].is_article:
+        chain.pop()
+    return chain
