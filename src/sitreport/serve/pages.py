@@ -40,8 +40,12 @@ def event_place(event: Event) -> str:
     """Where, in one line: the location, else the route of a movement."""
     if event.location:
         return place_label(event.location)
-    if event.origin or event.destination:
+    if event.origin and event.destination:
         return f"{place_label(event.origin)} → {place_label(event.destination)}"
+    if event.origin:
+        return f"from {place_label(event.origin)}"
+    if event.destination:
+        return f"to {place_label(event.destination)}"
     return "—"
 
 

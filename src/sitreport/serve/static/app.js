@@ -33,27 +33,46 @@
     return [period, period];
   }
 
+  // The label of the period after this one, so quiet periods get an empty bar and time stays linear.
+  function nextPeriod(period, by) {
+    if (by === "month") {
+      const [year, month] = period.split("-").map(Number);
+      return isoDay(new Date(Date.UTC(year, month, 1))).slice(0, 7);
+    }
+    const day = new Date(period + "T00:00:00Z");
+    day.setUTCDate(day.getUTCDate() + (by === "week" ? 7 : 1));
+    return isoDay(day);
+  }
+
+  function allPeriods(rows, by) {
+    const labels = rows.map((row) => row.period).filter(Boolean).sort();
+    const periods = [];
+    for (let period = labels[0]; labels.length && period <= labels[labels.length - 1]; period = nextPeriod(period, by)) {
+      periods.push(period);
+      if (periods.length > MAX_BARS) break;
+    }
+    return periods;
+  }
+
   async function fetchCounts(api) {
     for (const by of PERIODS) {
       const response = await fetch(api + (api.includes("?") ? "&" : "?") + "by=" + by);
       if (!response.ok) throw new Error("the server answered " + response.status);
-      const data = await response.json();
-      const periods = new Set(data.periods.map((row) => row.period));
-      if (periods.size <= MAX_BARS || by === "month") return { by, rows: data.periods };
+      const rows = (await response.json()).periods;
+      if (allPeriods(rows, by).length <= MAX_BARS || by === "month") return { by, rows };
     }
     throw new Error("no period fits");
   }
 
-  // Rows [{period, event_type, count}] to bars [{period, total, stack: [{type, count}]}], in date order.
-  function toBars(rows) {
+  // Rows [{period, event_type, count}] to one bar per period, empty ones included, in date order.
+  function toBars(rows, by) {
     const byPeriod = new Map();
     for (const row of rows) {
-      if (!row.period) continue;
       if (!byPeriod.has(row.period)) byPeriod.set(row.period, []);
       byPeriod.get(row.period).push({ type: row.event_type, count: row.count });
     }
-    return [...byPeriod.keys()].sort().map((period) => {
-      const stack = byPeriod.get(period).sort((a, b) => a.type.localeCompare(b.type));
+    return allPeriods(rows, by).map((period) => {
+      const stack = (byPeriod.get(period) || []).sort((a, b) => a.type.localeCompare(b.type));
       return { period, stack, total: stack.reduce((sum, part) => sum + part.count, 0) };
     });
   }
@@ -138,7 +157,7 @@
   async function initTimeline(container) {
     try {
       const { by, rows } = await fetchCounts(container.dataset.api);
-      const bars = toBars(rows);
+      const bars = toBars(rows, by);
       if (bars.length === 0) {
         container.querySelector(".status").textContent = "No dated events for this filter.";
         return;
