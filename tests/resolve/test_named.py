@@ -1,0 +1,57 @@
+"""find_actors / find_sources on sentences written for these tests."""
+
+from __future__ import annotations
+
+from sitreport.kb import KnowledgeBase
+from sitreport.resolve import find_actors, find_sources
+
+
+def actor_names(text: str, kb: KnowledgeBase) -> list[str]:
+    return [m.name for m in find_actors(text, kb)]
+
+
+def test_actor_aliases_resolve_to_canonical_names(kb: KnowledgeBase) -> None:
+    text = "ISIS and Daesh cells fought regime forces, while HTS and the FSA held Idlib."
+    assert actor_names(text, kb) == [
+        "Islamic State",
+        "Islamic State",
+        "Syrian government",
+        "Hayat Tahrir al-Sham",
+        "Free Syrian Army",
+    ]
+
+
+def test_transliterated_group_names_match(kb: KnowledgeBase) -> None:
+    assert actor_names("Hayaat Tahrir Al-Shaam rejected it.", kb) == ["Hayat Tahrir al-Sham"]
+
+
+def test_short_aliases_match_only_as_acronyms(kb: KnowledgeBase) -> None:
+    assert actor_names("It is what it is, said the US envoy.", kb) == []
+    [mention] = find_actors("The IS group claimed it.", kb)
+    assert (mention.text, mention.name, mention.inter) == ("IS group", "Islamic State", 2)
+
+
+def test_actor_kinds_carry_acled_inter_codes(kb: KnowledgeBase) -> None:
+    inters = {m.name: m.inter for m in find_actors("Russian military police and Hezbollah deployed.", kb)}
+    assert inters == {"Russia": 8, "Hezbollah": 3}
+
+
+def test_full_source_names_are_not_generic(kb: KnowledgeBase) -> None:
+    [sohr] = find_sources("The Syrian Observatory for Human Rights reported it.", kb)
+    assert (sohr.name, sohr.kind, sohr.generic) == ("SOHR", "monitor", False)
+
+
+def test_referring_expressions_are_flagged_generic(kb: KnowledgeBase) -> None:
+    text = "The Britain-based monitor said so, and state media denied it."
+    found = {(m.text, m.name, m.generic) for m in find_sources(text, kb)}
+    assert found == {("The Britain-based monitor", "SOHR", True), ("state media", "SANA", True)}
+
+
+def test_military_bodies_resolve_to_their_organisation(kb: KnowledgeBase) -> None:
+    text = "The Russian Centre for Reconciliation and the Russian General Staff said."
+    assert {m.name for m in find_sources(text, kb)} == {"Russian military"}
+
+
+def test_agencies_and_outlets(kb: KnowledgeBase) -> None:
+    text = "Agence France-Presse, Reuters and Zaman al-Wasl reported, citing SANA."
+    assert [m.name for m in find_sources(text, kb)] == ["AFP", "Reuters", "Zaman al-Wasl", "SANA"]

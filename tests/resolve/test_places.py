@@ -1,0 +1,97 @@
+"""find_places / resolve_place / explain_places on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitreport.kb import KnowledgeBase
+from sitreport.kb.gazetteer import distance_km
+from sitreport.records import Place
+from sitreport.resolve import explain_places, find_places, resolve_place
+
+# Published coordinates of each town (GeoNames; al-Khuwayn from its position south-east of
+# Maarat al-Numan), and how each may be written.
+TRUE_POINTS = {
+    "Daraa": (32.6189, 36.1021),
+    "Idlib": (35.9306, 36.6339),
+    "Quneitra": (33.1260, 35.8246),
+    "Damascus": (33.5102, 36.2913),
+    "Hama": (35.1318, 36.7578),
+    "Al-Khowein": (35.55, 36.83),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRUE_POINTS))
+def test_towns_land_within_30_km_of_their_true_position(name: str, kb: KnowledgeBase) -> None:
+    [mention] = find_places(f"Buses reached {name} late on Thursday.", kb)
+    lat, lon = TRUE_POINTS[name]
+    assert mention.place.lat is not None and mention.place.lon is not None
+    assert distance_km(mention.place.lat, mention.place.lon, lat, lon) < 30
+
+
+def test_spans_point_at_the_words_in_the_text(kb: KnowledgeBase) -> None:
+    text = "Fighters left al-Bab and Dara’a al-Balad for northern Syria."
+    mentions = find_places(text, kb)
+    assert [text[m.start : m.end] for m in mentions] == ["al-Bab", "Dara’a al-Balad", "northern Syria"]
+    assert all(m.text == text[m.start : m.end] for m in mentions)
+
+
+def test_regions_are_areas_with_a_coarser_precision(kb: KnowledgeBase) -> None:
+    by_text = {m.text: m.place for m in find_places("From southern Damascus to northern Syria.", kb)}
+    assert by_text["southern Damascus"].precision == 2
+    assert by_text["southern Damascus"].admin1 == "Damascus"
+    north = by_text["northern Syria"]
+    assert north.precision == 3 and north.country == "SY"
+    syria = resolve_place("Syria", kb)
+    # The northern part lies north of the country's own point, not on it.
+    assert north.lat is not None and syria.lat is not None and north.lat > syria.lat
+
+
+def test_province_and_countryside_mean_the_governorate(kb: KnowledgeBase) -> None:
+    for text in ("Shelling across Idlib province.", "Raids in the Idlib countryside."):
+        [mention] = find_places(text, kb)
+        assert (mention.place.name, mention.place.kind, mention.place.precision) == ("Idlib", "admin1", 3)
+    [town] = find_places("Shelling in Idlib.", kb)
+    assert town.place.precision == 1
+
+
+def test_governorate_named_nearby_settles_a_shared_name(kb: KnowledgeBase) -> None:
+    # Two Syrian towns are called Suran: one in Hama, one in Aleppo.
+    in_hama = resolve_place("Suran", kb, context=[resolve_place("Hama province", kb)])
+    in_aleppo = resolve_place("Suran", kb, context=[resolve_place("Aleppo province", kb)])
+    assert (in_hama.admin1, in_aleppo.admin1) == ("Hama", "Aleppo")
+
+
+def test_home_country_wins_over_a_bigger_namesake_abroad(kb: KnowledgeBase) -> None:
+    assert resolve_place("Bosra", kb).country == "SY"
+
+
+def test_unknown_names_are_named_misses_never_guesses(kb: KnowledgeBase) -> None:
+    missing = resolve_place("Zzyzx Junction", kb)
+    assert missing == Place(name="Zzyzx Junction", mention="Zzyzx Junction", resolved=False)
+    [mention] = find_places("Troops entered the village of Umm Qurun.", kb)
+    assert mention.text == "Umm Qurun" and not mention.place.resolved and mention.place.lat is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abu Al-Majd Al-Homsi said the fighters were ready.",
+        "Fighters of Ahrar al-Sham and Faylaq al-Rahman left.",
+        "Hope is fading, and hope is all they had.",
+        "Syrian and Iraqi officials met.",
+        "The Homsi family returned.",
+    ],
+)
+def test_person_group_and_common_words_are_not_places(text: str, kb: KnowledgeBase) -> None:
+    assert find_places(text, kb) == []
+
+
+def test_lower_case_words_are_not_places(kb: KnowledgeBase) -> None:
+    assert find_places("the hama of the daraa", kb) == []
+
+
+def test_explain_places_gives_one_row_per_mention(kb: KnowledgeBase) -> None:
+    [row] = explain_places("Shelling hit Deraa.", kb)
+    assert row["mention"] == "Deraa" and row["name"] == "Daraa" and row["admin1"] == "Daraa"
+    assert row["country"] == "SY" and isinstance(row["lat"], float) and row["reason"]
