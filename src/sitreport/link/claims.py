@@ -32,7 +32,9 @@ class Interval:
 
     def meets(self, other: Interval) -> bool:
         """True when some value is allowed by both."""
-        return Interval.intersection([self, other]) is not None
+        return (other.high is None or self.low <= other.high) and (
+            self.high is None or other.low <= self.high
+        )
 
     @staticmethod
     def intersection(intervals: Iterable[Interval]) -> Interval | None:

@@ -92,7 +92,7 @@ def actors_conflict(first: Cluster, second: Cluster) -> bool:
 
 
 def can_join(first: Cluster, second: Cluster, window: int) -> bool:
-    small, large = sorted((first, second), key=lambda c: len(c.ids))
+    small, large = (first, second) if len(first.ids) <= len(second.ids) else (second, first)
     return (
         first.articles.isdisjoint(second.articles)
         and all(types_compatible(a, b) for a in first.types for b in second.types)
@@ -120,7 +120,9 @@ class UnionFind:
         return root
 
     def union(self, first: str, second: str) -> None:
-        large, small = sorted((self.find(first), self.find(second)), key=lambda r: -len(self.clusters[r].ids))
+        large, small = self.find(first), self.find(second)
+        if len(self.clusters[large].ids) < len(self.clusters[small].ids):
+            large, small = small, large
         if large == small:
             return
         self.clusters[large].absorb(self.clusters.pop(small))

@@ -48,7 +48,8 @@ def expand_decision(
 ) -> list[Decision]:
     """Event-level decisions for a decision naming event ids or incident ids.
 
-    ``merge X Y`` joins one member of each side (linking keeps the rest together);
+    ``merge X Y`` ties every member of both to one of them: joining just one member of each
+    would leave the rest to automatic linking, which had kept them apart for a reason.
     ``split X Y`` separates every member of X from every member of Y, so
     ``split EVENT INCIDENT`` takes one event out of its incident.
     """
@@ -56,7 +57,8 @@ def expand_decision(
         raise SitreportError(f"unknown link decision {action!r}: expected one of {', '.join(ACTIONS)}")
     left, right = members(first, incidents), members(second, incidents)
     if action == "merge":
-        return [(action, left[0], right[0])]
+        anchor, *others = dict.fromkeys([*left, *right])
+        return [(action, anchor, other) for other in others]
     return [(action, a, b) for a in left for b in right if a != b]
 
 
