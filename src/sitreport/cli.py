@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -189,22 +190,18 @@ def ingest(
     The same article twice is stored once; each article is written in one transaction.
     Example: [bold]sitreport ingest examples/ --db sqlite:///ledger.db[/bold]
     """
+    from sitreport.ledger import store_results, update_incidents
+
     options = _options(db=db, kb=kb, text_column=text_column)
     errors = ErrorReport()
     store = _open_store(db)
-    new_articles = seen_articles = new_events = 0
-    results = _process(paths, options, cluster)
-    for item in _with_progress(results, _count_files(paths), options, "ingesting"):
-        if isinstance(item, InputError):
-            errors(item)
-            continue
-        seen_articles += 1
-        if store.save_article(item.article, item.events):
-            new_articles += 1
-            new_events += len(item.events)
-    stderr.print(f"{seen_articles} articles read, {new_articles} new, {new_events} new events stored in {db}")
-    if link and new_articles:
-        _link_store(store, options)
+    results = _with_progress(_process(paths, options, cluster), _count_files(paths), options, "ingesting")
+    summary = store_results(store, results, errors)
+    stderr.print(f"{summary.articles_read} articles read, {summary.articles_new} new, "
+                 f"{summary.events_new} new events stored in {db}")
+    if link and summary.new_events:
+        changed = update_incidents(store, options, new_events=summary.new_events)
+        stderr.print(f"{changed} incidents created or updated")
     store.close()
     raise typer.Exit(errors.exit_code())
 
@@ -236,13 +233,6 @@ def _open_store(db: str) -> Store:
         return Store(db)
     except SitreportError as error:
         raise _fail(error) from error
-
-
-def _link_store(store: Store, options: Options) -> None:
-    from sitreport.link import relink_store
-
-    changed = relink_store(store, options)
-    stderr.print(f"{changed} incidents updated")
 
 
 @app.command()
@@ -314,28 +304,26 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
+    kb: KbOption = None,
 ) -> None:
     """Write the stored events (or incidents) in an analyst's format.
 
     Example: [bold]sitreport export --format acled -o ledger.csv[/bold]
     """
     from sitreport.export import FORMATS, write_records
+    from sitreport.ledger import all_incidents
 
     if fmt not in FORMATS:
         raise _fail(SitreportError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}"))
     store = _open_store(db)
-    records: Iterable[Any] = _all_incidents(store) if incidents else store.iter_events()
-    if output is None:
-        write_records(records, fmt, sys.stdout)
-    else:
-        with output.open("w", encoding="utf-8", newline="") as stream:
-            write_records(records, fmt, stream)
-        stderr.print(f"wrote {output}")
+    events_by_id = {event.event_id: event for event in store.iter_events()}
+    records: Iterable[Any] = all_incidents(store) if incidents else events_by_id.values()
+    target = output.open("w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)
+    with target as stream:
+        count = write_records(records, fmt, stream, events=events_by_id, kb_dirs=tuple(kb or ()))
     store.close()
-
-
-def _all_incidents(store: Store) -> list[Any]:
-    return store.list_incidents(limit=store.count_incidents() or 1)
+    where = f" to {output}" if output else ""
+    stderr.print(f"{count} {'incidents' if incidents else 'events'} written{where}")
 
 
 @incidents_app.callback(invoke_without_command=True)
@@ -379,11 +367,31 @@ def incidents_list(
 
 
 def _decide(action: str, first: str, second: str, db: str) -> None:
+    from sitreport.ledger import record_decision
+
     store = _open_store(db)
-    store.record_decision(action, first, second)
-    _link_store(store, _options(db=db))
+    try:
+        changed = record_decision(store, action, first, second, _options(db=db))
+    except SitreportError as error:
+        raise _fail(error) from error
+    finally:
+        store.close()
+    stderr.print(f"recorded: {action} {first} {second}; {changed} incidents updated")
+
+
+@app.command()
+def link(db: DbOption = DEFAULT_DB_URL, kb: KbOption = None) -> None:
+    """Relink every stored event into incidents from scratch (analyst decisions still apply).
+
+    [bold]ingest[/bold] already updates incidents as articles arrive; use this after changing
+    the knowledge base. Example: [bold]sitreport link --db sqlite:///ledger.db[/bold]
+    """
+    from sitreport.ledger import relink_all
+
+    store = _open_store(db)
+    count = relink_all(store, _options(db=db, kb=kb))
     store.close()
-    stderr.print(f"recorded: {action} {first} {second}")
+    stderr.print(f"{count} incidents")
 
 
 @incidents_app.command("merge")
@@ -474,11 +482,11 @@ def framing(
 
     A description of wording, never a verdict. Example: [bold]sitreport framing[/bold]
     """
-    from sitreport.link.framing import framing_report
+    from sitreport.ledger import framing_rows
 
     store = _open_store(db)
     try:
-        report = framing_report(store, _options(db=db, kb=kb), incident_id)
+        report = framing_rows(store, _options(db=db, kb=kb), incident_id)
     except SitreportError as error:
         raise _fail(error) from error
     finally:
@@ -488,7 +496,7 @@ def framing(
         table.add_column(column, overflow="fold")
     for row in report:
         table.add_row(
-            row["outlet"], row["refers_to"], row["term"], row["register"], str(row["count"]), row["example"]
+            row["outlet"], row["side"], row["term"], row["register"], str(row["count"]), row["example"]
         )
     stdout.print(table)
 

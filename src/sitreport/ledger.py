@@ -1,0 +1,114 @@
+"""Workflows over the store: what ``ingest``, ``incidents merge/split`` and ``framing`` do.
+
+The stages are pure; this module strings them together with the store so that the CLI and
+the web API (``POST /api/ingest``) run exactly the same steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitreport.errors import InputError, SitreportError
+from sitreport.link import expand_decision, link_events, link_new
+from sitreport.link.framing import (
+    docs_from_articles,
+    incident_framing,
+    load_lexicon,
+    outlet_framing,
+)
+from sitreport.options import Options
+from sitreport.pipeline import ArticleResult
+from sitreport.records import Article, Event, Incident
+from sitreport.store import Store
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest did: articles read and newly stored, events stored, incidents touched."""
+
+    articles_read: int = 0
+    articles_new: int = 0
+    events_new: int = 0
+    incidents_changed: int = 0
+    new_events: list[Event] = field(default_factory=list)
+
+
+def store_results(
+    store: Store,
+    results: Iterable[ArticleResult | InputError],
+    on_error: Callable[[InputError], None],
+) -> IngestSummary:
+    """Save each article with its events (one transaction each); report bad inputs as they come."""
+    summary = IngestSummary()
+    for item in results:
+        if isinstance(item, InputError):
+            on_error(item)
+            continue
+        summary.articles_read += 1
+        if store.save_article(item.article, item.events):
+            summary.articles_new += 1
+            summary.events_new += len(item.events)
+            summary.new_events.extend(item.events)
+    return summary
+
+
+def all_incidents(store: Store) -> list[Incident]:
+    return store.list_incidents(limit=max(store.count_incidents(), 1))
+
+
+def all_articles(store: Store) -> list[Article]:
+    return store.list_articles(limit=max(store.count_articles(), 1))
+
+
+def update_incidents(
+    store: Store, options: Options, new_events: Iterable[Event] = (), touched: Iterable[str] = ()
+) -> int:
+    """Relink only what new events or decisions can reach; returns how many incidents changed."""
+    events_by_id = {event.event_id: event for event in store.iter_events()}
+    changed, removed = link_new(
+        all_incidents(store), new_events, events_by_id, options, store.decisions(), touched
+    )
+    store.upsert_incidents(changed, removed)
+    return len(changed) + len(removed)
+
+
+def relink_all(store: Store, options: Options) -> int:
+    """Link the whole store from scratch (analyst decisions still apply); returns the count."""
+    incidents = link_events(store.iter_events(), options, store.decisions())
+    store.replace_incidents(incidents)
+    return len(incidents)
+
+
+def record_decision(store: Store, action: str, first: str, second: str, options: Options) -> int:
+    """Record an analyst's merge/split of events or incidents and relink what it touches."""
+    incidents = {incident.incident_id: incident for incident in all_incidents(store)}
+    for identifier in (first, second):
+        if identifier not in incidents and store.get_event(identifier) is None:
+            raise SitreportError(f"no event or incident {identifier!r}; see `sitreport incidents`")
+    decisions = expand_decision(action, first, second, incidents)
+    for decision in decisions:
+        store.record_decision(*decision)
+    touched = {identifier for _, *pair in decisions for identifier in pair}
+    return update_incidents(store, options, touched=touched)
+
+
+def framing_rows(store: Store, options: Options, incident_id: str | None = None) -> list[dict[str, Any]]:
+    """Per outlet and side, each term used, its register, count and an example sentence."""
+    lexicon = load_lexicon(tuple(options.kb_dirs))
+    docs = docs_from_articles(all_articles(store))
+    if incident_id is None:
+        framings = outlet_framing(docs, lexicon)
+    else:
+        incident = store.get_incident(incident_id)
+        if incident is None:
+            raise SitreportError(f"no incident {incident_id!r}; see `sitreport incidents`")
+        framings = incident_framing(incident, docs, lexicon)
+    return [
+        {"outlet": framing.outlet, "side": side, "term": use.term, "register": use.register,
+         "count": use.count, "example": use.example}
+        for framing in framings
+        for side, uses in framing.sides.items()
+        for use in uses
+    ]
