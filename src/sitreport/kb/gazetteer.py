@@ -73,7 +73,7 @@ class Gazetteer:
     entries: list[PlaceEntry]
     rules: NameRules
     names: NameIndex = field(init=False)
-    fuzzy_keys: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+    fuzzy_keys: dict[tuple[str, int, int], list[str]] = field(default_factory=dict)
     admin1_by_key: dict[tuple[str, str], int] = field(default_factory=dict)
     extents: dict[tuple[str, str | None], Extent] = field(default_factory=dict)
 
@@ -85,11 +85,20 @@ class Gazetteer:
         self.names = NameIndex(self.rules, self.rules.place_fillers)
         aliases = ((index, name, False) for index, entry in enumerate(self.entries) for name in entry.names)
         self.names.build(aliases, bare_words=self.rules.name_parts)
-        buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+        buckets: dict[tuple[str, int, int], list[str]] = defaultdict(list)
         for key in self.names.by_key or {}:
             if len(key) >= self.rules.fuzzy_min_length:
-                buckets[(key[0], len(key.split()))].append(key)
+                buckets[(key[0], len(key.split()), len(key))].append(key)
         self.fuzzy_keys = dict(buckets)
+
+    def fuzzy_choices(self, query: str) -> list[str]:
+        """Keys that could reach the fuzzy threshold against ``query``: same first letter and
+        word count, and a length the threshold allows (a ratio of s% needs the shorter string
+        to be at least s/(200-s) of the longer)."""
+        least = self.rules.fuzzy_min_score / (200 - self.rules.fuzzy_min_score)
+        size, words = len(query), len(query.split())
+        lengths = range(math.floor(size * least), math.ceil(size / least) + 1)
+        return [key for length in lengths for key in self.fuzzy_keys.get((query[0], words, length), ())]
 
     def _index_areas(self) -> None:
         points: dict[tuple[str, str | None], list[PlaceEntry]] = defaultdict(list)

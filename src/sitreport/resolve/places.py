@@ -105,7 +105,7 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     found = _exact(tokens, kb, guards)
     found += _fuzzy(tokens, kb, guards, found)
     for item in found:
-        _read_phrases(item, tokens, kb.place_phrases)
+        _read_phrases(item, tokens, text, kb.place_phrases)
     misses = _named_misses(tokens, text, kb, found)
     contexts = _article_context(found, kb, prior)
     mentions = [_mention(item, text, kb, context) for item, context in zip(found, contexts, strict=True)]
@@ -159,7 +159,7 @@ def _fuzzy_at(
         query = " ".join(tokens[i].key for i in words)
         if len(query) < kb.rules.fuzzy_min_length:
             continue
-        choices = kb.places.fuzzy_keys.get((query[0], size), [])
+        choices = kb.places.fuzzy_choices(query)
         best = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=kb.rules.fuzzy_min_score)
         if best is None or _derived(query, best[0]):
             continue
@@ -234,28 +234,48 @@ class _Guards:
         return first == last and token.sentence_start and token.folded in self.lowercase_words
 
 
-def _read_phrases(item: _Found, tokens: list[Token], phrases: list[PlacePhrase]) -> None:
-    """Widen the mention over the words around it that change what it names."""
-    for phrase in phrases:
-        if phrase.position == "before" and phrase.effect != "cue":
-            name_start = _index_of_start(tokens, item)
-            begin = name_start - len(phrase.words)
-            if _spells(tokens, begin, phrase.words) and _touches(tokens, name_start - 1, name_start):
-                item.start = tokens[begin].start
-                _add_effect(item, phrase, before=True)
-        elif phrase.position == "after":
-            begin = item.last + 1
-            if _spells(tokens, begin, phrase.words) and _touches(tokens, item.last, begin):
-                item.end = tokens[begin + len(phrase.words) - 1].end
-                _add_effect(item, phrase, before=False)
+def _read_phrases(item: _Found, tokens: list[Token], text: str, phrases: list[PlacePhrase]) -> None:
+    """Widen the mention over the words around it that change what it names: at most one
+    phrase on each side, the longest that fits ('south-western', not 'western')."""
+    name_start = _index_of_start(tokens, item)
+    word_before = tokens[name_start - 1].folded if name_start > 0 else ""
+    word_after = tokens[item.last + 1].folded if item.last + 1 < len(tokens) else ""
+    before = next(
+        (
+            p
+            for p in phrases
+            if p.position == "before"
+            and p.effect != "cue"
+            and p.words[-1] == word_before
+            and _spells(tokens, name_start - len(p.words), p.words)
+            and _touches(tokens, name_start - 1, name_start)
+        ),
+        None,
+    )
+    after = next(
+        (
+            p
+            for p in phrases
+            if p.position == "after"
+            and p.words[0] == word_after
+            and _spells(tokens, item.last + 1, p.words)
+            and _touches(tokens, item.last, item.last + 1)
+        ),
+        None,
+    )
+    if before:
+        item.start = tokens[name_start - len(before.words)].start
+        _add_effect(item, before)
+        if before.effect in COMPASS:
+            item.phrase = text[item.start : tokens[name_start - 1].end]
+    if after:
+        item.end = tokens[item.last + len(after.words)].end
+        _add_effect(item, after)
 
 
-def _add_effect(item: _Found, phrase: PlacePhrase, before: bool) -> None:
-    if phrase.effect in item.effects:
-        return
-    item.effects.append(phrase.effect)
-    if before and phrase.effect in COMPASS:
-        item.phrase = " ".join(phrase.words)
+def _add_effect(item: _Found, phrase: PlacePhrase) -> None:
+    if phrase.effect not in item.effects:
+        item.effects.append(phrase.effect)
 
 
 def _index_of_start(tokens: list[Token], item: _Found) -> int:
@@ -281,31 +301,33 @@ def _touches(tokens: list[Token], left: int, right: int) -> bool:
 
 
 def _article_context(found: list[_Found], kb: KnowledgeBase, prior: Context) -> list[Context]:
-    """For each name: the governorates named near it and elsewhere in the article, and the
-    points of the other places named without ambiguity."""
-    settled = [(item, _admin1_of(item, kb), _point_of(item, kb)) for item in found]
+    """For each name: the governorates named near it and anywhere in the article, and the
+    points of the places named without ambiguity. A name's own contribution never decides
+    its own choice: an ambiguous name adds no point, and only a governorate all its
+    candidates share."""
+    settled = [(item.start, _admin1_of(item, kb)) for item in found]
+    everywhere = prior.admin1_in_article | {a for _, a in settled if a}
+    points = tuple(dict.fromkeys(prior.points + tuple(p for item in found if (p := _point_of(item, kb)))))
     window = kb.rules.context_window
     return [
         Context(
             admin1_nearby=frozenset(
-                a
-                for other, a, _ in settled
-                if a and other is not item and abs(other.start - item.start) <= window
+                a for start, a in settled if a and start != item.start and abs(start - item.start) <= window
             ),
-            admin1_in_article=prior.admin1_in_article
-            | {a for other, a, _ in settled if a and other is not item},
-            points=prior.points + tuple(p for other, _, p in settled if p and other is not item),
+            admin1_in_article=everywhere,
+            points=points,
         )
         for item in found
     ]
 
 
 def _point_of(item: _Found, kb: KnowledgeBase) -> tuple[float, float] | None:
-    """Where a name surely is: the point of its only candidate."""
+    """Where a name surely is: the point of its only candidate, if that is a town or site
+    (a country's or governorate's point says little about which namesake is meant)."""
     if len(set(item.candidates)) != 1:
         return None
     entry = kb.places.entries[item.candidates[0]]
-    return entry.lat, entry.lon
+    return (entry.lat, entry.lon) if entry.precision <= AREA_PRECISION else None
 
 
 def _admin1_of(item: _Found, kb: KnowledgeBase) -> str | None:

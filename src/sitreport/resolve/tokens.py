@@ -117,6 +117,8 @@ def _longest_at(
     tokens: Sequence[Token], content: list[int], position: int, index: NameIndex
 ) -> NameMatch | None:
     first = content[position]
+    if tokens[first].key not in index.prefixes:
+        return None
     has_article = first > 0 and tokens[first - 1].is_article and tokens[first].joined
     best: NameMatch | None = None
     key = ""
