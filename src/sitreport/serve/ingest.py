@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hmac
 import json
+from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Request
@@ -83,11 +84,20 @@ def parse_request(body: bytes) -> IngestRequest:
         raise HTTPException(422, problems) from error
 
 
+def pipeline() -> tuple[Callable[..., Iterator[Any]], Callable[[Store, Options], int]]:
+    """The lead's per-article pipeline and incident relinking, imported only when asked for
+    (spaCy is heavy); 501 rather than a crash, before anything is stored, if either is missing."""
+    try:
+        from sitreport.link import relink_store  # type: ignore[attr-defined]
+        from sitreport.pipeline import process_texts
+    except ImportError as error:
+        raise HTTPException(501, f"this install cannot ingest: {error}") from error
+    return process_texts, relink_store
+
+
 def ingest_documents(store: Store, options: Options, documents: list[RawDocument]) -> dict[str, Any]:
     """Run the pipeline over the documents, store what it reads and relink incidents."""
-    from sitreport.link import relink_store
-    from sitreport.pipeline import process_texts
-
+    process_texts, relink_store = pipeline()
     summary: dict[str, Any] = {"articles_read": 0, "articles_new": 0, "events_new": 0, "errors": []}
     for item in process_texts(documents, options):
         if isinstance(item, InputError):
