@@ -3,6 +3,9 @@
 from sitreport.resolve.named import ActorMention, SourceMention, find_actors, find_sources
 from sitreport.resolve.places import PlaceMention, explain_places, find_places, resolve_place
 
+REQUIRES = ("Article.text", "KnowledgeBase")
+ASSIGNS = ("PlaceMention", "ActorMention", "SourceMention")
+
 __all__ = [
     "ActorMention",
     "PlaceMention",

@@ -9,9 +9,6 @@ from sitreport.kb import KnowledgeBase
 from sitreport.kb.name_index import NameIndex
 from sitreport.resolve.tokens import NameMatch, Token, find_names, tokenize
 
-REQUIRES = ("Article.text",)
-ASSIGNS = ("ActorMention", "SourceMention")
-
 
 @dataclass(frozen=True)
 class ActorMention:

@@ -23,9 +23,6 @@ from sitreport.resolve.choose import Context, choose
 from sitreport.resolve.named import name_matches
 from sitreport.resolve.tokens import Token, find_names, tokenize
 
-REQUIRES = ("Article.text",)
-ASSIGNS = ("PlaceMention",)
-
 # A fuzzy match is tried on at most this many words at once.
 FUZZY_MAX_WORDS = 3
 # A word that only adds this many letters to a place name is derived from it ('Homsi', 'Syrian').
