@@ -14,7 +14,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ import psycopg
 import pytest
 
 from sitreport.store import Store
+from sitreport.store.schema import metadata
 
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
 SUPERUSER = "sitreport"
@@ -35,10 +35,10 @@ class PostgresServer:
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{self.port}/{database}"
 
-    def connect(self) -> psycopg.Connection:
-        """An autocommit connection to the maintenance database, for CREATE/DROP DATABASE."""
+    def connect(self, database: str = "postgres") -> psycopg.Connection:
+        """An autocommit connection, by default to the maintenance database."""
         return psycopg.connect(
-            host="127.0.0.1", port=self.port, user=SUPERUSER, dbname="postgres", autocommit=True
+            host="127.0.0.1", port=self.port, user=SUPERUSER, dbname=database, autocommit=True
         )
 
 
@@ -102,24 +102,34 @@ def postgres_server() -> Iterator[PostgresServer]:
         shutil.rmtree(home, ignore_errors=True)
 
 
-@pytest.fixture
-def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
-    """A fresh, empty database on the session server, dropped after the test.
+@pytest.fixture(scope="session")
+def postgres_database(postgres_server: PostgresServer) -> str:
+    """The name of one database for the session, its schema created by the Store.
 
     Its default collation is ICU English, which orders text unlike byte order, so a sort
     that forgot to ask for byte order would come out differently than on SQLite.
     """
-    name = f"store_{uuid.uuid4().hex[:12]}"
-    collation = "LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'"
+    name = "store_tests"
     with postgres_server.connect() as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 {collation}')
-        yield postgres_server.url(name)
-        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        admin.execute(f"CREATE DATABASE {name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'")
+    Store(postgres_server.url(name)).close()  # creating the schema on an empty database is exercised here
+    return name
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer, postgres_database: str) -> str:
+    """The session database emptied for this test (emptying is far cheaper than a new database)."""
+    every_table = ", ".join(table.name for table in metadata.sorted_tables)
+    with postgres_server.connect(postgres_database) as connection:
+        # A connection a previous test leaked would block TRUNCATE; fail instead of hanging.
+        connection.execute("SET lock_timeout = '10s'")
+        connection.execute(f"TRUNCATE {every_table} RESTART IDENTITY")
+    return postgres_server.url(postgres_database)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A URL of an empty database: a SQLite file, or a fresh database on the PostgreSQL server."""
+    """A URL of an empty database: a new SQLite file, or the emptied PostgreSQL session database."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'store.db'}"
     return request.getfixturevalue("postgres_url")
