@@ -19,7 +19,7 @@ URL_EXAMPLES = "sqlite:///path/to/sitreport.db or postgresql://user@host:5432/db
 _BINARY_COLLATIONS: dict[str, str] = {"sqlite": "BINARY", "postgresql": "C"}
 
 _WHAT_TO_CHECK: dict[str, str] = {
-    "sqlite": "check that the folder exists and is writable",
+    "sqlite": "check that the folder exists and is writable, and that the file is a SQLite database",
     "postgresql": (
         "check that the server is running and reachable at that host and port, "
         "that the database exists, and that the user and password are right"

@@ -9,7 +9,15 @@ from sqlalchemy import ColumnElement, case, exists, or_, select
 
 from sitreport.store import periods
 from sitreport.store.engine import Binary
-from sitreport.store.schema import actors, articles, event_places, event_sources, events, evidence
+from sitreport.store.schema import (
+    PLACE_ROLES,
+    actors,
+    articles,
+    event_places,
+    event_sources,
+    events,
+    evidence,
+)
 
 
 @dataclass
@@ -126,7 +134,7 @@ def conditions(query: EventQuery) -> list[Condition]:
 
 def _place_name() -> ColumnElement[str]:
     """The event's first place name in role order (location, origin, destination), case-folded."""
-    role_rank = case({"location": 0, "origin": 1, "destination": 2}, value=event_places.c.role)
+    role_rank = case({role: rank for rank, role in enumerate(PLACE_ROLES)}, value=event_places.c.role)
     return (
         select(event_places.c.name_folded)
         .where(event_places.c.event_id == events.c.event_id)
@@ -136,11 +144,11 @@ def _place_name() -> ColumnElement[str]:
     )
 
 
-_SORT_KEYS: dict[str, Callable[[], ColumnElement]] = {
-    "date": lambda: events.c.date_start,
-    "event_type": lambda: events.c.event_type,
-    "confidence": lambda: events.c.confidence,
-    "place": _place_name,
+_SORT_KEYS: dict[str, ColumnElement] = {
+    "date": events.c.date_start,
+    "event_type": events.c.event_type,
+    "confidence": events.c.confidence,
+    "place": _place_name(),
 }
 SORTS: tuple[str, ...] = tuple(key for name in _SORT_KEYS for key in (name, f"-{name}"))
 
@@ -153,6 +161,6 @@ def order_by(sort: str, binary: Binary) -> list[ColumnElement]:
     """
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-    key = binary(_SORT_KEYS[sort.removeprefix("-")]())
+    key = binary(_SORT_KEYS[sort.removeprefix("-")])
     direction = key.desc() if sort.startswith("-") else key.asc()
     return [direction.nulls_last(), binary(events.c.event_id)]

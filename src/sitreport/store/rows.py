@@ -11,12 +11,18 @@ from sqlalchemy import Row, Table
 
 from sitreport.records import Actor, Article, Claim, Estimate, Event, Evidence, Incident, Place, Quantity
 from sitreport.store import periods
-from sitreport.store.schema import actors, event_places, event_sources, events, evidence, quantities
+from sitreport.store.schema import (
+    PLACE_ROLES,
+    actors,
+    event_places,
+    event_sources,
+    events,
+    evidence,
+    quantities,
+)
 
 RowDict = dict[str, Any]
 Record = TypeVar("Record")
-
-PLACE_ROLES: tuple[str, ...] = ("location", "origin", "destination")
 
 
 def record_from_row(cls: type[Record], row: Row[Any] | Mapping[str, Any]) -> Record:

@@ -77,7 +77,9 @@ def _event_child(name: str, *columns: Column | Index) -> Table:
     )
 
 
-# One row per place role (location, origin, destination): places are columns, not JSON,
+PLACE_ROLES: tuple[str, ...] = ("location", "origin", "destination")
+
+# One row per place role (PLACE_ROLES): places are columns, not JSON,
 # so filtering and grouping by name or admin1 is plain SQL on both engines.
 event_places = _event_child(
     "event_places",
