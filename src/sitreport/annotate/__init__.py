@@ -30,10 +30,27 @@ HEADLINE_SEPARATOR = "\n\n"
 BODY_OFFSET = "body_offset"
 
 
+PARAGRAPH_SENTENCES = "paragraph_sentences"
+
+
+@Language.component(PARAGRAPH_SENTENCES)
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines and short lines carry no full stop."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not token.is_space and (
+            (previous.is_space and "\n" in previous.text) or "\n" in previous.whitespace_
+        ):
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The English pipeline without the components extraction does not use (loaded once)."""
-    return spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
+    nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
+    nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
+    return nlp
 
 
 def annotation_text(article: Article) -> tuple[str, int]:

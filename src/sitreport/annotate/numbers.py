@@ -146,4 +146,3 @@ def parse_quantity(text: str, lexicon: NumberLexicon | None = None) -> ParsedQua
         return None
     value, vague = read
     return ParsedQuantity(value, "min" if vague else qualifier)
-

@@ -64,7 +64,7 @@ class SourceTracker:
                 return head
             if node.dep_ == "dobj" and head.lower_ in ("citing", "quoting"):
                 return head
-            if node.dep_ not in NAME_LINKS or head is node:
+            if node.dep_ not in NAME_LINKS or head.i == node.i:
                 return None
             node = head
         return None

@@ -65,6 +65,8 @@ def compile_patterns(lexicon: ExtractionLexicon) -> DatePatterns:
     mon, wd = alternation(month_words), alternation(list(weekdays))
     parts, periods = alternation(table["day_parts"]), alternation(table["period_parts"])
     units = alternation(list(table["units"]))
+    # "last week" is a date; "the past weeks" is not
+    singular_units = alternation([word for word, unit in table["units"].items() if word == unit])
     offsets = alternation(table["before_words"] + table["after_words"])
     last_this = alternation(table["last_words"] + table["this_words"])
     same = alternation(table["same_day"] + table["previous_day"])
@@ -76,7 +78,7 @@ def compile_patterns(lexicon: ExtractionLexicon) -> DatePatterns:
         ("year", rf"\b(?:in|since|during|of|until|(?:{periods}))[\s-]+(\d{{4}})\b"),
         ("weekday", rf"\b({wd})(?:\s+({parts}))?\b"),
         ("same_day", rf"\b({same})\b"),
-        ("last_unit", rf"\b({last_this})\s+({units})\b"),
+        ("last_unit", rf"\b({last_this})\s+({singular_units})\b"),
         ("offset", rf"\b([a-z]+|\d+)\s+({units})\s+({offsets})\b"),
     ]
     return DatePatterns(tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in specs), months, weekdays)

@@ -55,7 +55,12 @@ def is_background(token: Token, lexicon: ExtractionLexicon) -> bool:
 
 
 def is_copular_noun(token: Token, verb: Token | None) -> bool:
-    """ "The clashes were the biggest challenge", "X is the guarantor of the ceasefire"."""
+    """ "The clashes were the biggest challenge", "X is the guarantor of the ceasefire".
+
+    The complement itself is not: "the pocket was overrun" (a participle parsed as a noun).
+    """
+    if token.dep_ == "attr":
+        return False
     if (
         verb is None
         or token.pos_ not in ("NOUN", "PROPN")
@@ -84,8 +89,8 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon) -> bool:
             return False
         if is_unrealised_infinitive(node, lexicon):
             return False
-        if node is not token and node.lemma_.lower() in lexicon.nonfactual_governors:
+        if node.i != token.i and node.lemma_.lower() in lexicon.nonfactual_governors:
             return False
-        if node.head is node or starts_own_clause(node):
+        if node.head.i == node.i or starts_own_clause(node):
             return True
         node = node.head

@@ -17,7 +17,7 @@ from sitreport.extract.figures import Figure, assign_figures, find_figures
 from sitreport.extract.lexicon import ExtractionLexicon
 from sitreport.extract.mentions import ArticleMentions, PlaceMention
 from sitreport.extract.roles import MOVEMENT_TYPES, event_actors, mention_root, most_precise, place_roles
-from sitreport.extract.syntax import span_root_outside, tree_distance
+from sitreport.extract.syntax import governing_verb, span_root_outside, tree_distance
 from sitreport.extract.triggers import Trigger, find_triggers
 from sitreport.records import Article, Evidence, Place, Quantity
 
@@ -123,7 +123,8 @@ class ArticleReader:
         by_trigger: dict[int, list[PlaceMention]] = {}
         for mention in self.mentions.places_in(sent):
             root = mention_root(self.doc, mention.start, mention.end)
-            if root is None:
+            # "Syria's official SANA news agency said": a place naming the source is not the event's
+            if root is None or self.tracker.attribution_anchor(root) is not None:
                 continue
             nearest = min(range(len(triggers)), key=lambda i: tree_distance(root, triggers[i].token))
             by_trigger.setdefault(nearest, []).append(mention)
@@ -137,8 +138,13 @@ class ArticleReader:
             span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
             if span is None:
                 continue
-            governor = span_root_outside(span)
-            if self.tracker.is_attribution_verb(governor) and governor is not trigger.token:
+            # "SANA reported on Monday": the day of the report, not of the event
+            governor = governing_verb(span_root_outside(span))
+            if (
+                governor is not None
+                and governor.i != trigger.token.i
+                and self.tracker.is_attribution_verb(governor)
+            ):
                 continue
             options.append((tree_distance(span.root, trigger.token), expression))
         if not options:

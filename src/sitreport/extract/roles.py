@@ -55,7 +55,7 @@ def place_role(token: Token, lexicon: ExtractionLexicon) -> str:
             return "location"
         if node.dep_ == "dobj" and node.head.lemma_.lower() in DEPARTURE_VERBS:
             return "origin"
-        if node.dep_ in PLACE_LINKS and node.head is not node:
+        if node.dep_ in PLACE_LINKS and node.head.i != node.i:
             node = node.head
             continue
         return "location"

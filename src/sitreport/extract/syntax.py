@@ -45,7 +45,13 @@ def is_passive(verb: Token) -> bool:
 
 
 def child_with_dep(token: Token, *deps: str) -> Token | None:
-    return next((child for child in token.children if child.dep_ in deps), None)
+    """The first child with the first of ``deps`` that the token has (deps in order of preference)."""
+    children = list(token.children)
+    for dep in deps:
+        for child in children:
+            if child.dep_ == dep:
+                return child
+    return None
 
 
 def governing_verb(token: Token) -> Token | None:

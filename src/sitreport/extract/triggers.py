@@ -66,7 +66,13 @@ def phrase_head(tokens: list[Token]) -> Token:
 def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon) -> list[Token]:
     """What the event happened to: see the header of kb/extraction/triggers.toml."""
     head: Token | None
-    if token.pos_ in ("VERB", "AUX"):
+    if token.dep_ == "acl":
+        # "men being detained": a participle after a noun happened to that noun
+        head = token.head
+    elif token.dep_ == "attr" and token.head.lemma_ == "be":
+        # "the pocket was overrun", with the participle parsed as a noun
+        head = child_with_dep(token.head, "nsubj", "nsubjpass")
+    elif token.pos_ in ("VERB", "AUX"):
         if role == "subject" or is_passive(token):
             head = child_with_dep(token, "nsubjpass", "nsubj")
         else:
