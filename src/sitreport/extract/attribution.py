@@ -40,13 +40,18 @@ def accepted_sources(mentions: list[SourceMention]) -> list[tuple[SourceMention,
 
 
 class SourceTracker:
-    """Sources sentence by sentence, remembering speakers and the last source named."""
+    """Sources sentence by sentence, remembering speakers and the last source of each kind."""
 
     def __init__(self, doc: Doc, mentions: ArticleMentions, lexicon: ExtractionLexicon) -> None:
         self.doc = doc
         self.mentions = mentions
         self.lexicon = lexicon
         self.sources = accepted_sources(mentions.sources.mentions)
+        self.kind_of = {name: mention.kind for mention, name in self.sources}
+        self.first_of_kind: dict[str | None, str] = {}
+        for mention, name in self.sources:
+            self.first_of_kind.setdefault(mention.kind, name)
+        self.last_of_kind: dict[str | None, str] = {}
         self.speakers: dict[str, str] = {}
         self.last_source: str | None = None
 
@@ -85,48 +90,74 @@ class SourceTracker:
             if token.pos_ == "PROPN" or token.lemma_.lower() in self.lexicon.back_references:
                 self.speakers.setdefault(token.lower_, source)
 
-    def referred_source(self, subject: Token) -> str | None:
-        """The source a speaker's name, a title or a pronoun refers back to."""
-        names = [t for t in subject.subtree if t.pos_ == "PROPN"] or [subject]
+    def referred_source(self, phrase: Token) -> str | None:
+        """The source a speaker's name, a title, a kind noun or a pronoun refers back to."""
+        names = [t for t in phrase.subtree if t.pos_ == "PROPN"] or [phrase]
         for token in reversed(names):
             if token.lower_ in self.speakers:
                 return self.speakers[token.lower_]
-        if subject.pos_ == "PROPN" or subject.lemma_.lower() in self.lexicon.back_references:
+        kind = self.lexicon.source_kind_nouns.get(phrase.lemma_.lower())
+        if kind is not None:
+            # "the Observatory": the last monitor named, or the one the article names later
+            return self.last_of_kind.get(kind) or self.first_of_kind.get(kind)
+        if phrase.pos_ == "PROPN" or phrase.lemma_.lower() in self.lexicon.back_references:
             return self.last_source
         return None
 
-    def sentence_sources(self, sent: Span) -> list[str]:
-        """Sources attributed in the sentence, in order; also updates the speaker memory."""
+    def unnamed_attributions(self, sent: Span, covered: set[int]) -> list[tuple[Token, Token]]:
+        """(anchor, phrase) pairs of attributions no known name filled: "he said", "according to X"."""
+        pairs: list[tuple[Token, Token]] = []
+        for token in sent:
+            if token.i in covered:
+                continue
+            if self.is_attribution_verb(token):
+                subject = child_with_dep(token, "nsubj")
+                if subject is not None:
+                    pairs.append((token, subject))
+            elif token.dep_ == "prep" and self.is_marker(token):
+                pairs.extend((token, child) for child in token.children if child.dep_ == "pobj")
+        return pairs
+
+    def headline_source(self, sent: Span) -> str | None:
+        """ "Fighters leave district: monitor": a headline's trailing credit after a colon."""
+        colons = [t for t in sent if t.text == ":"]
+        if not colons or colons[-1].i >= sent.end - 1:
+            return None
+        credit = self.doc[colons[-1].i + 1 : sent.end]
+        return self.referred_source(credit.root)
+
+    def named_sources(self, sent: Span, covered: set[int]) -> list[str]:
+        """Known sources and actors standing in an attribution position."""
         found: list[str] = []
-        covered: set[int] = set()
-        for mention, name in self.sources:
-            if not (sent.start_char <= mention.start < sent.end_char):
-                continue
-            token = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if token is None:
-                continue
-            anchor = self.attribution_anchor(token.root)
-            if anchor is None:
+        named = [
+            (m.start, m.end, name) for m, name in self.sources if sent.start_char <= m.start < sent.end_char
+        ]
+        named += [(a.start, a.end, a.name) for a in self.mentions.actors_in(sent)]
+        for start, end, name in sorted(named):
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            anchor = self.attribution_anchor(span.root) if span is not None else None
+            if anchor is None or (anchor.i in covered and name not in found and name not in self.kind_of):
                 continue
             found.append(name)
             covered.add(anchor.i)
             self.remember_speaker(anchor, name)
-        for actor in self.mentions.actors_in(sent):
-            span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-            anchor = self.attribution_anchor(span.root) if span is not None else None
-            if anchor is not None and anchor.i not in covered:
-                found.append(actor.name)
-                covered.add(anchor.i)
-        for token in sent:
-            if token.i in covered or not self.is_attribution_verb(token):
-                continue
-            subject = child_with_dep(token, "nsubj")
-            if subject is not None:
-                referred = self.referred_source(subject)
-                if referred:
-                    found.append(referred)
-                    self.remember_speaker(token, referred)
+        return found
+
+    def sentence_sources(self, sent: Span, in_headline: bool = False) -> list[str]:
+        """Sources attributed in the sentence, in order; also updates the speaker memory."""
+        covered: set[int] = set()
+        found = self.named_sources(sent, covered)
+        for anchor, phrase in self.unnamed_attributions(sent, covered):
+            referred = self.referred_source(phrase)
+            if referred:
+                found.append(referred)
+                self.remember_speaker(anchor, referred)
+        if in_headline and not found:
+            credit = self.headline_source(sent)
+            found += [credit] if credit else []
         unique = list(dict.fromkeys(found))
+        for name in unique:
+            self.last_of_kind[self.kind_of.get(name)] = name
         if unique:
             self.last_source = unique[0]
         return unique

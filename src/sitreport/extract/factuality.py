@@ -54,6 +54,12 @@ def is_background(token: Token, lexicon: ExtractionLexicon) -> bool:
     return False
 
 
+def is_earlier_aside(token: Token) -> bool:
+    """ "southern Idlib, from which they had launched attacks": a past-perfect relative clause
+    recalls something earlier to describe a place or group; it is not this article's news."""
+    return token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
+
+
 def is_copular_noun(token: Token, verb: Token | None) -> bool:
     """ "The clashes were the biggest challenge", "X is the guarantor of the ceasefire".
 
@@ -86,6 +92,8 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon) -> bool:
     node = token
     while True:
         if is_negated(node, lexicon) or is_conditional(node, lexicon) or is_background(node, lexicon):
+            return False
+        if is_earlier_aside(node):
             return False
         if is_unrealised_infinitive(node, lexicon):
             return False

@@ -52,6 +52,7 @@ class ExtractionLexicon:
     attribution_verbs: frozenset[str]
     attribution_markers: tuple[tuple[str, ...], ...]
     back_references: frozenset[str]
+    source_kind_nouns: Mapping[str, str]
     report_nouns: frozenset[str]
     origin_prepositions: frozenset[str]
     destination_prepositions: frozenset[str]
@@ -138,6 +139,7 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
             sorted((phrase_tuple(m) for m in attribution["markers"]), key=len, reverse=True)
         ),
         back_references=words(attribution["back_references"]),
+        source_kind_nouns={k.lower(): v for k, v in attribution.get("kind_nouns", {}).items()},
         report_nouns=words(attribution["report_nouns"]),
         origin_prepositions=words(roles["origin_prepositions"]),
         destination_prepositions=words(roles["destination_prepositions"]),

@@ -86,26 +86,28 @@ class ArticleReader:
     def context(self, sent: Span, previous: SentenceContext | None) -> SentenceContext:
         """Sources of the sentence; unattributed sentences continue the previous one's report."""
         paragraph = self.paragraph_of(sent.start_char)
-        sources = self.tracker.sentence_sources(sent)
+        sources = self.tracker.sentence_sources(sent, paragraph == HEADLINE)
         if not sources and previous is not None and previous.paragraph == paragraph != HEADLINE:
             sources = previous.sources
         return SentenceContext(sent, paragraph, paragraph == HEADLINE, sources)
 
     def read_sentence(self, context: SentenceContext) -> None:
-        triggers = [
-            t
-            for t in find_triggers(context.sent, self.lexicon, self.mentions)
-            if is_reported_fact(t.token, self.lexicon)
-        ]
-        if not triggers:
+        every_trigger = find_triggers(context.sent, self.lexicon, self.mentions)
+        # A place goes to the nearest event word even when that event did not happen:
+        # "persuaded by an amnesty, chose to stop fighting Damascus" gives the amnesty no place.
+        owned = self.places_by_trigger(context.sent, every_trigger)
+        factual = [i for i, t in enumerate(every_trigger) if is_reported_fact(t.token, self.lexicon)]
+        if not factual:
             if context.sources and self.tracker.confirms_earlier_report(context.sent):
                 self.add_confirmation(context.sources)
             return
+        triggers = [every_trigger[i] for i in factual]
+        shared = [m for i in factual for m in owned[i]]
+        places = [owned[i] or shared for i in factual]
         figures = assign_figures(find_figures(context.sent, self.lexicon, triggers), triggers, self.lexicon)
-        places = self.places_by_trigger(context.sent, triggers)
         dates = find_date_expressions(context.sent.text, context.sent.start_char, self.lexicon)
         for index, trigger in enumerate(triggers):
-            candidate = self.candidate(context, trigger, figures.get(index, []), places.get(index, []), dates)
+            candidate = self.candidate(context, trigger, figures.get(index, []), places[index], dates)
             self.candidates.append(candidate)
             if not context.in_headline:
                 self.last_in_paragraph[context.paragraph] = candidate
@@ -118,18 +120,17 @@ class ArticleReader:
         for candidate in main:
             candidate.sources.extend(s for s in sources if s not in candidate.sources)
 
-    def places_by_trigger(self, sent: Span, triggers: list[Trigger]) -> dict[int, list[PlaceMention]]:
-        """Each place of the sentence goes to the trigger nearest to it in the parse."""
-        by_trigger: dict[int, list[PlaceMention]] = {}
+    def places_by_trigger(self, sent: Span, triggers: list[Trigger]) -> list[list[PlaceMention]]:
+        """The places of the sentence, each given to the trigger nearest to it in the parse."""
+        owned: list[list[PlaceMention]] = [[] for _ in triggers]
         for mention in self.mentions.places_in(sent):
             root = mention_root(self.doc, mention.start, mention.end)
             # "Syria's official SANA news agency said": a place naming the source is not the event's
-            if root is None or self.tracker.attribution_anchor(root) is not None:
+            if root is None or not triggers or self.tracker.attribution_anchor(root) is not None:
                 continue
             nearest = min(range(len(triggers)), key=lambda i: tree_distance(root, triggers[i].token))
-            by_trigger.setdefault(nearest, []).append(mention)
-        every = [m for mentions in by_trigger.values() for m in mentions]
-        return {i: by_trigger.get(i) or every for i in range(len(triggers))}
+            owned[nearest].append(mention)
+        return owned
 
     def event_date(self, trigger: Trigger, dates: list[DateExpression]) -> DateReading | None:
         """The date expression nearest the trigger that is not the date of the report itself."""
