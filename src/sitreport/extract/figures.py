@@ -92,7 +92,9 @@ def hedge_start(sent: Span, start: int, lexicon: ExtractionLexicon) -> int:
     """Where the hedge in front of a number begins ("more than 250" -> the index of "more")."""
     for phrase, _ in lexicon.numbers.hedges:
         begin = start - len(phrase)
-        if begin >= 0 and tuple(t.lower_ for t in sent[begin:start]) == phrase:
+        words = sent[begin:start] if begin >= 0 else []
+        # "handed over 20 tanks": a verb particle is not a hedge
+        if words and tuple(t.lower_ for t in words) == phrase and not any(t.dep_ == "prt" for t in words):
             return begin
     return start
 

@@ -67,6 +67,9 @@ def add_quantities(into: Candidate, quantities: list[Quantity]) -> None:
 
 
 def absorb(into: Candidate, other: Candidate) -> None:
+    # the body names the place more carefully than a headline does
+    if into.headline_only and other.place_explicit:
+        into.location, into.place_explicit = other.location, True
     into.evidence.extend(e for e in other.evidence if e not in into.evidence)
     into.headline_only = into.headline_only and other.headline_only
     into.sources.extend(s for s in other.sources if s not in into.sources)
