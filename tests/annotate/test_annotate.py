@@ -1,0 +1,33 @@
+"""The annotate stage: one spaCy pass, headline joined in front of the body."""
+
+from __future__ import annotations
+
+from sitreport.annotate import BODY_OFFSET, annotate, load_nlp
+from sitreport.options import Options
+from sitreport.records import Article, stable_id
+
+
+def article(text: str, title: str | None) -> Article:
+    return Article(article_id=stable_id(text), source="sample", file="sample.txt", text=text, title=title)
+
+
+def test_no_named_entity_recogniser_is_loaded() -> None:
+    assert "ner" not in load_nlp().pipe_names
+
+
+def test_headline_is_its_own_sentence_before_the_body() -> None:
+    body = "SANA said 60 fighters had left the town.\n\nThe rest stayed"
+    [(_, doc)] = list(annotate([article(body, "Fighters leave town")], Options()))
+    offset = doc.user_data[BODY_OFFSET]
+    assert doc.text[offset:] == body
+    starts = [sent.start_char for sent in doc.sents]
+    assert 0 in starts and offset in starts
+    assert offset + body.index("The rest") in starts
+
+
+def test_articles_come_back_in_order_with_their_docs() -> None:
+    texts = [f"Sample article number {n}. It has two sentences." for n in range(7)]
+    articles = [article(text, f"Title {n}" if n % 2 else None) for n, text in enumerate(texts)]
+    results = list(annotate(articles, Options(batch_size=2)))
+    assert [a.text for a, _ in results] == texts
+    assert all(doc.text.endswith(a.text) for a, doc in results)
