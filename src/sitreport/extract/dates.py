@@ -129,11 +129,16 @@ def day_reading(day: date, text: str) -> DateReading:
     return DateReading(day.isoformat(), "day", text, day.isoformat())
 
 
+@lru_cache(maxsize=4096)
+def parse_absolute(text: str) -> date | None:
+    """dateparser's reading of a full date; cached, as the same dates recur across articles."""
+    parsed = dateparser.parse(text, settings=DATEPARSER_SETTINGS)
+    return parsed.date() if parsed is not None else None
+
+
 def resolve_absolute(expression: DateExpression) -> DateReading | None:
-    parsed = dateparser.parse(expression.text, settings=DATEPARSER_SETTINGS)
-    if parsed is None:
-        return None
-    return day_reading(parsed.date(), expression.text)
+    parsed = parse_absolute(expression.text)
+    return day_reading(parsed, expression.text) if parsed is not None else None
 
 
 def resolve_date(

@@ -35,6 +35,9 @@ class ExtractionLexicon:
     """Every extraction table; compared and hashed by identity, as it is loaded once."""
 
     triggers: tuple[TriggerRule, ...]
+    # word -> (rule position, rule) for single-word rules; first word -> (position, rule, phrase)
+    lemma_index: Mapping[str, tuple[tuple[int, TriggerRule], ...]]
+    phrase_index: Mapping[str, tuple[tuple[int, TriggerRule, tuple[str, ...]], ...]]
     # event type -> figure categories it accepts
     accepted_figures: Mapping[str, frozenset[str]]
     # noun lemma -> its classes, in nouns.toml order (quantity categories first)
@@ -105,6 +108,23 @@ def trigger_rule(entry: dict[str, Any]) -> TriggerRule:
     )
 
 
+def trigger_indexes(
+    rules: tuple[TriggerRule, ...],
+) -> tuple[
+    dict[str, tuple[tuple[int, TriggerRule], ...]],
+    dict[str, tuple[tuple[int, TriggerRule, tuple[str, ...]], ...]],
+]:
+    """Rules by the word that starts them, so a sentence is read once, not once per rule."""
+    lemmas: dict[str, list[tuple[int, TriggerRule]]] = {}
+    phrases: dict[str, list[tuple[int, TriggerRule, tuple[str, ...]]]] = {}
+    for position, rule in enumerate(rules):
+        for lemma in rule.lemmas:
+            lemmas.setdefault(lemma, []).append((position, rule))
+        for phrase in rule.phrases:
+            phrases.setdefault(phrase[0], []).append((position, rule, phrase))
+    return {k: tuple(v) for k, v in lemmas.items()}, {k: tuple(v) for k, v in phrases.items()}
+
+
 def noun_class_table(classes: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
     table: dict[str, list[str]] = {}
     for name, nouns in classes.items():
@@ -120,8 +140,12 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
     nouns = read_table("nouns.toml", extra_dirs)
     cues = read_table("cues.toml", extra_dirs)
     factuality, attribution, roles = cues["factuality"], cues["attribution"], cues["roles"]
+    rules = tuple(trigger_rule(entry) for entry in triggers.get("trigger", []))
+    lemma_index, phrase_index = trigger_indexes(rules)
     return ExtractionLexicon(
-        triggers=tuple(trigger_rule(entry) for entry in triggers.get("trigger", [])),
+        triggers=rules,
+        lemma_index=lemma_index,
+        phrase_index=phrase_index,
         accepted_figures={k: words(v) for k, v in triggers.get("figures", {}).items()},
         noun_classes=noun_class_table(nouns.get("classes", {})),
         derived_classes={k: frozenset(v) for k, v in nouns.get("derived", {}).items()},

@@ -38,9 +38,10 @@ def lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def match_phrase(sent: Span, start: int, phrase: tuple[str, ...]) -> list[Token] | None:
-    """The tokens of ``phrase`` matched at sentence position ``start``; "*" skips one optional word."""
-    matched: list[Token] = []
+def match_phrase(words: list[tuple[str, str]], start: int, phrase: tuple[str, ...]) -> list[int] | None:
+    """Sentence positions of ``phrase`` matched at ``start`` in (lemma, lower-case) ``words``;
+    "*" lets the next word come one position later."""
+    matched: list[int] = []
     position = start
     gap_allowed = False
     for word in phrase:
@@ -49,10 +50,10 @@ def match_phrase(sent: Span, start: int, phrase: tuple[str, ...]) -> list[Token]
             continue
         positions = (position, position + 1) if gap_allowed and matched else (position,)
         gap_allowed = False
-        hit = next((p for p in positions if p < len(sent) and word in (lemma(sent[p]), sent[p].lower_)), None)
+        hit = next((p for p in positions if p < len(words) and word in words[p]), None)
         if hit is None:
             return None
-        matched.append(sent[hit])
+        matched.append(hit)
         position = hit + 1
     return matched
 
@@ -143,27 +144,42 @@ def rule_trigger(
     return Trigger(rule, head, tuple(tokens), tuple(theme), classes)
 
 
+def phrase_matches(
+    sent: Span, words: list[tuple[str, str]], lexicon: ExtractionLexicon
+) -> list[tuple[int, int, TriggerRule, list[Token]]]:
+    """Every phrase rule matching in the sentence, as (rule position, start, rule, tokens)."""
+    found = []
+    for start, forms in enumerate(words):
+        for form in set(forms):
+            for position, rule, phrase in lexicon.phrase_index.get(form, ()):
+                matched = match_phrase(words, start, phrase)
+                if matched is not None:
+                    found.append((position, start, rule, [sent[i] for i in matched]))
+    return sorted(found, key=lambda match: (match[0], match[1]))
+
+
 def find_triggers(sent: Span, lexicon: ExtractionLexicon, mentions: ArticleMentions) -> list[Trigger]:
     """Every event word in the sentence; a word takes the first rule that fits it, phrases first."""
+    words = [(lemma(token), token.lower_) for token in sent]
     found: list[Trigger] = []
     claimed: set[int] = set()
-    for rule in lexicon.triggers:
-        for start in range(len(sent)):
-            for phrase in rule.phrases:
-                tokens = match_phrase(sent, start, phrase)
-                if tokens and not claimed & {t.i for t in tokens}:
-                    trigger = rule_trigger(rule, tokens, lexicon, mentions)
-                    if trigger is not None:
-                        found.append(trigger)
-                        claimed |= {t.i for t in tokens}
-    for token in sent:
+    for _, _, rule, tokens in phrase_matches(sent, words, lexicon):
+        if claimed & {t.i for t in tokens}:
+            continue
+        trigger = rule_trigger(rule, tokens, lexicon, mentions)
+        if trigger is not None:
+            found.append(trigger)
+            claimed |= {t.i for t in tokens}
+    for token, forms in zip(sent, words, strict=True):
         if token.i in claimed:
             continue
-        for rule in lexicon.triggers:
-            if lemma(token) in rule.lemmas or token.lower_ in rule.lemmas:
-                trigger = rule_trigger(rule, [token], lexicon, mentions)
-                if trigger is not None:
-                    found.append(trigger)
-                    claimed.add(token.i)
-                    break
+        candidates = sorted(
+            {item for form in set(forms) for item in lexicon.lemma_index.get(form, ())}, key=lambda c: c[0]
+        )
+        for _, rule in candidates:
+            trigger = rule_trigger(rule, [token], lexicon, mentions)
+            if trigger is not None:
+                found.append(trigger)
+                claimed.add(token.i)
+                break
     return sorted(found, key=lambda t: t.token.i)
