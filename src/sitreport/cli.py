@@ -501,6 +501,10 @@ def framing(
     stdout.print(table)
 
 
+KB_PLACE_COLUMNS = ("mention", "name", "resolved", "precision", "admin1", "country", "lat", "lon", "score",
+                    "reason")
+
+
 @kb_app.command("places")
 def kb_places(
     text: Annotated[str, typer.Argument(help="Any text; every place mention in it is resolved.")],
@@ -515,13 +519,13 @@ def kb_places(
 
     rows = explain_places(text, load_kb(tuple(kb or ())))
     table = Table(title=f"{len(rows)} place mentions")
-    for column in ("mention", "resolved", "admin1", "country", "lat", "lon", "score", "reason"):
+    for column in KB_PLACE_COLUMNS:
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
             *(
                 str(row.get(key) if row.get(key) is not None else "—")
-                for key in ("mention", "name", "admin1", "country", "lat", "lon", "score", "reason")
+                for key in KB_PLACE_COLUMNS
             )
         )
     stdout.print(table)

@@ -112,8 +112,9 @@ class Article:
 class Place:
     """A resolved (or knowingly unresolved) place.
 
-    ``precision`` follows docs/places.md: 1 = the town or site itself, 2 = a district or
-    area around a known point, 3 = a governorate/province or region, 4 = a country.
+    ``precision`` follows docs/knowledge-base.md (precision scale): 1 = the town or site
+    itself, 2 = a district or area around a known point, 3 = a governorate/province or region,
+    4 = a country.
     ``resolved`` is False for a named miss: the text named a place the knowledge base does
     not know, and the name is kept without coordinates rather than dropped or guessed.
     """
@@ -135,10 +136,13 @@ class Place:
 
 @dataclass
 class Actor:
+    """A canonical actor; ``inter`` is its ACLED interaction code (1 state forces … 8 external)."""
+
     name: str
     role: ActorRole = "actor"
     kind: str | None = None
     mention: str | None = None
+    inter: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from clean_samples import clean_page, raw_document
 
 from sitreport.clean import clean_document
 from sitreport.errors import InputError
+
+from .clean_samples import clean_page, raw_document
 
 
 def test_article_page_text_and_metadata() -> None:

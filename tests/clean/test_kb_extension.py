@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from clean_samples import raw_document
 
 from sitreport.clean import clean_document
 from sitreport.clean.lexicon import load_lexicon
 from sitreport.errors import KnowledgeBaseError
+
+from .clean_samples import raw_document
 
 PAGE = (
     "Sample Gazette promo: get the print edition delivered weekly.\n\n"

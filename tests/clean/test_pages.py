@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from clean_samples import clean_page, raw_document
 
 from sitreport.clean import clean_document
 from sitreport.errors import InputError
+
+from .clean_samples import clean_page, raw_document
 
 KESSAB_PAGE = (
     "Army retakes hill near Kessab\n\n"

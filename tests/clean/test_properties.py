@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from clean_samples import raw_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitreport.clean import clean_document
 from sitreport.errors import InputError
+
+from .clean_samples import raw_document
 
 # Sample sentences written for the project, not taken from any report.
 PARAGRAPHS = [

@@ -9,12 +9,13 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from contract_fields import EVENT_FIELDS, INCIDENT_FIELDS, contract_errors
-from geojson_rules import collection_errors
 
 from sitreport.errors import SitreportError
 from sitreport.export import write_records
 from sitreport.records import Actor, Event, Incident
+
+from .contract_fields import EVENT_FIELDS, INCIDENT_FIELDS, contract_errors
+from .geojson_rules import collection_errors
 
 ACLED_HEADER = (
     "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"

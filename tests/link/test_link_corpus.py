@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from link_corpus import corpus_events, gold_incidents, pairwise_scores
 
 from sitreport.errors import SitreportError
 from sitreport.link import expand_decision, link_events, link_new
 from sitreport.options import Options
 from sitreport.records import Event, Incident
+
+from .link_corpus import corpus_events, gold_incidents, pairwise_scores
 
 OPTIONS = Options()
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from link_corpus import corpus_docs, corpus_events
-
 from sitreport.link import link_events
 from sitreport.link.framing import (
     docs_from_articles,
@@ -16,6 +14,8 @@ from sitreport.link.framing import (
 )
 from sitreport.options import Options
 from sitreport.records import Article
+
+from .link_corpus import corpus_docs, corpus_events
 
 LEXICON = load_lexicon()
 

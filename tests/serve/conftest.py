@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import serve_samples as samples
 import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from playwright.sync_api import BrowserContext, sync_playwright
 
 from sitreport.serve import create_app
+
+from . import serve_samples as samples
 
 
 @pytest.fixture(scope="session")

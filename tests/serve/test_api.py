@@ -6,13 +6,14 @@ import json
 from typing import Any
 
 import pytest
-import serve_samples as samples
 from fastapi.testclient import TestClient
 
 from sitreport.errors import SitreportError
 from sitreport.records import Event
 from sitreport.serve import create_app
 from sitreport.serve.ingest import MAX_BODY_BYTES
+
+from . import serve_samples as samples
 
 ALL_EVENTS = [event for _, events in samples.ARTICLES for event in events]
 
@@ -291,15 +292,13 @@ def test_ingest_is_documented_when_enabled(ingest_client: TestClient) -> None:
     assert "text" in request_schema["properties"]["documents"]["items"]["properties"]
 
 
-def test_ingest_of_a_valid_request_never_fails_with_a_500(ingest_client: TestClient) -> None:
-    """Stored and counted when the pipeline is installed; a clear 501 when part of it is not."""
+def test_ingest_of_a_valid_request_stores_the_article_and_its_events(ingest_client: TestClient) -> None:
     text = "SAMPLE. Buses carrying 300 fighters left Douma on Monday for Idlib, SANA said."
     body = json.dumps({"documents": [{"name": "sample.txt", "text": text, "meta": {"outlet": "Sample"}}]})
     response = post(ingest_client, body.encode())
-    assert response.status_code in (200, 501), response.text
-    if response.status_code == 501:
-        assert "cannot ingest" in response.json()["detail"]
-        assert ingest_client.get("/api/articles").json()["total"] == 0  # nothing half-written
-    else:
-        assert response.json()["articles_new"] == 1
-        assert ingest_client.get("/api/articles").json()["total"] == 1
+    assert response.status_code == 200, response.text
+    assert response.json()["articles_new"] == 1 and response.json()["errors"] == []
+    assert ingest_client.get("/api/articles").json()["total"] == 1
+    assert response.json()["events_new"] >= 1
+
+

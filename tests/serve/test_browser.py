@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import serve_samples as samples
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, expect
+
+from . import serve_samples as samples
 
 pytestmark = pytest.mark.browser
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-import serve_samples as samples
 from fastapi.testclient import TestClient
 
 from sitreport.serve.highlight import Span, highlight
+
+from . import serve_samples as samples
 
 PAGES = [
     "/events",

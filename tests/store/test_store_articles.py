@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from store_samples import Corpus, corpus, event
 
 from sitreport.errors import StoreError
 from sitreport.store import EventQuery, Store
+
+from .store_samples import Corpus, corpus, event
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 import multiprocessing
 import random
 
-from store_samples import save_in_order
-
 from sitreport.store import EventQuery, Store
+
+from .store_samples import save_in_order
 
 ARTICLES = 20
 WRITERS = 3

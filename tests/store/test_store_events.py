@@ -8,10 +8,11 @@ from dataclasses import replace
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from store_samples import Corpus, article, article_records, belonging_to, corpus, event, event_records
 
 from sitreport.records import Article, Event
 from sitreport.store import EventQuery, Store
+
+from .store_samples import Corpus, article, article_records, belonging_to, corpus, event, event_records
 
 
 @pytest.fixture

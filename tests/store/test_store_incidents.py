@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from store_samples import IDLIB, corpus, evacuation_incident, incident
 
 from sitreport.errors import StoreError
 from sitreport.records import Incident
 from sitreport.store import Store
+
+from .store_samples import IDLIB, corpus, evacuation_incident, incident
 
 
 @pytest.fixture

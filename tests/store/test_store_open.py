@@ -7,10 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from store_samples import corpus
 
 from sitreport.errors import StoreError
 from sitreport.store import Store
+
+from .store_samples import corpus
 
 
 def _closed_port() -> int:

@@ -38,9 +38,11 @@ def decode_bytes(data: bytes, source: str) -> str:
     if _looks_binary(data):
         raise InputError(source, "binary file, not text or HTML")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return _decode_detected(data, source)
+        text = _decode_detected(data, source)
+    # A stray NUL past the binary sniff would be refused by PostgreSQL text columns.
+    return text.replace("\x00", "")
 
 
 def _looks_binary(data: bytes) -> bool:

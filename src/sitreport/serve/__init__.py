@@ -2,4 +2,8 @@
 
 from sitreport.serve.app import create_app
 
-__all__ = ["create_app"]
+REQUIRES = ("Store",)
+# Serving reads the store and shows it; it adds no records.
+ASSIGNS: tuple[str, ...] = ()
+
+__all__ = ["ASSIGNS", "REQUIRES", "create_app"]

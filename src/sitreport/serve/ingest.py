@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hmac
 import json
-from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException, Request
@@ -84,32 +83,21 @@ def parse_request(body: bytes) -> IngestRequest:
         raise HTTPException(422, problems) from error
 
 
-def pipeline() -> tuple[Callable[..., Iterator[Any]], Callable[[Store, Options], int]]:
-    """The lead's per-article pipeline and incident relinking, imported only when asked for
-    (spaCy is heavy); 501 rather than a crash, before anything is stored, if either is missing."""
-    try:
-        from sitreport.link import relink_store  # type: ignore[attr-defined]
-        from sitreport.pipeline import process_texts
-    except ImportError as error:
-        raise HTTPException(501, f"this install cannot ingest: {error}") from error
-    return process_texts, relink_store
-
-
 def ingest_documents(store: Store, options: Options, documents: list[RawDocument]) -> dict[str, Any]:
-    """Run the pipeline over the documents, store what it reads and relink incidents."""
-    process_texts, relink_store = pipeline()
-    summary: dict[str, Any] = {"articles_read": 0, "articles_new": 0, "events_new": 0, "errors": []}
-    for item in process_texts(documents, options):
-        if isinstance(item, InputError):
-            summary["errors"].append({"name": item.source, "reason": item.reason})
-            continue
-        summary["articles_read"] += 1
-        if store.save_article(item.article, item.events):
-            summary["articles_new"] += 1
-            summary["events_new"] += len(item.events)
-    if summary["articles_new"]:
-        summary["incidents_updated"] = relink_store(store, options)
-    return summary
+    """The same steps as ``sitreport ingest``: extract, store, update incidents."""
+    # Imported when asked for: spaCy is heavy and a read-only server never needs it.
+    from sitreport.ledger import store_results, update_incidents
+    from sitreport.pipeline import process_texts
+
+    errors: list[dict[str, str]] = []
+
+    def note_error(error: InputError) -> None:
+        errors.append({"name": error.source, "reason": error.reason})
+
+    summary = store_results(store, process_texts(documents, options), note_error)
+    changed = update_incidents(store, options, new_events=summary.new_events) if summary.new_events else 0
+    return {"articles_read": summary.articles_read, "articles_new": summary.articles_new,
+            "events_new": summary.events_new, "incidents_updated": changed, "errors": errors}
 
 
 def ingest_router(token: str) -> APIRouter:

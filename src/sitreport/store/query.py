@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, case, exists, or_, select
+from sqlalchemy import ColumnElement, Table, case, exists, or_, select
 
 from sitreport.store import periods
 from sitreport.store.engine import Binary
@@ -77,24 +77,27 @@ def _place(query: EventQuery) -> Condition | None:
     if query.place is None:
         return None
     name = query.place.casefold()
-    return exists().where(
-        event_places.c.event_id == events.c.event_id,
-        or_(event_places.c.name_folded == name, event_places.c.admin1_folded == name),
+    return _event_in(
+        event_places, or_(event_places.c.name_folded == name, event_places.c.admin1_folded == name)
     )
 
 
 def _actor(query: EventQuery) -> Condition | None:
     if query.actor is None:
         return None
-    return exists().where(actors.c.event_id == events.c.event_id, actors.c.name == query.actor)
+    return _event_in(actors, actors.c.name == query.actor)
 
 
 def _source(query: EventQuery) -> Condition | None:
     if query.source is None:
         return None
-    return exists().where(
-        event_sources.c.event_id == events.c.event_id, event_sources.c.source == query.source
-    )
+    return _event_in(event_sources, event_sources.c.source == query.source)
+
+
+def _event_in(child: Table, condition: Condition) -> Condition:
+    # IN (subquery), not a correlated EXISTS: SQLite drove the EXISTS from the value index and
+    # rescanned every matching child row per event (7 s for one source over 10k events).
+    return events.c.event_id.in_(select(child.c.event_id).where(condition))
 
 
 def _text(query: EventQuery) -> Condition | None:

@@ -107,6 +107,7 @@ actors = _event_child(
     Column("role", String, nullable=False),
     Column("kind", Text),
     Column("mention", Text),
+    Column("inter", Integer),
     Index("ix_actors_name", "name"),
 )
 
