@@ -165,9 +165,13 @@ class Quantity:
 
 @dataclass
 class Evidence:
+    """A supporting span: offsets into ``Article.text`` when ``part`` is "text", or into
+    ``Article.title`` when it is "title" (a headline is kept apart from the body text)."""
+
     start: int
     end: int
     text: str
+    part: Literal["text", "title"] = "text"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

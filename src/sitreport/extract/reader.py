@@ -157,8 +157,9 @@ class ArticleReader:
 
     def evidence(self, sent: Span) -> Evidence:
         if sent.start_char < self.body_offset:
-            # The headline is not part of article.text: an empty span at 0 carrying its words.
-            return Evidence(0, 0, sent.text.strip())
+            # The headline is not part of article.text: its span points into article.title.
+            words = sent.text.strip()
+            return Evidence(0, len(words), words, part="title")
         return Evidence(sent.start_char - self.body_offset, sent.end_char - self.body_offset, sent.text)
 
     def quantity(self, figure: Figure, sources: list[str], in_headline: bool) -> Quantity:

@@ -26,7 +26,8 @@ def event_spans(events: Iterable[Event]) -> list[Span]:
     """Evidence spans and figure spans (quantities with offsets) of these events."""
     spans: list[Span] = []
     for event in events:
-        spans.extend(Span(evidence.start, evidence.end, "evidence") for evidence in event.evidence)
+        in_text = [evidence for evidence in event.evidence if evidence.part == "text"]
+        spans.extend(Span(evidence.start, evidence.end, "evidence") for evidence in in_text)
         spans.extend(
             Span(quantity.start, quantity.end, "figure")
             for quantity in event.quantities

@@ -131,6 +131,7 @@ evidence = _event_child(
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
     Column("text_folded", Text, nullable=False),
+    Column("part", String, nullable=False, default="text"),
 )
 
 event_sources = _event_child(
