@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitreport.errors import InputError, SitreportError
+from sitreport.errors import InputError, SitreportError, StoreError
 from sitreport.link import expand_decision, link_events, link_new
 from sitreport.link.framing import (
     docs_from_articles,
@@ -40,14 +40,23 @@ def store_results(
     results: Iterable[ArticleResult | InputError],
     on_error: Callable[[InputError], None],
 ) -> IngestSummary:
-    """Save each article with its events (one transaction each); report bad inputs as they come."""
+    """Save each article with its events (one transaction each); report bad inputs as they come.
+
+    An article the store refuses is reported like a bad input (its transaction left nothing
+    behind) and the others are still stored.
+    """
     summary = IngestSummary()
     for item in results:
         if isinstance(item, InputError):
             on_error(item)
             continue
         summary.articles_read += 1
-        if store.save_article(item.article, item.events):
+        try:
+            saved = store.save_article(item.article, item.events)
+        except StoreError as error:
+            on_error(InputError(item.article.source, f"not stored: {error}"))
+            continue
+        if saved:
             summary.articles_new += 1
             summary.events_new += len(item.events)
             summary.new_events.extend(item.events)
