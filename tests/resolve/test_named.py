@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitreport.kb import KnowledgeBase
 from sitreport.resolve import find_actors, find_sources
 
@@ -55,3 +57,35 @@ def test_military_bodies_resolve_to_their_organisation(kb: KnowledgeBase) -> Non
 def test_agencies_and_outlets(kb: KnowledgeBase) -> None:
     text = "Agence France-Presse, Reuters and Zaman al-Wasl reported, citing SANA."
     assert [m.name for m in find_sources(text, kb)] == ["AFP", "Reuters", "Zaman al-Wasl", "SANA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "kind"),
+    [
+        ("Shelling kills six near Hama: monitor", "monitor", "SOHR", "monitor"),
+        ("Rebels quit two villages, monitor says", "monitor", "SOHR", "monitor"),
+        ("A monitor counted forty dead.", "monitor", "SOHR", "monitor"),
+        ("The UK-based Observatory gave a higher toll.", "The UK-based Observatory", "SOHR", "monitor"),
+        ("The Observatory's chief told reporters.", "The Observatory's chief", "SOHR", "monitor"),
+        ("The head of the Observatory disputed it.", "The head of the Observatory", "SOHR", "monitor"),
+        ("The state-run agency carried the statement.", "The state-run agency", "SANA", "state agency"),
+        ("The official agency named the dead.", "The official agency", "SANA", "state agency"),
+        ("State television aired it.", "State television", "Syrian state television", "state agency"),
+        ("A military source denied the report.", "military source", "Syrian military source", "military"),
+        ("Security sources said so.", "Security sources", "Syrian military source", "military"),
+    ],
+)
+def test_generic_references_name_their_source_kind(
+    text: str, mention: str, name: str, kind: str, kb: KnowledgeBase
+) -> None:
+    found = [(m.text, m.name, m.kind) for m in find_sources(text, kb) if m.generic]
+    assert found == [(mention, name, kind)]
+
+
+def test_named_military_source_is_not_generic(kb: KnowledgeBase) -> None:
+    [mention] = find_sources("A Syrian army source confirmed it.", kb)
+    assert (mention.name, mention.generic) == ("Syrian military source", False)
+
+
+def test_a_longer_outlet_name_wins_over_the_bare_monitor(kb: KnowledgeBase) -> None:
+    assert [m.name for m in find_sources("Middle East Monitor reported it.", kb)] == ["Middle East Monitor"]
