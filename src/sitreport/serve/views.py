@@ -262,47 +262,6 @@ def article_view(store: Store, article_id: str, max_events: int) -> ArticleView:
     return ArticleView(article, events, highlight(article.text, event_spans(events)))
 
 
-PERSON_CATEGORIES: tuple[str, ...] = (
-    "people",
-    "fighters",
-    "civilians",
-    "displaced",
-    "killed",
-    "injured",
-    "captured",
-)
-
-
-def people_involved(event: Event) -> int:
-    """The largest head count the event gives: a marker size, not a total (figures overlap)."""
-    return max((q.value for q in event.quantities if q.category in PERSON_CATEGORIES), default=0)
-
-
-def map_point(event: Event) -> dict[str, Any] | None:
-    """The event as a map marker, at its location, else where people went, else where from."""
-    place = next(
-        (
-            p
-            for p in (event.location, event.destination, event.origin)
-            if p and p.lat is not None and p.lon is not None
-        ),
-        None,
-    )
-    if place is None:
-        return None
-    return {
-        "event_id": event.event_id,
-        "event_type": event.event_type,
-        "date": event.date,
-        "place": place.name,
-        "admin1": place.admin1,
-        "precision": place.precision,
-        "lat": place.lat,
-        "lon": place.lon,
-        "people": people_involved(event),
-    }
-
-
 def all_events(store: Store, event_filter: EventFilter, page_size: int = 1000) -> list[Event]:
     """Every event the filter matches, ignoring its pagination (for maps and downloads)."""
     events: list[Event] = []
@@ -314,12 +273,14 @@ def all_events(store: Store, event_filter: EventFilter, page_size: int = 1000) -
 
 
 def map_points(store: Store, event_filter: EventFilter) -> dict[str, Any]:
-    events = all_events(store, event_filter)
-    points = [point for point in map(map_point, events) if point is not None]
+    """Markers for every event the filter matches (pagination ignored), and how many have none."""
+    query = event_filter.to_query()
+    points = store.map_points(query)
+    matched = store.count_events(query)
     return {
         "filter": event_filter.params(),
-        "matched": len(events),
-        "unmapped": len(events) - len(points),
+        "matched": matched,
+        "unmapped": matched - len(points),
         "points": points,
     }
 

@@ -12,7 +12,7 @@ from sqlalchemy import Column, Connection, Row, Select, Table, delete, distinct,
 
 from sitreport.errors import StoreError
 from sitreport.records import Article, Event, Incident
-from sitreport.store import rows
+from sitreport.store import points, rows
 from sitreport.store import schema as tables
 from sitreport.store.engine import binary_collation, open_engine, transaction
 from sitreport.store.query import EventQuery, conditions, order_by
@@ -222,6 +222,19 @@ class Store:
         return [
             {"period": when, "event_type": event_type, "count": count} for when, event_type, count in found
         ]
+
+    def map_points(self, query: EventQuery) -> list[dict[str, Any]]:
+        """A marker for each matching event with coordinates, ordered by event id (sort and page ignored).
+
+        Each gives ``event_id``, ``event_type``, ``date``, the ``place`` name, ``admin1``,
+        ``precision``, ``lat`` and ``lon`` of the location (else destination, else origin) and
+        ``people``, the largest figure in PEOPLE_CATEGORIES (0 when none).
+        """
+        matching = conditions(query)
+        with transaction(self._engine, "read map points") as connection:
+            place_rows = connection.execute(points.marker_places(matching, self._binary)).all()
+            people = dict(connection.execute(points.largest_people_figures(matching)).all())
+        return points.markers(place_rows, people)
 
     def iter_events(self) -> Iterator[Event]:
         """Every event, ordered by event id, read a chunk at a time (keyset paging)."""
