@@ -27,18 +27,19 @@ def sample_article(
     )
 
 
+def run_extract(text: str, title: str | None = None, published: str | None = None) -> list[Event]:
+    """Events of one sample article, through annotate and extract as the CLI runs them."""
+    article = sample_article(text, title, published)
+    [(annotated, doc)] = list(annotate([article], Options()))
+    return extract_events(annotated, doc, load_kb())
+
+
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     return load_kb()
 
 
 @pytest.fixture(scope="session")
-def extract(kb: KnowledgeBase) -> Callable[..., list[Event]]:
+def extract() -> Callable[..., list[Event]]:
     """Events of one sample article: ``extract(text, title=..., published=...)``."""
-
-    def run(text: str, title: str | None = None, published: str | None = None) -> list[Event]:
-        article = sample_article(text, title, published)
-        [(annotated, doc)] = list(annotate([article], Options()))
-        return extract_events(annotated, doc, kb)
-
-    return run
+    return run_extract

@@ -1,12 +1,14 @@
-"""Sample articles (tests/extract/cases/articles.json) and the events each must give.
+"""Sample articles (tests/extract/cases/*.json) and the events each must give.
 
 Each case lists the events expected (type, place, date, figures with qualifier and source,
-sources, actors) and what must not appear (``max_events``, ``forbid`` types, ``forbid_values``).
+sources, actors) and what must not appear (``max_events``, ``forbid`` types, ``forbid_values``,
+``forbid_actor_roles``). ``python -m tests.extract.test_cases`` prints per-field accuracy.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,11 @@ import pytest
 
 from sitreport.records import Event
 
-CASES = json.loads((Path(__file__).parent / "cases" / "articles.json").read_text(encoding="utf-8"))
+CASES = [
+    case
+    for path in sorted((Path(__file__).parent / "cases").glob("*.json"))
+    for case in json.loads(path.read_text(encoding="utf-8"))
+]
 
 
 def place_names(event: Event) -> list[str]:
@@ -43,25 +49,51 @@ def figure_matches(event: Event, wanted: dict[str, Any]) -> bool:
     return False
 
 
-def problems(event: Event, wanted: dict[str, Any]) -> list[str]:
-    """Why ``event`` is not the expected one (empty when it is)."""
-    found: list[str] = []
+def problems(event: Event, wanted: dict[str, Any]) -> list[tuple[str, str]]:
+    """(field, what was found) for every way ``event`` is not the expected one."""
+    found: list[tuple[str, str]] = []
     if "place" in wanted and not any(wanted["place"].lower() in n for n in place_names(event)):
-        found.append(f"place {place_names(event)}")
-    for role in ("origin", "destination"):
+        found.append(("place", str(place_names(event))))
+    for role in ("location", "origin", "destination"):
         if role in wanted and wanted[role].lower() not in names(getattr(event, role)):
-            found.append(f"{role} {names(getattr(event, role))}")
-    if "date" in wanted and event.date != wanted["date"]:
-        found.append(f"date {event.date}")
-    for key in ("date_precision", "date_text"):
+            found.append((role, names(getattr(event, role))))
+    for key in ("date", "date_precision", "date_text"):
         if key in wanted and getattr(event, key) != wanted[key]:
-            found.append(f"{key} {getattr(event, key)}")
-    found += [f"figure {f}" for f in wanted.get("figures", []) if not figure_matches(event, f)]
-    found += [f"source {s}" for s in wanted.get("sources", []) if s not in event.sources]
+            found.append((key, str(getattr(event, key))))
+    found += [("figures", str(f)) for f in wanted.get("figures", []) if not figure_matches(event, f)]
+    found += [("sources", s) for s in wanted.get("sources", []) if s not in event.sources]
     actors = {(a.name, a.role) for a in event.actors}
-    found += [f"actor {a}" for a in wanted.get("actors", []) if tuple(a) not in actors]
+    found += [("actors", str(a)) for a in wanted.get("actors", []) if tuple(a) not in actors]
     if len(event.evidence) < wanted.get("min_evidence", 1):
-        found.append(f"evidence {len(event.evidence)}")
+        found.append(("evidence", str(len(event.evidence))))
+    return found
+
+
+def checked_fields(wanted: dict[str, Any]) -> Counter[str]:
+    """How many checks of each field an expected event makes."""
+    fields = Counter(k for k in wanted if k not in ("type", "figures", "sources", "actors", "min_evidence"))
+    fields.update({k: len(wanted[k]) for k in ("figures", "sources", "actors") if k in wanted})
+    if "min_evidence" in wanted:
+        fields["evidence"] += 1
+    return fields
+
+
+def best_reasons(events: list[Event], wanted: dict[str, Any]) -> list[tuple[str, str]] | None:
+    """The problems of the closest event of the expected type (None when there is none)."""
+    reasons = [problems(e, wanted) for e in events if e.event_type == wanted["type"]]
+    return min(reasons, key=len) if reasons else None
+
+
+def precision_problems(case: dict[str, Any], events: list[Event]) -> list[str]:
+    """Events or figures the case says must not be there."""
+    found: list[str] = []
+    if len(events) > case.get("max_events", len(events)):
+        found.append(f"events {[e.event_type for e in events]}")
+    found += [f"forbidden {e.event_type}" for e in events if e.event_type in case.get("forbid", [])]
+    values = {q.value for e in events for q in e.quantities}
+    found += [f"forbidden value {v}" for v in sorted(values & set(case.get("forbid_values", [])))]
+    roles = {(a.name, a.role) for e in events for a in e.actors}
+    found += [f"forbidden actor {r}" for r in case.get("forbid_actor_roles", []) if tuple(r) in roles]
     return found
 
 
@@ -69,14 +101,9 @@ def problems(event: Event, wanted: dict[str, Any]) -> list[str]:
 def test_case(case: dict[str, Any], extract: Callable[..., list[Event]]) -> None:
     events = extract(case["text"], title=case["title"], published=case["published"])
     for wanted in case["expect"]:
-        same_type = [e for e in events if e.event_type == wanted["type"]]
-        reasons = [problems(e, wanted) for e in same_type]
-        assert any(not r for r in reasons), f"no {wanted['type']} event as expected: {reasons or 'none'}"
-    if "max_events" in case:
-        assert len(events) <= case["max_events"], [e.event_type for e in events]
-    assert not [e for e in events if e.event_type in case.get("forbid", [])]
-    values = {q.value for e in events for q in e.quantities}
-    assert not values & set(case.get("forbid_values", []))
+        reasons = best_reasons(events, wanted)
+        assert reasons == [], f"no {wanted['type']} event as expected: {reasons}"
+    assert precision_problems(case, events) == []
 
 
 def test_every_event_is_traceable(extract: Callable[..., list[Event]]) -> None:
@@ -88,3 +115,35 @@ def test_every_event_is_traceable(extract: Callable[..., list[Event]]) -> None:
         for quantity in event.quantities:
             assert quantity.start is not None and text[quantity.start : quantity.end] == quantity.text
         assert 0 <= event.confidence <= 1
+
+
+def field_report(extract: Callable[..., list[Event]]) -> str:
+    """Per-field accuracy over every case: found/checked for each field, then precision."""
+    checked: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    lines: list[str] = []
+    for case in CASES:
+        events = extract(case["text"], title=case["title"], published=case["published"])
+        for wanted in case["expect"]:
+            checked["type"] += 1
+            checked.update(checked_fields(wanted))
+            reasons = best_reasons(events, wanted)
+            if reasons is None:
+                wrong["type"] += 1
+                wrong.update(checked_fields(wanted))
+                lines.append(f"  {case['name']}: no {wanted['type']}")
+                continue
+            wrong.update(field for field, _ in reasons)
+            lines += [f"  {case['name']}: {wanted['type']} {f} {v}" for f, v in reasons]
+        extra = precision_problems(case, events)
+        checked["precision"] += 1
+        wrong["precision"] += bool(extra)
+        lines += [f"  {case['name']}: {p}" for p in extra]
+    table = [f"{f:<16} {checked[f] - wrong[f]:>3}/{checked[f]:<3}" for f in sorted(checked)]
+    return "\n".join(table + lines)
+
+
+if __name__ == "__main__":
+    from tests.extract.conftest import run_extract
+
+    print(field_report(run_extract))

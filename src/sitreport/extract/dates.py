@@ -36,11 +36,15 @@ class DateReading:
 
 @dataclass(frozen=True)
 class DateExpression:
+    """A date in the text; ``text`` keeps a preposition in front ("on Wednesday", as the
+    contract's ``date_text``), ``core`` is the date words alone."""
+
     start: int
     end: int
     text: str
     kind: str
     groups: tuple[str | None, ...]
+    core: str
 
 
 def alternation(words: list[str]) -> str:
@@ -52,6 +56,7 @@ class DatePatterns:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     months: dict[str, int]
     weekdays: dict[str, int]
+    preposition: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -81,21 +86,32 @@ def compile_patterns(lexicon: ExtractionLexicon) -> DatePatterns:
         ("last_unit", rf"\b({last_this})\s+({singular_units})\b"),
         ("offset", rf"\b([a-z]+|\d+)\s+({units})\s+({offsets})\b"),
     ]
-    return DatePatterns(tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in specs), months, weekdays)
+    preposition = re.compile(rf"\b(?:{alternation(table['prepositions'])})\s+$", re.IGNORECASE)
+    return DatePatterns(
+        tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in specs), months, weekdays, preposition
+    )
 
 
 def find_date_expressions(text: str, offset: int, lexicon: ExtractionLexicon) -> list[DateExpression]:
     """Non-overlapping date expressions in ``text`` (offsets shifted by ``offset``)."""
     found: list[DateExpression] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in compile_patterns(lexicon).patterns:
+    compiled = compile_patterns(lexicon)
+    for kind, pattern in compiled.patterns:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             taken.append(match.span())
+            lead = compiled.preposition.search(text, 0, match.start())
+            start = lead.start() if lead is not None else match.start()
             found.append(
                 DateExpression(
-                    match.start() + offset, match.end() + offset, match.group(0), kind, match.groups()
+                    start + offset,
+                    match.end() + offset,
+                    text[start : match.end()],
+                    kind,
+                    match.groups(),
+                    match.group(0),
                 )
             )
     return sorted(found, key=lambda e: e.start)
@@ -137,7 +153,7 @@ def parse_absolute(text: str) -> date | None:
 
 
 def resolve_absolute(expression: DateExpression) -> DateReading | None:
-    parsed = parse_absolute(expression.text)
+    parsed = parse_absolute(expression.core)
     return day_reading(parsed, expression.text) if parsed is not None else None
 
 
@@ -146,12 +162,13 @@ def resolve_date(
     published: date | None,
     anchor: date | None,
     lexicon: ExtractionLexicon,
+    inverted: bool = False,
 ) -> DateReading:
     """The date an expression stands for (see the module docstring)."""
     patterns = compile_patterns(lexicon)
     table = lexicon.dates
     text, groups = expression.text, expression.groups
-    unresolved = DateReading(None, None, text, f"{expression.kind}:{text.lower()}")
+    unresolved = DateReading(None, None, text, f"{expression.kind}:{expression.core.lower()}")
     if expression.kind in ("day_month_year", "month_day_year"):
         return resolve_absolute(expression) or unresolved
     if expression.kind == "month_year":
@@ -174,23 +191,52 @@ def resolve_date(
     if expression.kind == "last_unit":
         step = 0 if (groups[0] or "").lower() in table["this_words"] else -1
         return unit_reading(table["units"][(groups[1] or "").lower()], published, step, text)
-    return resolve_offset(expression, published, anchor, lexicon) or unresolved
+    return resolve_offset(expression, published, anchor, lexicon, inverted) or unresolved
 
 
 def resolve_offset(
-    expression: DateExpression, published: date, anchor: date | None, lexicon: ExtractionLexicon
+    expression: DateExpression,
+    published: date,
+    anchor: date | None,
+    lexicon: ExtractionLexicon,
+    inverted: bool = False,
 ) -> DateReading | None:
-    """ "three days ago" counts from publication; "two days earlier" from the event before it."""
+    """ "three days ago" counts from publication; "two days earlier" from the event before it.
+
+    ``inverted``: the event is the one inside the "after"/"before" clause ("it came two days
+    after an initial group left"), so it lies the other way from the anchor.
+    """
     count_word, unit_word, direction = (g or "" for g in expression.groups)
     parsed = parse_quantity(count_word, lexicon.numbers)
     if parsed is None:
         return None
     unit = lexicon.dates["units"][unit_word.lower()]
     sign = -1 if direction.lower() in lexicon.dates["before_words"] else 1
+    sign = -sign if inverted else sign
     base = published if direction.lower() == "ago" else anchor
     if base is None or unit not in DAYS_PER_UNIT:
         return None
     return day_reading(base + timedelta(days=sign * parsed.value * DAYS_PER_UNIT[unit]), expression.text)
+
+
+def period_end(reading: DateReading) -> date | None:
+    """The last day a resolved reading may stand for ("2015" -> 2015-12-31)."""
+    if reading.date is None:
+        return None
+    parts = [int(p) for p in reading.date.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 12, 31)
+    if len(parts) == 2:
+        year, month = shift_months(date(parts[0], parts[1], 1), 1)
+        return date(year, month, 1) - timedelta(days=1)
+    return date(*parts) + timedelta(days=6 if reading.precision == "week" else 0)
+
+
+def is_history(reading: DateReading, published: date | None, lexicon: ExtractionLexicon) -> bool:
+    """A date well before publication ("captured the town in 2012") recalls history, not news."""
+    end = period_end(reading)
+    limit = timedelta(days=int(lexicon.dates["history_days"]))
+    return published is not None and end is not None and end < published - limit
 
 
 def publication_day(published: str | None) -> date | None:

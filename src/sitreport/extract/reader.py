@@ -6,12 +6,18 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitreport.annotate import BODY_OFFSET
 from sitreport.extract.attribution import SourceTracker
 from sitreport.extract.candidate import Candidate
-from sitreport.extract.dates import DateExpression, DateReading, find_date_expressions, resolve_date
+from sitreport.extract.dates import (
+    DateExpression,
+    DateReading,
+    find_date_expressions,
+    is_history,
+    resolve_date,
+)
 from sitreport.extract.factuality import is_reported_fact, is_teaser
 from sitreport.extract.figures import Figure, assign_figures, find_figures
 from sitreport.extract.lexicon import ExtractionLexicon
@@ -22,6 +28,20 @@ from sitreport.extract.triggers import Trigger, find_triggers
 from sitreport.records import Article, Evidence, Place, Quantity
 
 HEADLINE = -1
+
+
+def dates_verb(verb: Token, trigger: Token) -> bool:
+    """Whether a date on ``verb`` can date ``trigger``: the verb is the trigger's own predicate
+    (or above it), or hangs below the trigger ("a truce agreed on Friday" for the truce)."""
+    return verb in trigger.ancestors or trigger in verb.ancestors
+
+
+def in_offset_clause(span: Span, trigger: Token) -> bool:
+    """ "two days after an initial group left": the trigger is in the clause the offset word
+    introduces, so it happened before the anchor, not after it."""
+    direction = span[-1]
+    clause = direction.head if direction.dep_ == "mark" else direction
+    return trigger in clause.subtree
 
 
 @dataclass
@@ -108,6 +128,8 @@ class ArticleReader:
         dates = find_date_expressions(context.sent.text, context.sent.start_char, self.lexicon)
         for index, trigger in enumerate(triggers):
             candidate = self.candidate(context, trigger, figures.get(index, []), places[index], dates)
+            if candidate.date_explicit and is_history(candidate.date, self.published, self.lexicon):
+                continue
             self.candidates.append(candidate)
             if not context.in_headline:
                 self.last_in_paragraph[context.paragraph] = candidate
@@ -133,27 +155,31 @@ class ArticleReader:
         return owned
 
     def event_date(self, trigger: Trigger, dates: list[DateExpression]) -> DateReading | None:
-        """The date expression nearest the trigger that is not the date of the report itself."""
-        options: list[tuple[int, DateExpression]] = []
+        """The date expression nearest the trigger that dates it: not the day of the report,
+        not a date on another verb ("followed a ceasefire agreed on Friday" dates the ceasefire)."""
+        options: list[tuple[int, DateExpression, Span]] = []
         for expression in dates:
             span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
             if span is None:
                 continue
-            # "SANA reported on Monday": the day of the report, not of the event
-            governor = governing_verb(span_root_outside(span))
-            if (
-                governor is not None
-                and governor.i != trigger.token.i
-                and self.tracker.is_attribution_verb(governor)
-            ):
+            if not self.dates_trigger(governing_verb(span_root_outside(span)), trigger.token):
                 continue
-            options.append((tree_distance(span.root, trigger.token), expression))
+            options.append((tree_distance(span.root, trigger.token), expression, span))
         if not options:
             return None
-        reading = resolve_date(min(options, key=lambda o: o[0])[1], self.published, self.anchor, self.lexicon)
+        _, expression, span = min(options, key=lambda o: o[0])
+        inverted = in_offset_clause(span, trigger.token)
+        reading = resolve_date(expression, self.published, self.anchor, self.lexicon, inverted)
         if reading.date and reading.precision == "day":
             self.anchor = date.fromisoformat(reading.date)
         return reading
+
+    def dates_trigger(self, governor: Token | None, trigger: Token) -> bool:
+        """Whether a date hanging off ``governor`` can be the trigger's date."""
+        if governor is None or governor.i == trigger.i:
+            return True
+        # "SANA reported on Monday": the day of the report, not of the event
+        return not self.tracker.is_attribution_verb(governor) and dates_verb(governor, trigger)
 
     def evidence(self, sent: Span) -> Evidence:
         if sent.start_char < self.body_offset:
