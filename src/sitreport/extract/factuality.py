@@ -54,6 +54,14 @@ def is_background(token: Token, lexicon: ExtractionLexicon) -> bool:
     return False
 
 
+def is_demanded(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "called for a ceasefire": the object of a demand is not something that happened."""
+    preposition = token.head
+    return token.dep_ == "pobj" and (preposition.head.lemma_.lower(), preposition.lower_) in (
+        lexicon.demanding_phrases
+    )
+
+
 def is_earlier_aside(token: Token) -> bool:
     """ "southern Idlib, from which they had launched attacks": a past-perfect relative clause
     recalls something earlier to describe a place or group; it is not this article's news."""
@@ -93,7 +101,7 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon) -> bool:
     while True:
         if is_negated(node, lexicon) or is_conditional(node, lexicon) or is_background(node, lexicon):
             return False
-        if is_earlier_aside(node):
+        if is_earlier_aside(node) or is_demanded(node, lexicon):
             return False
         if is_unrealised_infinitive(node, lexicon):
             return False

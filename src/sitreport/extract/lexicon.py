@@ -48,6 +48,7 @@ class ExtractionLexicon:
     modal_auxiliaries: frozenset[str]
     negations: frozenset[str]
     nonfactual_governors: frozenset[str]
+    demanding_phrases: frozenset[tuple[str, ...]]
     implicative_governors: frozenset[str]
     conditional_markers: frozenset[str]
     background_prepositions: frozenset[str]
@@ -154,6 +155,7 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         modal_auxiliaries=words(factuality["modal_auxiliaries"]),
         negations=words(factuality["negations"]),
         nonfactual_governors=words(factuality["nonfactual_governors"]),
+        demanding_phrases=frozenset(phrase_tuple(p) for p in factuality["demanding_phrases"]),
         implicative_governors=words(factuality["implicative_governors"]),
         conditional_markers=words(factuality["conditional_markers"]),
         background_prepositions=words(factuality["background_prepositions"]),

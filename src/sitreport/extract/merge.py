@@ -67,9 +67,11 @@ def add_quantities(into: Candidate, quantities: list[Quantity]) -> None:
 
 
 def absorb(into: Candidate, other: Candidate) -> None:
-    # the body names the place more carefully than a headline does
+    # the body names the places more carefully than a headline does
     if into.headline_only and other.place_explicit:
         into.location, into.place_explicit = other.location, True
+        into.origin = other.origin or into.origin
+        into.destination = other.destination or into.destination
     into.evidence.extend(e for e in other.evidence if e not in into.evidence)
     into.headline_only = into.headline_only and other.headline_only
     into.sources.extend(s for s in other.sources if s not in into.sources)

@@ -22,7 +22,14 @@ from sitreport.extract.factuality import is_reported_fact, is_teaser
 from sitreport.extract.figures import Figure, assign_figures, find_figures
 from sitreport.extract.lexicon import ExtractionLexicon
 from sitreport.extract.mentions import ArticleMentions, PlaceMention
-from sitreport.extract.roles import MOVEMENT_TYPES, event_actors, mention_root, most_precise, place_roles
+from sitreport.extract.roles import (
+    MOVEMENT_TYPES,
+    closest_precise,
+    event_actors,
+    mention_root,
+    most_precise,
+    place_roles,
+)
 from sitreport.extract.syntax import governing_verb, span_root_outside, tree_distance
 from sitreport.extract.triggers import Trigger, find_triggers
 from sitreport.records import Article, Evidence, Place, Quantity
@@ -228,7 +235,7 @@ class ArticleReader:
             ordinal=self.ordinal(trigger),
             theme_classes=trigger.theme_classes,
         )
-        self.place(candidate, places, context.paragraph)
+        self.place(candidate, trigger, places, context.paragraph)
         candidate.date = self.event_date(trigger, dates)
         candidate.date_explicit = candidate.date is not None
         previous = self.last_in_paragraph.get(context.paragraph)
@@ -236,15 +243,22 @@ class ArticleReader:
             candidate.date = previous.date
         return candidate
 
-    def place(self, candidate: Candidate, places: list[PlaceMention], paragraph: int) -> None:
-        """Location (and origin/destination for movements); else the paragraph's or story's place."""
+    def place(
+        self, candidate: Candidate, trigger: Trigger, places: list[PlaceMention], paragraph: int
+    ) -> None:
+        """Location (and origin/destination for movements); else the paragraph's or story's place.
+
+        A movement happens where it starts: the town left beats the region it lies in
+        ("left Rastan in the Homs countryside"), and a region named as location only wins
+        when it is more precise than the origin.
+        """
         if candidate.event_type in MOVEMENT_TYPES:
             roles = place_roles(self.doc, places, self.lexicon)
             candidate.origin = most_precise(roles.origin)
             candidate.destination = most_precise(roles.destination)
-            candidate.location = most_precise(roles.location) or candidate.origin
+            candidate.location = most_precise(roles.origin + roles.location)
         else:
-            candidate.location = most_precise(places)
+            candidate.location = closest_precise(self.doc, places, trigger.token)
         candidate.place_explicit = candidate.location is not None
         if candidate.location is None:
             previous = self.last_in_paragraph.get(paragraph)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from sitreport.extract.lexicon import ExtractionLexicon
 from sitreport.extract.mentions import ActorMention, PlaceMention
-from sitreport.extract.syntax import ancestors_with_self
+from sitreport.extract.syntax import ancestors_with_self, tree_distance
 from sitreport.extract.triggers import Trigger
 from sitreport.records import Actor, ActorRole, Place
 
@@ -19,6 +19,7 @@ HOSTILE_TYPES = frozenset({"armed_clash", "remote_violence", "detention", "siege
 DEPARTURE_VERBS = frozenset({"leave", "evacuate", "exit", "depart", "abandon", "flee", "quit"})
 PLACE_LINKS = frozenset({"compound", "appos", "conj", "poss", "amod", "nmod"})
 UNKNOWN_PRECISION = 9
+UNKNOWN_DISTANCE = 1000
 
 
 @dataclass
@@ -33,6 +34,20 @@ def most_precise(mentions: list[PlaceMention]) -> Place | None:
     if not mentions:
         return None
     best = min(mentions, key=lambda m: (m.place.precision or UNKNOWN_PRECISION, m.start))
+    return best.place
+
+
+def closest_precise(doc: Doc, mentions: list[PlaceMention], trigger: Token) -> Place | None:
+    """The most precise place; between equally precise ones, the nearest to the event word in
+    the parse ("took Beit Jinn, 40 km from Damascus": Beit Jinn)."""
+
+    def distance(mention: PlaceMention) -> int:
+        root = mention_root(doc, mention.start, mention.end)
+        return tree_distance(root, trigger) if root is not None else UNKNOWN_DISTANCE
+
+    if not mentions:
+        return None
+    best = min(mentions, key=lambda m: (m.place.precision or UNKNOWN_PRECISION, distance(m), m.start))
     return best.place
 
 

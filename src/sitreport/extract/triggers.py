@@ -139,7 +139,8 @@ def rule_trigger(
         return None
     theme = theme_tokens(head, rule.theme_role, lexicon)
     classes = classes_of_theme(theme, lexicon, mentions)
-    if len(tokens) == 1 and not theme_fits(rule, theme, classes):
+    # a phrase is its own evidence of the type, but still not for a theme the rule rules out
+    if (len(tokens) == 1 and not theme_fits(rule, theme, classes)) or classes & rule.theme_not:
         return None
     return Trigger(rule, head, tuple(tokens), tuple(theme), classes)
 
