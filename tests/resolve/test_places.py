@@ -95,3 +95,50 @@ def test_explain_places_gives_one_row_per_mention(kb: KnowledgeBase) -> None:
     [row] = explain_places("Shelling hit Deraa.", kb)
     assert row["mention"] == "Deraa" and row["name"] == "Daraa" and row["admin1"] == "Daraa"
     assert row["country"] == "SY" and isinstance(row["lat"], float) and row["reason"]
+
+
+@pytest.mark.parametrize("text", ["Snipers held the Old City of Mosul.", "Snipers held Mosul's old city."])
+def test_old_city_is_a_district_of_the_town_named_with_it(text: str, kb: KnowledgeBase) -> None:
+    [mention] = find_places(text, kb)
+    mosul = resolve_place("Mosul", kb)
+    assert (mention.place.kind, mention.place.precision, mention.place.country) == ("district", 2, "IQ")
+    assert (mention.place.lat, mention.place.lon) == (mosul.lat, mosul.lon)
+
+
+def test_a_district_phrase_alone_names_no_place(kb: KnowledgeBase) -> None:
+    assert find_places("Shops in the Old City stayed shut.", kb) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "border"),
+    [
+        ("Smugglers crossed the Syrian-Lebanese border.", "Lebanon-Syria border"),
+        ("Troops massed on Turkey's border with Syria.", "Syria-Turkey border"),
+        ("Aid waited at the border with Jordan.", "Jordan-Syria border"),
+        ("Rockets fell near Naqoura, on the Israeli border.", "Israel-Lebanon border"),
+        ("Fighters moved from Abu Kamal to the Iraqi border.", "Iraq-Syria border"),
+    ],
+)
+def test_border_phrases_are_border_areas(text: str, border: str, kb: KnowledgeBase) -> None:
+    [place] = [m.place for m in find_places(text, kb) if m.place.kind == "border"]
+    assert (place.name, place.precision) == (border, 3)
+
+
+def test_a_demonym_nearby_picks_the_namesake_in_its_country(kb: KnowledgeBase) -> None:
+    [libyan] = find_places("Militias shelled Tripoli, the Libyan capital.", kb)
+    [lebanese] = find_places("Gunmen clashed in Tripoli, the Lebanese port.", kb)
+    assert (libyan.place.country, lebanese.place.country) == ("LY", "LB")
+
+
+def test_a_town_nearby_outweighs_the_home_country(kb: KnowledgeBase) -> None:
+    sinjar = next(m for m in find_places("Families fled Sinjar towards Tal Afar.", kb) if m.text == "Sinjar")
+    assert sinjar.place.country == "IQ"
+    assert resolve_place("Sinjar", kb).country == "SY"
+
+
+def test_compass_part_of_a_town_named_like_its_governorate_is_the_governorate_part(kb: KnowledgeBase) -> None:
+    [south] = find_places("Jets struck southern Idlib.", kb)
+    assert (south.place.kind, south.place.precision, south.place.admin1) == ("region", 3, "Idlib")
+    # A city of millions has parts of its own: 'southern Damascus' stays at the city.
+    [city] = find_places("Jets struck southern Damascus.", kb)
+    assert (city.place.kind, city.place.precision) == ("area", 2)

@@ -24,6 +24,7 @@ def data_files(relative: str, extra_dirs: Iterable[Path] = ()) -> list[Path]:
 # Imported after data_files: these modules read files through it.
 from sitreport.errors import KnowledgeBaseError  # noqa: E402
 from sitreport.kb.aliases import ActorEntry, SourceEntry, read_actors, read_sources  # noqa: E402
+from sitreport.kb.demonyms import read_demonyms  # noqa: E402
 from sitreport.kb.gazetteer import Gazetteer, PlaceEntry, read_places  # noqa: E402
 from sitreport.kb.name_index import NameIndex  # noqa: E402
 from sitreport.kb.names import NameRules  # noqa: E402
@@ -39,6 +40,7 @@ class KnowledgeBase:
 
     places: Gazetteer
     place_phrases: list[PlacePhrase]
+    demonyms: dict[str, str]
     actors: list[ActorEntry]
     sources: list[SourceEntry]
     actor_names: NameIndex
@@ -65,6 +67,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> KnowledgeBase:
     return KnowledgeBase(
         places=Gazetteer(read_places(place_files), rules, _lookalikes(rules, extra_dirs)),
         place_phrases=read_phrases(data_files("places/phrases.csv", extra_dirs)),
+        demonyms=read_demonyms(data_files("places/demonyms.csv", extra_dirs)),
         actors=actors,
         sources=sources,
         actor_names=_index(

@@ -12,11 +12,17 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from sitreport.errors import KnowledgeBaseError
 
 WORD_PATTERN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4)
+def _possessive(apostrophes: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<=\w)[{re.escape(apostrophes)}]s\b")
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,9 @@ class NameRules:
     fuzzy_min_score: float
     fuzzy_min_length: int
     home_countries: frozenset[str]
+    region_countries: frozenset[str]
     context_window: int
+    compass_city_min_population: int
     # Word forms already computed: a text repeats its words, a gazetteer its name parts.
     _forms: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _unmark: dict[int, None] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -58,7 +66,9 @@ class NameRules:
                 fuzzy_min_score=float(raw["fuzzy_min_score"]),
                 fuzzy_min_length=int(raw["fuzzy_min_length"]),
                 home_countries=frozenset(raw["home_countries"]),
+                region_countries=frozenset(raw["region_countries"]),
                 context_window=int(raw["context_window"]),
+                compass_city_min_population=int(raw["compass_city_min_population"]),
             )
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise KnowledgeBaseError(f"{path}: not a valid names file ({error})") from error
@@ -97,8 +107,9 @@ class NameRules:
         return self.fold(word) in self.articles
 
     def content_words(self, name: str, fillers: frozenset[str] = frozenset()) -> list[str]:
-        """The words of a name that count for matching: articles (and ``fillers``) left out."""
-        unmarked = name.translate(self._unmark).replace("_", " ")
+        """The words of a name that count for matching: articles (and ``fillers``) left out.
+        A possessive is dropped as the tokenizer drops it from text ("Syria's border")."""
+        unmarked = _possessive(self.apostrophes).sub("", name).translate(self._unmark).replace("_", " ")
         skipped = self.articles | fillers
         return [word for word in WORD_PATTERN.findall(unmarked) if self.fold(word) not in skipped]
 

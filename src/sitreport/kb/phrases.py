@@ -7,6 +7,8 @@ Columns: phrase, position (``before``/``after`` the name), effect:
 - a compass effect (``north``, ``south-west``...; ``centre``): the part of the named area;
 - ``admin1``: the governorate/province of the named place;
 - ``area``: the surroundings of the named place (same point, looser precision);
+- ``district``: a quarter of the named town ("Old City of X", "X's Old City"); the phrase's
+  words alone ("the Old City") name no place, since every old town has one;
 - ``cue``: the name that follows (or precedes) is a place even if unknown (a named miss).
 """
 
@@ -32,7 +34,7 @@ COMPASS: dict[str, tuple[float, float]] = {
     "south-east": (-1 / 3, 1 / 3),
     "south-west": (-1 / 3, -1 / 3),
 }
-EFFECTS = frozenset({*COMPASS, "admin1", "area", "cue"})
+EFFECTS = frozenset({*COMPASS, "admin1", "area", "district", "cue"})
 
 
 @dataclass(frozen=True)

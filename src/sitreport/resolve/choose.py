@@ -11,6 +11,11 @@ from sitreport.kb.gazetteer import ADMIN1_KIND, COUNTRY_KIND, PlaceEntry, distan
 
 # Weights of the evidence for one candidate; the reasons reported name the ones that fired.
 HOME_COUNTRY = 2.0
+# The gazetteer's other countries beat a namesake curated from further away (Libya's Tripoli)
+# unless the article points there.
+REGION_COUNTRY = 1.0
+# As strong as the home country: 'Sinjar' beside Tal Afar, or 'the Libyan capital', overrides it.
+COUNTRY_NEARBY = 2.0
 GOVERNORATE_NEARBY = 1.5
 GOVERNORATE_IN_ARTICLE = 1.0
 NEAR_OTHER_PLACE_KM = (50.0, 150.0)
@@ -21,10 +26,12 @@ ASKED_FOR_ADMIN1 = 3.0
 
 @dataclass(frozen=True)
 class Context:
-    """What the article tells about where it is: governorates named near the mention and
-    anywhere, and the points of places it names without ambiguity."""
+    """What the article tells about where it is: governorates and countries named near the
+    mention (by a place or a demonym), governorates named anywhere, and the points of places it
+    names without ambiguity."""
 
     admin1_nearby: frozenset[str] = frozenset()
+    countries_nearby: frozenset[str] = frozenset()
     admin1_in_article: frozenset[str] = frozenset()
     points: tuple[tuple[float, float], ...] = ()
 
@@ -48,6 +55,11 @@ def _score(
     if entry.country in kb.rules.home_countries:
         score += HOME_COUNTRY
         why.append(f"in {entry.country}")
+    elif entry.country in kb.rules.region_countries:
+        score += REGION_COUNTRY
+    if entry.country in context.countries_nearby:
+        score += COUNTRY_NEARBY
+        why.append(f"{entry.country} named nearby")
     if want_admin1 and entry.kind == ADMIN1_KIND:
         score += ASKED_FOR_ADMIN1
         why.append("governorate asked for")

@@ -53,7 +53,9 @@ class _Found:
     score: float
     reason: str
     effects: list[str] = field(default_factory=list)
-    phrase: str = ""
+    # The phrase words as written before and after the name ('southern', 'Old City of').
+    phrase_before: str = ""
+    phrase_after: str = ""
 
 
 def find_places(text: str, kb: KnowledgeBase) -> list[PlaceMention]:
@@ -104,7 +106,7 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     for item in found:
         _read_phrases(item, tokens, text, kb.place_phrases)
     misses = _named_misses(tokens, text, kb, found)
-    contexts = _article_context(found, kb, prior)
+    contexts = _article_context(found, tokens, kb, prior)
     mentions = [_mention(item, text, kb, context) for item, context in zip(found, contexts, strict=True)]
     return sorted(mentions + misses, key=lambda m: m.start)
 
@@ -212,12 +214,18 @@ class _Guards:
         # 'SANA', 'IS': an acronym of an actor or source is never a place, even one spelt alike.
         self.acronyms = {(m.start, m.end) for m in named if any(hit.exact for hit in m.hits)}
         self.lowercase_words = {t.folded for t in tokens if t.text.islower()}
+        # 'Old City' alone: a district phrase names a quarter of whichever town it is written
+        # with, so on its own it is no place (GeoNames files Jerusalem's under that name).
+        self.district_words = {
+            p.words for p in kb.place_phrases if p.effect == "district" and p.position == "after"
+        }
 
     def allow(self, first: int, last: int, start: int, end: int) -> bool:
         return not (
             self._inside_other_name(start, end)
             or self._in_person_name(first)
             or self._common_word(first, last)
+            or tuple(t.folded for t in self.tokens[first : last + 1]) in self.district_words
         )
 
     def _inside_other_name(self, start: int, end: int) -> bool:
@@ -275,11 +283,11 @@ def _read_phrases(item: _Found, tokens: list[Token], text: str, phrases: list[Pl
     if before:
         item.start = tokens[name_start - len(before.words)].start
         _add_effect(item, before)
-        if before.effect in COMPASS:
-            item.phrase = text[item.start : tokens[name_start - 1].end]
+        item.phrase_before = text[item.start : tokens[name_start - 1].end]
     if after:
         item.end = tokens[item.last + len(after.words)].end
         _add_effect(item, after)
+        item.phrase_after = text[tokens[item.last + 1].start : item.end]
 
 
 def _add_effect(item: _Found, phrase: PlacePhrase) -> None:
@@ -309,20 +317,31 @@ def _touches(tokens: list[Token], left: int, right: int) -> bool:
     return 0 <= left < right < len(tokens) and all(tokens[i].joined for i in range(left + 1, right + 1))
 
 
-def _article_context(found: list[_Found], kb: KnowledgeBase, prior: Context) -> list[Context]:
-    """For each name: the governorates named near it and anywhere in the article, and the
-    points of the places named without ambiguity. A name's own contribution never decides
-    its own choice: an ambiguous name adds no point, and only a governorate all its
-    candidates share."""
+def _article_context(
+    found: list[_Found], tokens: list[Token], kb: KnowledgeBase, prior: Context
+) -> list[Context]:
+    """For each name: the governorates and countries named near it, the governorates named
+    anywhere in the article, and the points of the places named without ambiguity. A name's
+    own contribution never decides its own choice: an ambiguous name adds no point, and only
+    a governorate or country all its candidates share."""
     settled = [(item.start, _admin1_of(item, kb)) for item in found]
+    countries = [(item.start, _country_of(item, kb)) for item in found]
+    countries += [(t.start, kb.demonyms[t.folded]) for t in tokens if t.folded in kb.demonyms]
     everywhere = prior.admin1_in_article | {a for _, a in settled if a}
     points = tuple(dict.fromkeys(prior.points + tuple(p for item in found if (p := _point_of(item, kb)))))
     window = kb.rules.context_window
+
+    def near(named: list[tuple[int, str | None]], item: _Found) -> frozenset[str]:
+        return frozenset(
+            value
+            for start, value in named
+            if value and start != item.start and abs(start - item.start) <= window
+        )
+
     return [
         Context(
-            admin1_nearby=frozenset(
-                a for start, a in settled if a and start != item.start and abs(start - item.start) <= window
-            ),
+            admin1_nearby=near(settled, item),
+            countries_nearby=near(countries, item),
             admin1_in_article=everywhere,
             points=points,
         )
@@ -345,6 +364,12 @@ def _admin1_of(item: _Found, kb: KnowledgeBase) -> str | None:
     return admin1s.pop() if len(admin1s) == 1 else None
 
 
+def _country_of(item: _Found, kb: KnowledgeBase) -> str | None:
+    """The country a name surely lies in: the one all its candidates share, if any."""
+    countries = {kb.places.entries[i].country for i in item.candidates}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def _mention(item: _Found, text: str, kb: KnowledgeBase, context: Context) -> PlaceMention:
     want_admin1 = "admin1" in item.effects
     entry, why = choose(item.candidates, kb, context, want_admin1)
@@ -363,7 +388,9 @@ def _place(entry: PlaceEntry, item: _Found, kb: KnowledgeBase) -> Place:
         entry = kb.places.admin1_of(entry) or entry
     compass = next((effect for effect in item.effects if effect in COMPASS), None)
     if compass:
-        return _compass_part(entry, compass, item.phrase, kb)
+        return _compass_part(_governorate_named_alike(entry, kb), compass, item.phrase_before, kb)
+    if "district" in item.effects:
+        return _district(entry, item)
     place = _entry_place(entry)
     if "area" in item.effects:
         place.precision = max(place.precision or 1, AREA_PRECISION)
@@ -382,6 +409,24 @@ def _entry_place(entry: PlaceEntry) -> Place:
         kind=entry.kind,
         precision=entry.precision,
     )
+
+
+def _governorate_named_alike(entry: PlaceEntry, kb: KnowledgeBase) -> PlaceEntry:
+    """'southern Idlib', 'northern Hama': a compass part of a town that gives its name to its
+    governorate means the governorate's part, unless the city is big enough to have parts of
+    its own ('southern Damascus', 'west Mosul')."""
+    if entry.kind in (ADMIN1_KIND, COUNTRY_KIND) or entry.population >= kb.rules.compass_city_min_population:
+        return entry
+    governorate = kb.places.admin1_of(entry)
+    same_name = governorate and kb.rules.name_key(governorate.name) == kb.rules.name_key(entry.name)
+    return governorate if governorate and same_name else entry
+
+
+def _district(entry: PlaceEntry, item: _Found) -> Place:
+    """'the Old City of Mosul', "Mosul's Old City": a district of the named town, at its point."""
+    name = f"{item.phrase_before} {entry.name}" if item.phrase_before else f"{entry.name} {item.phrase_after}"
+    precision = max(entry.precision, AREA_PRECISION)
+    return Place(name, entry.admin1, entry.country, entry.lat, entry.lon, None, "district", precision)
 
 
 def _compass_part(entry: PlaceEntry, compass: str, phrase: str, kb: KnowledgeBase) -> Place:
