@@ -423,10 +423,17 @@ def _governorate_named_alike(entry: PlaceEntry, kb: KnowledgeBase) -> PlaceEntry
 
 
 def _district(entry: PlaceEntry, item: _Found) -> Place:
-    """'the Old City of Mosul', "Mosul's Old City": a district of the named town, at its point."""
-    name = f"{item.phrase_before} {entry.name}" if item.phrase_before else f"{entry.name} {item.phrase_after}"
+    """'the Old City of Mosul', "Mosul's Old City": a district of the named town, at its point.
+    The district's name is a proper name, title-cased whatever the text did ('old city of')."""
+    before, after = _title(item.phrase_before), _title(item.phrase_after)
+    name = f"{before} {entry.name}" if before else f"{entry.name} {after}"
     precision = max(entry.precision, AREA_PRECISION)
     return Place(name, entry.admin1, entry.country, entry.lat, entry.lon, None, "district", precision)
+
+
+def _title(phrase: str) -> str:
+    """Title case: short joining words ('of') stay lower-case."""
+    return " ".join(word.capitalize() if len(word) > 2 else word for word in phrase.split())
 
 
 def _compass_part(entry: PlaceEntry, compass: str, phrase: str, kb: KnowledgeBase) -> Place:
