@@ -108,10 +108,11 @@ def test_case(case: dict[str, Any], extract: Callable[..., list[Event]]) -> None
 
 def test_every_event_is_traceable(extract: Callable[..., list[Event]]) -> None:
     """Evidence spans point into the text, and figures carry the words they came from."""
-    text = CASES[0]["text"]
-    for event in extract(text, title=CASES[0]["title"], published=CASES[0]["published"]):
+    text, title = CASES[0]["text"], CASES[0]["title"]
+    for event in extract(text, title=title, published=CASES[0]["published"]):
         for evidence in event.evidence:
-            assert evidence.end == evidence.start or text[evidence.start : evidence.end] == evidence.text
+            part = title if evidence.part == "title" else text
+            assert part[evidence.start : evidence.end] == evidence.text
         for quantity in event.quantities:
             assert quantity.start is not None and text[quantity.start : quantity.end] == quantity.text
         assert 0 <= event.confidence <= 1

@@ -29,6 +29,7 @@ class Candidate:
     sources: list[str] = field(default_factory=list)
     ordinal: int | None = None
     theme_classes: frozenset[str] = frozenset()
+    back_reference: bool = False
 
     @property
     def distinguishing(self) -> frozenset[str]:

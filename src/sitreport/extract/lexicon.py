@@ -56,12 +56,14 @@ class ExtractionLexicon:
     attribution_verbs: frozenset[str]
     attribution_markers: tuple[tuple[str, ...], ...]
     back_references: frozenset[str]
+    back_reference_determiners: frozenset[str]
     source_kind_nouns: Mapping[str, str]
     report_nouns: frozenset[str]
     origin_prepositions: frozenset[str]
     destination_prepositions: frozenset[str]
     mediator_words: frozenset[str]
     opponent_prepositions: frozenset[str]
+    affected_groups: frozenset[str]
     ordinals: Mapping[str, int]
     teaser_prefixes: tuple[str, ...]
     dates: Mapping[str, Any]
@@ -165,12 +167,14 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
             sorted((phrase_tuple(m) for m in attribution["markers"]), key=len, reverse=True)
         ),
         back_references=words(attribution["back_references"]),
+        back_reference_determiners=words(roles["back_reference_determiners"]),
         source_kind_nouns={k.lower(): v for k, v in attribution.get("kind_nouns", {}).items()},
         report_nouns=words(attribution["report_nouns"]),
         origin_prepositions=words(roles["origin_prepositions"]),
         destination_prepositions=words(roles["destination_prepositions"]),
         mediator_words=words(roles["mediator_words"]),
         opponent_prepositions=words(roles["opponent_prepositions"]),
+        affected_groups=frozenset(roles["affected_groups"]),
         ordinals={k.lower(): int(v) for k, v in roles["ordinals"].items()},
         teaser_prefixes=tuple(p.lower() for p in cues["teasers"]["prefixes"]),
         dates=read_table("dates.toml", extra_dirs),

@@ -91,10 +91,21 @@ def absorb(into: Candidate, other: Candidate) -> None:
     into.strength = max(into.strength, other.strength)
 
 
+def merge_target(merged: list[Candidate], candidate: Candidate) -> Candidate | None:
+    """The most recent compatible event; a back-reference ("the evacuation followed a truce")
+    joins the latest event of its type whatever date its sentence carries."""
+    if candidate.back_reference:
+        earlier = [m for m in merged if m.event_type == candidate.event_type]
+        earlier = [m for m in earlier if places_compatible(m, candidate)]
+        if earlier:
+            return earlier[-1]
+    return next((m for m in reversed(merged) if compatible(m, candidate)), None)
+
+
 def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
     merged: list[Candidate] = []
     for candidate in candidates:
-        target = next((m for m in reversed(merged) if compatible(m, candidate)), None)
+        target = merge_target(merged, candidate)
         if target is None:
             merged.append(candidate)
         else:

@@ -21,7 +21,7 @@ from sitreport.extract.dates import (
 from sitreport.extract.factuality import is_reported_fact, is_teaser
 from sitreport.extract.figures import Figure, assign_figures, find_figures
 from sitreport.extract.lexicon import ExtractionLexicon
-from sitreport.extract.mentions import ArticleMentions, PlaceMention
+from sitreport.extract.mentions import ActorMention, ArticleMentions, PlaceMention
 from sitreport.extract.roles import (
     MOVEMENT_TYPES,
     closest_precise,
@@ -57,6 +57,15 @@ class SentenceContext:
     paragraph: int
     in_headline: bool
     sources: list[str]
+
+
+@dataclass
+class TriggerShare:
+    """What of its sentence a trigger gets: the places, actors and figures nearest to it."""
+
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    figures: list[Figure]
 
 
 class ArticleReader:
@@ -123,6 +132,10 @@ class ArticleReader:
         # A place goes to the nearest event word even when that event did not happen:
         # "persuaded by an amnesty, chose to stop fighting Damascus" gives the amnesty no place.
         owned = self.places_by_trigger(context.sent, every_trigger)
+        # every party the sentence names takes part in its events ("left under a
+        # Russian-brokered truce": Russia is a party of the departure too), its sources too
+        # ("according to a spokesman for the faction, which took part")
+        actors = self.mentions.actors_in(context.sent)
         factual = [i for i, t in enumerate(every_trigger) if is_reported_fact(t.token, self.lexicon)]
         if not factual:
             if context.sources and self.tracker.confirms_earlier_report(context.sent):
@@ -130,16 +143,24 @@ class ArticleReader:
             return
         triggers = [every_trigger[i] for i in factual]
         shared = [m for i in factual for m in owned[i]]
-        places = [owned[i] or shared for i in factual]
         figures = assign_figures(find_figures(context.sent, self.lexicon, triggers), triggers, self.lexicon)
         dates = find_date_expressions(context.sent.text, context.sent.start_char, self.lexicon)
         for index, trigger in enumerate(triggers):
-            candidate = self.candidate(context, trigger, figures.get(index, []), places[index], dates)
-            if candidate.date_explicit and is_history(candidate.date, self.published, self.lexicon):
+            share = TriggerShare(owned[factual[index]] or shared, actors, figures.get(index, []))
+            candidate = self.candidate(context, trigger, share, dates)
+            if self.is_background(candidate):
                 continue
             self.candidates.append(candidate)
             if not context.in_headline:
                 self.last_in_paragraph[context.paragraph] = candidate
+
+    def is_background(self, candidate: Candidate) -> bool:
+        """History ("captured the town in 2012"), or "the departure" with no departure before it."""
+        if candidate.date_explicit and is_history(candidate.date, self.published, self.lexicon):
+            return True
+        return candidate.back_reference and not any(
+            c.event_type == candidate.event_type for c in self.candidates
+        )
 
     def add_confirmation(self, sources: list[str]) -> None:
         """ "The news was confirmed by X": X also reports the story's main (headline) events."""
@@ -217,25 +238,21 @@ class ArticleReader:
         return None
 
     def candidate(
-        self,
-        context: SentenceContext,
-        trigger: Trigger,
-        figures: list[Figure],
-        places: list[PlaceMention],
-        dates: list[DateExpression],
+        self, context: SentenceContext, trigger: Trigger, share: TriggerShare, dates: list[DateExpression]
     ) -> Candidate:
         candidate = Candidate(
             event_type=trigger.event_type,
             strength=trigger.rule.strength,
             evidence=[self.evidence(context.sent)],
             headline_only=context.in_headline,
-            actors=event_actors(self.doc, trigger, self.mentions.actors_in(context.sent), self.lexicon),
-            quantities=[self.quantity(f, context.sources, context.in_headline) for f in figures],
+            actors=event_actors(self.doc, trigger, share.actors, self.lexicon),
+            quantities=[self.quantity(f, context.sources, context.in_headline) for f in share.figures],
             sources=list(context.sources),
             ordinal=self.ordinal(trigger),
             theme_classes=trigger.theme_classes,
+            back_reference=trigger.back_reference,
         )
-        self.place(candidate, trigger, places, context.paragraph)
+        self.place(candidate, trigger, share.places, context.paragraph)
         candidate.date = self.event_date(trigger, dates)
         candidate.date_explicit = candidate.date is not None
         previous = self.last_in_paragraph.get(context.paragraph)

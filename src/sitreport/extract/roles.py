@@ -90,6 +90,18 @@ def place_roles(doc: Doc, places: list[PlaceMention], lexicon: ExtractionLexicon
     return roles
 
 
+def in_theme(root: Token, trigger: Trigger) -> bool:
+    return any(root.i == t.i or root in t.subtree for t in trigger.theme)
+
+
+def theme_role(trigger: Trigger) -> ActorRole:
+    """ "Rebels surrendered", "troops entered the town": the active subject the event is about
+    did it; an object or passive subject suffered it."""
+    if trigger.theme and trigger.theme[0].dep_ == "nsubj":
+        return "actor"
+    return "target" if trigger.event_type in HOSTILE_TYPES else "affected"
+
+
 def actor_role(root: Token, trigger: Trigger, lexicon: ExtractionLexicon) -> ActorRole:
     """Mediator near a brokering word, target or affected when it is the theme, else actor."""
     nearby = [root.doc[i] for i in range(max(root.i - 2, 0), min(root.i + 3, len(root.doc)))]
@@ -99,8 +111,8 @@ def actor_role(root: Token, trigger: Trigger, lexicon: ExtractionLexicon) -> Act
         for t in nearby + climbing
     ):
         return "mediator"
-    if any(root.i == t.i or root in t.subtree for t in trigger.theme):
-        return "target" if trigger.event_type in HOSTILE_TYPES else "affected"
+    if in_theme(root, trigger):
+        return theme_role(trigger)
     if (
         root.dep_ == "pobj"
         and root.head.lower_ in lexicon.opponent_prepositions
@@ -119,5 +131,10 @@ def event_actors(
         if root is None:
             continue
         role = actor_role(root, trigger, lexicon)
+        if mention.name in lexicon.affected_groups:
+            # civilians and residents suffer events; one of them saying something is no party
+            if not in_theme(root, trigger):
+                continue
+            role = "affected"
         found.setdefault((mention.name, role), Actor(mention.name, role, mention.kind, mention.text))
     return list(found.values())

@@ -28,6 +28,9 @@ class Trigger:
     tokens: tuple[Token, ...]
     theme: tuple[Token, ...]
     theme_classes: frozenset[str]
+    # "The evacuation followed a ceasefire": a definite event noun with nothing of its own
+    # refers back to an event already reported
+    back_reference: bool = False
 
     @property
     def event_type(self) -> str:
@@ -125,6 +128,14 @@ def is_counted_thing(token: Token, lexicon: ExtractionLexicon) -> bool:
     return lexicon.category_of(lemma(token)) is not None and child_with_dep(token, "nummod") is not None
 
 
+def is_back_reference(token: Token, theme: list[Token], lexicon: ExtractionLexicon) -> bool:
+    return (
+        token.pos_ == "NOUN"
+        and not theme
+        and any(c.dep_ == "det" and c.lower_ in lexicon.back_reference_determiners for c in token.children)
+    )
+
+
 def can_trigger(token: Token, rule: TriggerRule, lexicon: ExtractionLexicon) -> bool:
     if rule.pos and token.pos_ not in rule.pos:
         return False
@@ -139,10 +150,13 @@ def rule_trigger(
         return None
     theme = theme_tokens(head, rule.theme_role, lexicon)
     classes = classes_of_theme(theme, lexicon, mentions)
+    back_reference = len(tokens) == 1 and is_back_reference(head, theme, lexicon)
     # a phrase is its own evidence of the type, but still not for a theme the rule rules out
-    if (len(tokens) == 1 and not theme_fits(rule, theme, classes)) or classes & rule.theme_not:
+    if classes & rule.theme_not or (
+        len(tokens) == 1 and not back_reference and not theme_fits(rule, theme, classes)
+    ):
         return None
-    return Trigger(rule, head, tuple(tokens), tuple(theme), classes)
+    return Trigger(rule, head, tuple(tokens), tuple(theme), classes, back_reference)
 
 
 def phrase_matches(
