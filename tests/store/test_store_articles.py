@@ -82,3 +82,16 @@ def test_articles_list_in_ingest_order_and_page(store: Store, samples: Corpus) -
     assert store.list_articles(offset=3) == []
     with pytest.raises(ValueError, match="must not be negative"):
         store.list_articles(limit=-1)
+
+
+def test_the_article_revision_changes_only_when_an_article_is_added(store: Store, samples: Corpus) -> None:
+    assert store.article_revision() == (0, None)
+    a1, a2 = samples.articles[:2]
+    store.save_article(a1, samples.events_of("a1"))
+    first = store.article_revision()
+    assert first[0] == 1 and first[1] is not None
+    assert not store.save_article(a1, [])  # already stored: nothing changed
+    assert store.article_revision() == first
+    store.save_article(a2, samples.events_of("a2"))
+    second = store.article_revision()
+    assert second[0] == 2 and second != first

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, fields
 from datetime import datetime
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Row, Table
@@ -25,10 +26,16 @@ RowDict = dict[str, Any]
 Record = TypeVar("Record")
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    # dataclasses.fields() rebuilds its tuple on every call: a tenth of loading 10k events.
+    return tuple(f.name for f in fields(cls))
+
+
 def record_from_row(cls: type[Record], row: Row[Any] | Mapping[str, Any]) -> Record:
     """A dataclass built from the row's columns of the same names (extra columns ignored)."""
     mapping = row._mapping if isinstance(row, Row) else row
-    return cls(**{f.name: mapping[f.name] for f in fields(cls)})
+    return cls(**{name: mapping[name] for name in _field_names(cls)})
 
 
 def _folded(value: str | None) -> str | None:

@@ -53,8 +53,8 @@ def _grouped(
     grouped: dict[str, list[Row[Any]]] = defaultdict(list)
     for chunk in _chunks(ids):
         statement = select(key.table).where(key.in_(chunk)).order_by(*order)
-        for row in connection.execute(statement):
-            grouped[row._mapping[key.name]].append(row)
+        for row in connection.execute(statement).all():
+            grouped[getattr(row, key.name)].append(row)
     return grouped
 
 
@@ -168,6 +168,17 @@ class Store:
 
     def count_articles(self) -> int:
         return self._count("count articles", select(func.count()).select_from(tables.articles))
+
+    def article_revision(self) -> tuple[int, datetime | None]:
+        """How many articles are stored and when the latest came: changes whenever one is added.
+
+        Articles are only ever added, never changed, so this is enough to tell whether
+        something computed over every article (framing) is still current.
+        """
+        articles = tables.articles.c
+        statement = select(func.count(), func.max(articles.ingested_at))
+        count, latest = self._run("read the article revision", statement)[0]
+        return count, latest
 
     # -- events ----------------------------------------------------------------------------
 
