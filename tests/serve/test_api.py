@@ -302,3 +302,10 @@ def test_ingest_of_a_valid_request_stores_the_article_and_its_events(ingest_clie
     assert response.json()["events_new"] >= 1
 
 
+def test_framing_is_recomputed_once_an_article_is_added(ingest_client: TestClient) -> None:
+    assert ingest_client.get("/api/sources").json()["framing"] == []
+    text = "SAMPLE. Regime forces shelled the town on Monday, rebels said."
+    body = json.dumps({"documents": [{"name": "a.txt", "text": text, "meta": {"outlet": "Sample Outlet"}}]})
+    assert post(ingest_client, body.encode()).status_code == 200
+    framing = ingest_client.get("/api/sources").json()["framing"]
+    assert [outlet["outlet"] for outlet in framing] == ["Sample Outlet"]

@@ -43,6 +43,14 @@ def options_of(request: Request) -> Options:
 OptionsDep = Annotated[Options, Depends(options_of)]
 
 
+def framing_cache_of(request: Request) -> views.FramingCache:
+    cache: views.FramingCache = request.app.state.framing_cache
+    return cache
+
+
+FramingDep = Annotated[views.FramingCache, Depends(framing_cache_of)]
+
+
 def incident_type(event_type: Annotated[str | None, Query()] = None) -> str | None:
     if event_type and event_type not in EVENT_TYPES:
         raise FilterError(f"event_type must be one of {', '.join(EVENT_TYPES)}, not {event_type!r}")
@@ -107,8 +115,8 @@ def article(store: StoreDep, article_id: str) -> dict[str, Any]:
 
 
 @router.get("/sources", summary="Per reporting source: events, articles, outlets; and framing by outlet")
-def sources(store: StoreDep, options: OptionsDep) -> dict[str, Any]:
-    return views.sources_view(store, options).to_json()
+def sources(store: StoreDep, options: OptionsDep, framing: FramingDep) -> dict[str, Any]:
+    return views.sources_view(store, options, framing).to_json()
 
 
 @router.get("/places", summary="Places with events, with coordinates and governorate")

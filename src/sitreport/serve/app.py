@@ -15,10 +15,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitreport.errors import SitreportError
 from sitreport.options import Options
-from sitreport.serve import api, pages
+from sitreport.serve import api, pages, views
 from sitreport.serve.filters import FilterError
 from sitreport.serve.ingest import ingest_router
-from sitreport.serve.views import NotFoundError
 from sitreport.store import Store
 
 SERVE_DIR = Path(__file__).resolve().parent
@@ -90,7 +89,7 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(request, 422, problems if wants_json(request) else "; ".join(problems))
 
     app.add_exception_handler(FilterError, filter_error)
-    app.add_exception_handler(NotFoundError, not_found)
+    app.add_exception_handler(views.NotFoundError, not_found)
     app.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]
 
@@ -119,6 +118,7 @@ def create_app(db_url: str, allow_ingest: bool = False, token: str | None = None
     )
     app.state.store = store
     app.state.options = Options(db_url=db_url)
+    app.state.framing_cache = views.FramingCache()
     app.middleware("http")(add_security_headers)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=SERVE_DIR / "static"), name="static")

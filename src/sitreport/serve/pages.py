@@ -12,7 +12,15 @@ from jinja2 import Environment, FileSystemLoader
 
 from sitreport.records import EVENT_TYPES, Event, Place
 from sitreport.serve import views
-from sitreport.serve.api import FilterDep, LimitParam, OffsetParam, OptionsDep, StoreDep, incident_type
+from sitreport.serve.api import (
+    FilterDep,
+    FramingDep,
+    LimitParam,
+    OffsetParam,
+    OptionsDep,
+    StoreDep,
+    incident_type,
+)
 from sitreport.serve.filters import MAX_LIMIT, SORT_CHOICES
 
 router = APIRouter(include_in_schema=False)
@@ -146,8 +154,8 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> Response
 
 
 @router.get("/sources")
-def sources_page(request: Request, store: StoreDep, options: OptionsDep) -> Response:
-    return render(request, "sources.html", view=views.sources_view(store, options))
+def sources_page(request: Request, store: StoreDep, options: OptionsDep, framing: FramingDep) -> Response:
+    return render(request, "sources.html", view=views.sources_view(store, options, framing))
 
 
 @router.get("/places")

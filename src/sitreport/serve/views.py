@@ -306,6 +306,26 @@ class SourcesView:
         return {"sources": self.sources, "framing": [outlet.to_dict() for outlet in self.framing]}
 
 
-def sources_view(store: Store, options: Options) -> SourcesView:
-    docs = docs_from_articles(stored_articles(store))
-    return SourcesView(store.sources_summary(), outlet_framing(docs, load_lexicon(options.kb_dirs)))
+class FramingCache:
+    """Outlet framing over every stored article, recomputed only once articles were added.
+
+    Reading the text of every article on each /sources request was most of its time.
+    """
+
+    def __init__(self) -> None:
+        self._kept: tuple[tuple[int, Any], list[OutletFraming]] | None = None
+
+    def framing(self, store: Store, options: Options) -> list[OutletFraming]:
+        # The revision is read before the articles: one added in between is then already in
+        # the result, and the next request (seeing a newer revision) merely recomputes it.
+        revision = store.article_revision()
+        kept = self._kept
+        if kept is None or kept[0] != revision:
+            docs = docs_from_articles(stored_articles(store))
+            kept = (revision, outlet_framing(docs, load_lexicon(options.kb_dirs)))
+            self._kept = kept  # one assignment: concurrent requests at worst compute it twice
+        return kept[1]
+
+
+def sources_view(store: Store, options: Options, framing: FramingCache) -> SourcesView:
+    return SourcesView(store.sources_summary(), framing.framing(store, options))
