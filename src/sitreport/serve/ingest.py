@@ -96,8 +96,13 @@ def ingest_documents(store: Store, options: Options, documents: list[RawDocument
 
     summary = store_results(store, process_texts(documents, options), note_error)
     changed = update_incidents(store, options, new_events=summary.new_events) if summary.new_events else 0
-    return {"articles_read": summary.articles_read, "articles_new": summary.articles_new,
-            "events_new": summary.events_new, "incidents_updated": changed, "errors": errors}
+    return {
+        "articles_read": summary.articles_read,
+        "articles_new": summary.articles_new,
+        "events_new": summary.events_new,
+        "incidents_updated": changed,
+        "errors": errors,
+    }
 
 
 def ingest_router(token: str) -> APIRouter:
