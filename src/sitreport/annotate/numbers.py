@@ -35,6 +35,10 @@ class NumberLexicon:
     articles: frozenset[str]
     # hedge words -> qualifier, longest phrase first so "no more than" wins over "more than"
     hedges: tuple[tuple[tuple[str, ...], Qualifier], ...]
+    # "between 40 and 50", "40 to 50": words that open and join the two ends of a range
+    range_openers: frozenset[str] = frozenset()
+    range_joiners: frozenset[str] = frozenset()
+    opener_joiners: frozenset[str] = frozenset()
 
     def is_number_word(self, word: str) -> bool:
         word = word.lower()
@@ -57,6 +61,9 @@ def load_number_lexicon(extra_dirs: tuple[Path, ...] = ()) -> NumberLexicon:
         vague={k.lower(): int(v) for k, v in numbers.get("vague", {}).items()},
         articles=frozenset(w.lower() for w in numbers.get("articles", {}).get("words", [])),
         hedges=tuple(hedges),
+        range_openers=frozenset(numbers.get("ranges", {}).get("openers", [])),
+        range_joiners=frozenset(numbers.get("ranges", {}).get("joiners", [])),
+        opener_joiners=frozenset(numbers.get("ranges", {}).get("opener_joiners", [])),
     )
 
 

@@ -54,6 +54,8 @@ class SourceTracker:
         self.last_of_kind: dict[str | None, str] = {}
         self.speakers: dict[str, str] = {}
         self.last_source: str | None = None
+        # attribution verb or marker (token index) -> the source it introduces
+        self.anchored: dict[int, str] = {}
 
     def is_attribution_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lexicon.attribution_verbs
@@ -158,6 +160,7 @@ class SourceTracker:
                 continue
             found.append(name)
             covered.add(anchor.i)
+            self.anchored.setdefault(anchor.i, name)
             self.remember_speaker(anchor, name)
         return found
 
@@ -169,6 +172,7 @@ class SourceTracker:
             referred = self.referred_source(phrase)
             if referred:
                 found.append(referred)
+                self.anchored.setdefault(anchor.i, referred)
                 self.remember_speaker(anchor, referred)
         if in_headline and not found:
             credit = self.headline_source(sent)
@@ -179,6 +183,14 @@ class SourceTracker:
         if unique:
             self.last_source = unique[0]
         return unique
+
+    def source_above(self, token: Token) -> str | None:
+        """The source whose attribution covers ``token``: "SANA said 45 ..., while the
+        Observatory put the number at 53" gives 45 to SANA and 53 to the Observatory."""
+        for node in [token, *token.ancestors]:
+            if node.i in self.anchored:
+                return self.anchored[node.i]
+        return None
 
     def confirms_earlier_report(self, sent: Span) -> bool:
         """ "The news was confirmed by X": a sentence that only adds a source to what came before."""

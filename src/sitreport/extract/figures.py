@@ -8,13 +8,14 @@ not figures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
 from sitreport.annotate.numbers import parse_quantity
 from sitreport.extract.lexicon import ExtractionLexicon
-from sitreport.extract.syntax import of_object, tree_distance
+from sitreport.extract.syntax import ancestors_with_self, child_with_dep, of_object, tree_distance
 from sitreport.extract.triggers import Trigger, lemma
 from sitreport.records import Qualifier
 
@@ -72,12 +73,7 @@ def number_runs(sent: Span, lexicon: ExtractionLexicon) -> list[tuple[int, int]]
             continue
         end = index + 1
         while end < len(sent) and (
-            is_number_token(sent[end], lexicon)
-            or (
-                sent[end].lower_ in ("and", "-", "of")
-                and end + 1 < len(sent)
-                and is_number_token(sent[end + 1], lexicon)
-            )
+            is_number_token(sent[end], lexicon) or joins_number_words(sent, end, lexicon)
         ):
             end += 1
         start = index
@@ -86,6 +82,33 @@ def number_runs(sent: Span, lexicon: ExtractionLexicon) -> list[tuple[int, int]]
         runs.append((start, end))
         index = end
     return runs
+
+
+def joins_number_words(sent: Span, index: int, lexicon: ExtractionLexicon) -> bool:
+    """ "two hundred and fifty", "twenty-five", "hundreds of thousands": one number; but
+    "40 and 50" or "40-50" are the two ends of a range."""
+    if index + 1 >= len(sent) or not is_number_token(sent[index + 1], lexicon):
+        return False
+    word, before, after = sent[index].lower_, sent[index - 1], sent[index + 1]
+    if word == "and":
+        return before.lower_ in lexicon.numbers.scales
+    if word == "-":
+        return not (before.is_digit and after.is_digit)
+    return word == "of"
+
+
+def range_ends(sent: Span, runs: list[tuple[int, int]], lexicon: ExtractionLexicon) -> dict[int, Qualifier]:
+    """Run index -> qualifier for runs that bound a range: the first a minimum, the second a maximum."""
+    numbers = lexicon.numbers
+    ends: dict[int, Qualifier] = {}
+    for index, ((_, first_end), (second_start, _)) in enumerate(pairwise(runs)):
+        if second_start != first_end + 1 or sent[first_end].lower_ not in numbers.range_joiners:
+            continue
+        opener = runs[index][0] > 0 and sent[runs[index][0] - 1].lower_ in numbers.range_openers
+        if sent[first_end].lower_ in numbers.opener_joiners and not opener:
+            continue
+        ends[index], ends[index + 1] = "min", "max"
+    return ends
 
 
 def hedge_start(sent: Span, start: int, lexicon: ExtractionLexicon) -> int:
@@ -118,8 +141,11 @@ def is_measure_or_date(sent: Span, start: int, end: int, lexicon: ExtractionLexi
 
 
 def counted_noun(number: Token, lexicon: ExtractionLexicon) -> Token | None:
-    """The noun a number counts, looking through "pieces of" and "dozens of"."""
+    """The noun a number counts, looking through "pieces of" and "dozens of", and through
+    the other end of a range or a longer number ("40 and 50 families", "hundred and fifty")."""
     noun: Token | None
+    if number.dep_ in ("conj", "quantmod", "compound") and number.head.i != number.i and number.head.like_num:
+        return counted_noun(number.head, lexicon)
     if number.dep_ in ("nummod", "quantmod") and number.head.pos_ in ("NOUN", "PROPN"):
         noun = number.head
     else:
@@ -157,46 +183,95 @@ def owning_trigger(noun: Token | None, number: Token, triggers: list[Trigger]) -
     return None
 
 
+def figure_category(
+    noun: Token | None, owner: Trigger | None, numbers: set[int], lexicon: ExtractionLexicon
+) -> tuple[str | None, str | None]:
+    """Category and kind: the owning casualty/detention word's, else the counted noun's."""
+    phrase = noun_phrase_text(noun, numbers) if noun is not None else None
+    if owner is not None and owner.rule.figure:
+        return owner.rule.figure, phrase
+    category = noun_category(noun, lexicon) if noun is not None else None
+    return category, phrase if category in KIND_CATEGORIES else None
+
+
+def restates_figure(number: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "while the Observatory put the number at 53": a figure for what was just counted."""
+    preposition = number.head
+    return (
+        number.dep_ == "pobj"
+        and preposition.lower_ == "at"
+        and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lexicon.report_nouns for c in preposition.head.children
+        )
+    )
+
+
+def read_figure(
+    sent: Span,
+    run: tuple[int, int],
+    lexicon: ExtractionLexicon,
+    triggers: list[Trigger],
+    previous: Figure | None,
+) -> Figure | None:
+    start, end = run
+    begin = hedge_start(sent, start, lexicon)
+    parsed = parse_quantity(sent[begin:end].text, lexicon.numbers)
+    if parsed is None:
+        return None
+    number = sent[end - 1]
+    noun = counted_noun(number, lexicon)
+    owner = owning_trigger(noun, number, triggers)
+    category, kind = figure_category(noun, owner, {t.i for t in sent[begin:end]}, lexicon)
+    if category is None and previous is not None and restates_figure(number, lexicon):
+        category, kind, owner = previous.category, previous.kind, previous.owner
+    if category is None:
+        return None
+    last = noun.i + 1 if noun is not None and noun.i >= number.i else end + sent.start
+    span = sent.doc[sent.start + begin : max(last, sent.start + end)]
+    return Figure(
+        parsed.value,
+        parsed.qualifier,
+        category,
+        kind,
+        span.text,
+        span.start_char,
+        span.end_char,
+        noun or number,
+        owner,
+    )
+
+
 def find_figures(sent: Span, lexicon: ExtractionLexicon, triggers: list[Trigger]) -> list[Figure]:
     figures: list[Figure] = []
-    for start, end in number_runs(sent, lexicon):
-        if is_measure_or_date(sent, start, end, lexicon):
+    runs = number_runs(sent, lexicon)
+    ranges = range_ends(sent, runs, lexicon)
+    for index, run in enumerate(runs):
+        if is_measure_or_date(sent, run[0], run[1], lexicon):
             continue
-        begin = hedge_start(sent, start, lexicon)
-        parsed = parse_quantity(sent[begin:end].text, lexicon.numbers)
-        if parsed is None:
-            continue
-        number = sent[end - 1]
-        noun = counted_noun(number, lexicon)
-        owner = owning_trigger(noun, number, triggers)
-        category = noun_category(noun, lexicon) if noun is not None else None
-        if owner is not None and owner.rule.figure:
-            kind = noun_phrase_text(noun, {t.i for t in sent[begin:end]}) if noun is not None else None
-            category = owner.rule.figure
-        elif category is None:
-            continue
-        else:
-            kind = (
-                noun_phrase_text(noun, {t.i for t in sent[begin:end]})
-                if category in KIND_CATEGORIES
-                else None
-            )
-        last = noun.i + 1 if noun is not None and noun.i >= number.i else end + sent.start
-        span = sent.doc[sent.start + begin : max(last, sent.start + end)]
-        figures.append(
-            Figure(
-                parsed.value,
-                parsed.qualifier,
-                category,
-                kind,
-                span.text,
-                span.start_char,
-                span.end_char,
-                noun or number,
-                owner,
-            )
-        )
+        figure = read_figure(sent, run, lexicon, triggers, figures[-1] if figures else None)
+        if figure is not None:
+            figures.append(replace(figure, qualifier=ranges[index]) if index in ranges else figure)
     return figures
+
+
+def in_other_clause(
+    anchor: Token, trigger: Trigger, triggers: list[Trigger], lexicon: ExtractionLexicon
+) -> bool:
+    """ "250 were evacuated, and nearly 3,000 civilians remain": a figure under a verb with its
+    own subject that reports no event (and attributes nothing) is not the trigger's."""
+    above_trigger = {t.i for t in ancestors_with_self(trigger.token)}
+    event_words = {t.token.i for t in triggers}
+    for node in ancestors_with_self(anchor):
+        if node.i in above_trigger:
+            return False
+        if (
+            node.pos_ in ("VERB", "AUX")
+            and node.i not in event_words
+            and node.lemma_.lower() not in lexicon.attribution_verbs
+            and child_with_dep(node, "nsubj", "nsubjpass") is not None
+        ):
+            return True
+    return False
 
 
 def assign_figures(
@@ -209,6 +284,7 @@ def assign_figures(
             (0 if trigger is figure.owner else 1, tree_distance(figure.anchor, trigger.token), index)
             for index, trigger in enumerate(triggers)
             if figure.category in lexicon.accepted_figures.get(trigger.event_type, frozenset())
+            and not in_other_clause(figure.anchor, trigger, triggers, lexicon)
         ]
         if candidates:
             assigned.setdefault(min(candidates)[2], []).append(figure)

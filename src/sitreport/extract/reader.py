@@ -224,7 +224,7 @@ class ArticleReader:
             figure.value,
             figure.qualifier,
             figure.kind,
-            sources[0] if sources else None,
+            self.tracker.source_above(figure.anchor) or (sources[0] if sources else None),
             figure.text,
             start,
             end,
