@@ -60,6 +60,6 @@ def to_event(article: Article, candidate: Candidate) -> Event:
 def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]:
     """The events an article reports, one record per happening."""
     lexicon = load_extraction_lexicon(kb.extra_dirs)
-    mentions = find_mentions(doc, kb)
+    mentions = find_mentions(doc, kb, lexicon.place_prepositions, lexicon.not_places)
     reader = ArticleReader(article, doc, mentions, lexicon, publication_day(article.published))
     return [to_event(article, candidate) for candidate in merge_candidates(reader.read())]

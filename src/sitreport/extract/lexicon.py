@@ -61,6 +61,9 @@ class ExtractionLexicon:
     report_nouns: frozenset[str]
     origin_prepositions: frozenset[str]
     destination_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    # capitalised words after "in" that are no place: months, weekdays, languages, feasts
+    not_places: frozenset[str]
     mediator_words: frozenset[str]
     opponent_prepositions: frozenset[str]
     affected_groups: frozenset[str]
@@ -143,6 +146,7 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
     nouns = read_table("nouns.toml", extra_dirs)
     cues = read_table("cues.toml", extra_dirs)
     factuality, attribution, roles = cues["factuality"], cues["attribution"], cues["roles"]
+    dates = read_table("dates.toml", extra_dirs)
     rules = tuple(trigger_rule(entry) for entry in triggers.get("trigger", []))
     lemma_index, phrase_index = trigger_indexes(rules)
     return ExtractionLexicon(
@@ -172,11 +176,13 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         report_nouns=words(attribution["report_nouns"]),
         origin_prepositions=words(roles["origin_prepositions"]),
         destination_prepositions=words(roles["destination_prepositions"]),
+        place_prepositions=words(roles["place_prepositions"]),
+        not_places=words(roles["not_places"]) | words(dates["months"]) | words(dates["weekdays"]),
         mediator_words=words(roles["mediator_words"]),
         opponent_prepositions=words(roles["opponent_prepositions"]),
         affected_groups=frozenset(roles["affected_groups"]),
         ordinals={k.lower(): int(v) for k, v in roles["ordinals"].items()},
         teaser_prefixes=tuple(p.lower() for p in cues["teasers"]["prefixes"]),
-        dates=read_table("dates.toml", extra_dirs),
+        dates=dates,
         numbers=load_number_lexicon(extra_dirs),
     )

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitreport.kb import KnowledgeBase
 from sitreport.records import Place
-from sitreport.resolve import find_actors, find_places, find_sources
+from sitreport.resolve import find_actors, find_places, find_sources, resolve_place
 
 
 class Located(Protocol):
@@ -98,12 +98,50 @@ class ArticleMentions:
         return self.sources.within(span.start_char, span.end_char)
 
 
-def find_mentions(doc: Doc, kb: KnowledgeBase) -> ArticleMentions:
-    """Every place, actor and source the knowledge base recognises in the annotated text."""
+def find_mentions(
+    doc: Doc, kb: KnowledgeBase, place_prepositions: frozenset[str], not_places: frozenset[str]
+) -> ArticleMentions:
+    """Every place, actor and source the knowledge base recognises in the annotated text, and
+    the capitalised names the text puts where a place goes ("clashed in Tal Mardikh")."""
     text = doc.text
     places = [PlaceMention(m.start, m.end, m.text, m.place) for m in find_places(text, kb)]
     actors = [ActorMention(m.start, m.end, m.text, m.name, m.kind) for m in find_actors(text, kb)]
     sources = [
         SourceMention(m.start, m.end, m.text, m.name, m.kind, m.generic) for m in find_sources(text, kb)
     ]
+    taken = [(m.start, m.end) for m in [*places, *actors, *sources]]
+    known = [m.place for m in places if m.place.resolved]
+    places += [
+        PlaceMention(start, end, doc.text[start:end], resolve_place(doc.text[start:end], kb, known))
+        for start, end in placed_names(doc, place_prepositions, not_places, taken)
+    ]
     return ArticleMentions(MentionIndex(places), MentionIndex(actors), MentionIndex(sources))
+
+
+def name_tokens(token: Token) -> list[Token] | None:
+    """The words of a proper name ending at ``token`` ("Jisr al-Shughur"), if every word of
+    it is capitalised apart from the Arabic article and hyphens."""
+    words = [t for t in token.doc[token.left_edge.i : token.i + 1] if t.dep_ != "det"]
+    while words and words[0].pos_ != "PROPN":
+        words = words[1:]
+    if not words or any(not (t.text[:1].isupper() or t.lower_ in ("al", "el", "-")) for t in words):
+        return None
+    return words
+
+
+def placed_names(
+    doc: Doc, prepositions: frozenset[str], not_places: frozenset[str], taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Character spans of unknown proper names that are the object of a place preposition
+    ("in X", "near X") and overlap no known place, actor or source."""
+    found: list[tuple[int, int]] = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in prepositions:
+            continue
+        words = name_tokens(token)
+        if words is None or any(t.lower_ in not_places for t in words):
+            continue
+        start, end = words[0].idx, token.idx + len(token.text)
+        if not any(s < end and start < e for s, e in taken):
+            found.append((start, end))
+    return found
