@@ -48,6 +48,11 @@ def evidence(text: str, phrase: str) -> Evidence:
     return Evidence(start, start + len(phrase), phrase)
 
 
+def title_evidence(art: Article, phrase: str) -> Evidence:
+    start = (art.title or "").index(phrase)
+    return Evidence(start, start + len(phrase), phrase, part="title")
+
+
 def quantity(
     text: str, phrase: str, category: str, value: int, qualifier: Qualifier, source: str | None
 ) -> Quantity:
@@ -168,6 +173,9 @@ HOSTILE_CLASH = event(
 )
 # Evidence that covers the injected script, so highlighting itself must escape it.
 HOSTILE_CLASH.evidence.append(evidence(HOSTILE_TEXT, PWNED_SCRIPT))
+# Headline evidence points into the title; the hostile one covers the title's markup too.
+ARRESTS.evidence.append(title_evidence(DAILY, "arrests in Douma"))
+HOSTILE_CLASH.evidence.append(title_evidence(HOSTILE, HOSTILE.title or ""))
 
 ARTICLES: list[tuple[Article, list[Event]]] = [
     (WIRE, [WIRE_EVACUATION]),

@@ -63,6 +63,17 @@ def test_event_card_shows_claims_side_by_side_and_the_evidence(client: TestClien
 def test_hostile_article_is_escaped_inside_the_highlight(client: TestClient) -> None:
     html = client.get(f"/events/{samples.HOSTILE_CLASH.event_id}").text
     assert '<mark class="evidence">&lt;script&gt;window.__pwned = 1;' in html
+    assert '<mark class="evidence">&lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt;SAMPLE' in html
+
+
+@pytest.mark.parametrize(
+    "path", [f"/events/{samples.ARRESTS.event_id}", f"/articles/{samples.DAILY.article_id}"]
+)
+def test_headline_evidence_is_marked_in_the_title_not_the_text(client: TestClient, path: str) -> None:
+    html = client.get(path).text
+    assert 'SAMPLE: <mark class="evidence">arrests in Douma</mark>' in html
+    # Its offsets are into the title: read into the text they would cut this mark at "forces ".
+    assert '<mark class="evidence">Security forces detained </mark>' in html
 
 
 def test_pages_answer_bad_input_and_unknown_ids_in_html(client: TestClient) -> None:

@@ -6,7 +6,7 @@ the only tags added are our own ``<mark>``s, so nothing in an article can become
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -22,18 +22,25 @@ class Span:
     css_class: str
 
 
-def event_spans(events: Iterable[Event]) -> list[Span]:
-    """Evidence spans and figure spans (quantities with offsets) of these events."""
-    spans: list[Span] = []
-    for event in events:
-        in_text = [evidence for evidence in event.evidence if evidence.part == "text"]
-        spans.extend(Span(evidence.start, evidence.end, "evidence") for evidence in in_text)
-        spans.extend(
-            Span(quantity.start, quantity.end, "figure")
-            for quantity in event.quantities
-            if quantity.start is not None and quantity.end is not None
-        )
-    return spans
+def evidence_spans(events: Sequence[Event], part: str) -> list[Span]:
+    """Evidence spans of these events in one part of the article: "text" or "title"."""
+    return [
+        Span(evidence.start, evidence.end, "evidence")
+        for event in events
+        for evidence in event.evidence
+        if evidence.part == part
+    ]
+
+
+def event_spans(events: Sequence[Event]) -> list[Span]:
+    """Evidence spans in the article text, and figure spans (quantities with offsets) of these events."""
+    figures = [
+        Span(quantity.start, quantity.end, "figure")
+        for event in events
+        for quantity in event.quantities
+        if quantity.start is not None and quantity.end is not None
+    ]
+    return evidence_spans(events, "text") + figures
 
 
 def _boundaries(text_length: int, spans: list[Span]) -> list[int]:

@@ -26,7 +26,7 @@ from sitreport.link.framing import (
 from sitreport.options import Options
 from sitreport.records import Article, Claim, Estimate, Event, Incident
 from sitreport.serve.filters import EventFilter
-from sitreport.serve.highlight import event_spans, highlight
+from sitreport.serve.highlight import event_spans, evidence_spans, highlight
 from sitreport.store import Store
 
 ARTICLE_FIELDS: tuple[str, ...] = (
@@ -158,6 +158,7 @@ class EventCard:
     article: Article | None
     incident: Incident | None
     article_html: Markup
+    title_html: Markup
     rows: list[ClaimRow] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -177,8 +178,16 @@ def event_card(store: Store, event_id: str) -> EventCard:
         article=article,
         incident=incident,
         article_html=highlight(article.text, event_spans([event])) if article else Markup(""),
+        title_html=highlighted_title(article, [event]),
         rows=claim_rows(claims, estimates),
     )
+
+
+def highlighted_title(article: Article | None, events: list[Event]) -> Markup:
+    """The article's title with the events' headline evidence marked (empty when untitled)."""
+    if article is None or not article.title:
+        return Markup("")
+    return highlight(article.title, evidence_spans(events, "title"))
 
 
 @dataclass
@@ -245,6 +254,7 @@ class ArticleView:
     article: Article
     events: list[Event]
     article_html: Markup
+    title_html: Markup
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -259,7 +269,9 @@ def article_view(store: Store, article_id: str, max_events: int) -> ArticleView:
     if article is None:
         raise NotFoundError(f"no article {article_id}")
     events = store.query_events(EventFilter(article_id=article_id, limit=max_events).to_query())
-    return ArticleView(article, events, highlight(article.text, event_spans(events)))
+    return ArticleView(
+        article, events, highlight(article.text, event_spans(events)), highlighted_title(article, events)
+    )
 
 
 def all_events(store: Store, event_filter: EventFilter, page_size: int = 1000) -> list[Event]:
