@@ -287,6 +287,7 @@ def all_events(store: Store, event_filter: EventFilter, page_size: int = 1000) -
 def map_points(store: Store, event_filter: EventFilter) -> dict[str, Any]:
     """Markers for every event the filter matches (pagination ignored), and how many have none."""
     query = event_filter.to_query()
+    # Points first: events are only ever added, so a count read after them is never smaller.
     points = store.map_points(query)
     matched = store.count_events(query)
     return {
