@@ -3,6 +3,8 @@
 Run: .venv/bin/python bench/bench_serve.py [--events 10000] [--repeat 5]
 Generated records are synthetic (random types, places, dates, figures); nothing is fetched.
 Prints the median and worst time per URL, through a real uvicorn server on 127.0.0.1.
+Pairs of articles are linked into incidents by hand (not by the linker), so incident pages
+have something to show without timing the link stage.
 """
 
 from __future__ import annotations
@@ -23,7 +25,18 @@ from pathlib import Path
 import httpx
 import uvicorn
 
-from sitreport.records import EVENT_TYPES, Article, Event, Evidence, Place, Quantity, stable_id
+from sitreport.records import (
+    EVENT_TYPES,
+    Article,
+    Claim,
+    Estimate,
+    Event,
+    Evidence,
+    Incident,
+    Place,
+    Quantity,
+    stable_id,
+)
 from sitreport.serve import create_app
 from sitreport.store import Store
 
@@ -39,22 +52,36 @@ PLACES = [
 SOURCES = ["SANA", "SOHR", "Reuters", "AFP"]
 OUTLETS = ["Bench Wire", "Bench Daily", "Bench Monitor"]
 EVENTS_PER_ARTICLE = 5
+# {event}, {article} and {incident} are filled with ids from the generated store.
 URLS = [
     "/events",
     "/events?event_type=evacuation&sort=-date",
     "/events?place=Idlib&date_from=2018-03-01&date_to=2018-06-30",
     "/events?text=bench&offset=5000",
+    "/events?sort=-place&offset=9000",
+    "/events/{event}",
     "/api/events?limit=100",
+    "/api/events?limit=1000",
+    "/api/events?source=SOHR&sort=-confidence",
     "/api/timeline?by=day",
     "/api/timeline?by=week",
+    "/map",
     "/api/map",
+    "/api/map?place=Idlib",
     "/api/events.csv?event_type=armed_clash",
     "/api/events.geojson?event_type=armed_clash",
-    "/map",
+    "/api/events.acled?event_type=armed_clash",
+    "/api/events.plover?event_type=armed_clash",
+    "/api/events.jsonl",
+    "/api/events.csv",
+    "/incidents",
+    "/api/incidents?limit=1000",
+    "/incidents/{incident}",
+    "/articles",
+    "/articles/{article}",
     "/places",
     "/sources",
-    # Last: at the time of writing the store's source filter scans event_sources per event.
-    "/api/events?source=SOHR&sort=-confidence",
+    "/api/sources",
 ]
 
 
@@ -98,11 +125,45 @@ def generated_article(index: int, rng: random.Random, start: date) -> tuple[Arti
     return article, events
 
 
-def fill(db_url: str, event_count: int) -> None:
+def linked(first: Event, second: Event) -> Incident:
+    """Two events as one incident, with each figure as a claim (built by hand, not linked)."""
+    claims = [
+        Claim(q.category, q.value, q.qualifier, q.kind, source, e.article_id, e.event_id, q.text)
+        for e in (first, second)
+        for q, source in zip(e.quantities, e.sources, strict=False)
+    ]
+    values = sorted(claim.value for claim in claims)
+    return Incident(
+        incident_id=stable_id("incident", first.event_id, second.event_id),
+        event_type=first.event_type,
+        date=first.date,
+        location=first.location,
+        events=[first.event_id, second.event_id],
+        articles=[first.article_id, second.article_id],
+        sources=sorted({*first.sources, *second.sources}),
+        claims=claims,
+        estimates={"people": Estimate(values[0], values[-1], values[-1])},
+        disputed=values[0] * 2 < values[-1],
+    )
+
+
+def fill(db_url: str, event_count: int) -> dict[str, str]:
+    """Store the generated articles and incidents; ids of one of each, for the URLs."""
     rng = random.Random(7)
+    incidents, previous = [], None
     with Store(db_url) as store:
         for index in range(event_count // EVENTS_PER_ARTICLE):
-            store.save_article(*generated_article(index, rng, date(2018, 1, 1)))
+            article, events = generated_article(index, rng, date(2018, 1, 1))
+            store.save_article(article, events)
+            if previous is not None and index % 2:
+                incidents.append(linked(previous, events[0]))
+            previous = events[0]
+        store.replace_incidents(incidents)
+    return {
+        "event": incidents[0].events[0],
+        "article": incidents[0].articles[0],
+        "incident": incidents[0].incident_id,
+    }
 
 
 @contextmanager
@@ -139,11 +200,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db_url = f"sqlite:///{Path(folder) / 'bench.db'}"
         began = time.perf_counter()
-        fill(db_url, args.events)
+        ids = fill(db_url, args.events)
         sys.stdout.write(f"filled {args.events} events in {time.perf_counter() - began:.1f} s\n")
         with running_server(db_url) as base, httpx.Client(base_url=base, timeout=120) as client:
             sys.stdout.write(f"{'url':<62} {'median ms':>10} {'worst ms':>10} {'bytes':>10}\n")
-            for url in URLS:
+            for url in (template.format(**ids) for template in URLS):
                 timings = time_url(client, url, args.repeat)
                 size = len(client.get(url).content)
                 median, worst = statistics.median(timings) * 1000, max(timings) * 1000
