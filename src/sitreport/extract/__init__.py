@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from sitreport.extract.candidate import Candidate
 from sitreport.extract.confidence import confidence
-from sitreport.extract.dates import publication_day
+from sitreport.extract.dates import DateReading, publication_day
 from sitreport.extract.lexicon import load_extraction_lexicon
 from sitreport.extract.mentions import find_mentions
 from sitreport.extract.merge import merge_candidates
@@ -44,7 +44,7 @@ def to_event(article: Article, candidate: Candidate) -> Event:
         source_file=article.file,
         date=reading.date if reading else None,
         date_precision=reading.precision if reading and reading.date else None,
-        date_text=reading.text if reading else None,
+        date_text=(reading.text or None) if reading else None,
         location=candidate.location,
         origin=candidate.origin,
         destination=candidate.destination,
@@ -61,5 +61,11 @@ def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]
     """The events an article reports, one record per happening."""
     lexicon = load_extraction_lexicon(kb.extra_dirs)
     mentions = find_mentions(doc, kb, lexicon.place_prepositions, lexicon.not_places)
-    reader = ArticleReader(article, doc, mentions, lexicon, publication_day(article.published))
-    return [to_event(article, candidate) for candidate in merge_candidates(reader.read())]
+    published = publication_day(article.published)
+    reader = ArticleReader(article, doc, mentions, lexicon, published)
+    merged = merge_candidates(reader.read())
+    for candidate in merged:
+        # dated after merging, so the day of publication never keeps two reports apart
+        if candidate.date is None and candidate.of_the_day and published is not None:
+            candidate.date = DateReading(published.isoformat(), "day", "", published.isoformat())
+    return [to_event(article, candidate) for candidate in merged]

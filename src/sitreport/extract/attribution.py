@@ -65,7 +65,13 @@ class SourceTracker:
         trailing source off the sentence before it, but a name followed at once by "said"
         is that verb's subject whatever the parse says."""
         following = self.doc[token.right_edge.i + 1] if token.right_edge.i + 1 < len(self.doc) else None
-        if following is not None and self.is_attribution_verb(following) and following.i > token.i:
+        if following is None or following.i <= token.i:
+            return None
+        # "..., Syrian state television reports.": a closing "reports" is a verb, whatever its tag
+        closing = following.i + 1 >= len(self.doc) or self.doc[following.i + 1].is_punct
+        if self.is_attribution_verb(following) or (
+            closing and following.lemma_.lower() in self.lexicon.attribution_verbs
+        ):
             return following
         return None
 

@@ -30,6 +30,8 @@ class Candidate:
     ordinal: int | None = None
     theme_classes: frozenset[str] = frozenset()
     back_reference: bool = False
+    # reported in the present perfect ("the first buses have left"): news of the day
+    of_the_day: bool = False
 
     @property
     def distinguishing(self) -> frozenset[str]:

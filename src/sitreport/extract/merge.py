@@ -87,6 +87,7 @@ def absorb(into: Candidate, other: Candidate) -> None:
     if other.date is not None and (into.date is None or (other.date_explicit and not into.date_explicit)):
         into.date, into.date_explicit = other.date, other.date_explicit
     into.ordinal = into.ordinal or other.ordinal
+    into.of_the_day = into.of_the_day or other.of_the_day
     into.theme_classes |= other.theme_classes
     into.strength = max(into.strength, other.strength)
 

@@ -43,6 +43,14 @@ def dates_verb(verb: Token, trigger: Token) -> bool:
     return verb in trigger.ancestors or trigger in verb.ancestors
 
 
+def is_present_perfect(token: Token) -> bool:
+    """ "have left", "has fallen": the verb reporting the event is in the present perfect."""
+    verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
+    return verb is not None and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children
+    )
+
+
 def in_offset_clause(span: Span, trigger: Token) -> bool:
     """ "two days after an initial group left": the trigger is in the clause the offset word
     introduces, so it happened before the anchor, not after it."""
@@ -258,6 +266,7 @@ class ArticleReader:
         previous = self.last_in_paragraph.get(context.paragraph)
         if candidate.date is None and previous is not None and not context.in_headline:
             candidate.date = previous.date
+        candidate.of_the_day = is_present_perfect(trigger.token)
         return candidate
 
     def place(

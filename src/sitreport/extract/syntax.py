@@ -54,6 +54,16 @@ def child_with_dep(token: Token, *deps: str) -> Token | None:
     return None
 
 
+def nearest_child_with_dep(token: Token, *deps: str) -> Token | None:
+    """Like ``child_with_dep``, the child nearest the token on a tie: "10:42 GMT - the buses
+    have left" has two subjects for the parser, and the buses are the ones next to the verb."""
+    for dep in deps:
+        children = [child for child in token.children if child.dep_ == dep]
+        if children:
+            return min(children, key=lambda child: abs(child.i - token.i))
+    return None
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb at or above the token: the predicate a noun trigger depends on."""
     for candidate in ancestors_with_self(token):

@@ -12,6 +12,7 @@ from sitreport.extract.syntax import (
     child_with_dep,
     conjuncts_and_appositions,
     is_passive,
+    nearest_child_with_dep,
     of_object,
 )
 
@@ -78,9 +79,9 @@ def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon) -> list[To
         head = child_with_dep(token.head, "nsubj", "nsubjpass")
     elif token.pos_ in ("VERB", "AUX"):
         if role == "subject" or is_passive(token):
-            head = child_with_dep(token, "nsubjpass", "nsubj")
+            head = nearest_child_with_dep(token, "nsubjpass", "nsubj")
         else:
-            head = child_with_dep(token, "dobj") or child_with_dep(token, "nsubj")
+            head = child_with_dep(token, "dobj") or nearest_child_with_dep(token, "nsubj")
     elif token.dep_ in ("oprd", "acomp", "xcomp") and token.pos_ == "ADJ":
         verb = token.head
         head = child_with_dep(verb, "dobj", "nsubjpass", "nsubj")
