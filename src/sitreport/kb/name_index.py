@@ -81,10 +81,10 @@ class NameIndex:
         self.prefixes = frozenset(_leading_words(self.by_key))
 
     def _hit(self, entry: int, alias: str, generic: bool, bare_keys: set[str]) -> tuple[str, NameHit] | None:
-        key = self.rules.name_key(alias, self.fillers)
+        words = self.rules.content_words(alias, self.fillers)
+        key = self.rules.words_key(words)
         if not key:
             return None
-        words = self.rules.content_words(alias, self.fillers)
         needs_article = key in bare_keys
         if needs_article and not self.rules.is_article(WORD_PATTERN.findall(alias)[0]):
             return None

@@ -18,6 +18,7 @@ from pathlib import Path
 from sitreport.errors import KnowledgeBaseError
 
 WORD_PATTERN = re.compile(r"\w+")
+DOUBLED_LETTERS = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=4)
@@ -98,7 +99,7 @@ class NameRules:
             key = key.replace(old, new)
         if self.vowel_y_to_i and len(key) > 1:
             key = key[0] + key[1:].replace("y", "i")
-        key = re.sub(r"(.)\1+", r"\1", key)
+        key = DOUBLED_LETTERS.sub(r"\1", key)
         if len(key) > self.drop_final_h_after and key.endswith("h"):
             key = key[:-1]
         return key
@@ -109,10 +110,17 @@ class NameRules:
     def content_words(self, name: str, fillers: frozenset[str] = frozenset()) -> list[str]:
         """The words of a name that count for matching: articles (and ``fillers``) left out.
         A possessive is dropped as the tokenizer drops it from text ("Syria's border")."""
-        unmarked = _possessive(self.apostrophes).sub("", name).translate(self._unmark).replace("_", " ")
+        unmarked = name.translate(self._unmark)
+        if unmarked != name:  # most names have no apostrophe: spare them the possessive pattern
+            unmarked = _possessive(self.apostrophes).sub("", name).translate(self._unmark)
         skipped = self.articles | fillers
-        return [word for word in WORD_PATTERN.findall(unmarked) if self.fold(word) not in skipped]
+        words = WORD_PATTERN.findall(unmarked.replace("_", " "))
+        return [word for word in words if self.word_forms(word)[0] not in skipped]
 
     def name_key(self, name: str, fillers: frozenset[str] = frozenset()) -> str:
         """The key of a whole name: its content words' keys ('Deir ez-Zor' -> 'dair zur')."""
-        return " ".join(self.word_key(word) for word in self.content_words(name, fillers))
+        return self.words_key(self.content_words(name, fillers))
+
+    def words_key(self, words: list[str]) -> str:
+        """The key of a name already split into its content words."""
+        return " ".join(self.word_key(word) for word in words)

@@ -20,6 +20,10 @@ GOVERNORATE_NEARBY = 1.5
 GOVERNORATE_IN_ARTICLE = 1.0
 NEAR_OTHER_PLACE_KM = (50.0, 150.0)
 NEAR_OTHER_PLACE = (1.0, 0.5)
+# Degrees of latitude and (at 42°N, the gazetteer's northern edge) longitude beyond which a point is
+# surely further than the widest nearness limit: such points skip the haversine.
+NEAR_LAT_DEGREES = NEAR_OTHER_PLACE_KM[-1] / 111.0
+NEAR_LON_DEGREES = NEAR_OTHER_PLACE_KM[-1] / (111.0 * math.cos(math.radians(42.0)))
 SETTLEMENT_OVER_AREA = 0.5
 ASKED_FOR_ADMIN1 = 3.0
 
@@ -71,7 +75,7 @@ def _score(
     elif entry.admin1 in context.admin1_in_article:
         score += GOVERNORATE_IN_ARTICLE
         why.append(f"{entry.admin1} in article")
-    nearest = min((distance_km(entry.lat, entry.lon, lat, lon) for lat, lon in context.points), default=None)
+    nearest = _nearest_km(entry, context.points)
     for limit, weight in zip(NEAR_OTHER_PLACE_KM, NEAR_OTHER_PLACE, strict=True):
         if nearest is not None and nearest < limit:
             score += weight
@@ -80,3 +84,15 @@ def _score(
     if entry.population:
         why.append(f"population {entry.population}")
     return entry, (score, why)
+
+
+def _nearest_km(entry: PlaceEntry, points: Sequence[tuple[float, float]]) -> float | None:
+    """Distance to the nearest point within the widest nearness limit, else None."""
+    return min(
+        (
+            distance_km(entry.lat, entry.lon, lat, lon)
+            for lat, lon in points
+            if abs(lat - entry.lat) < NEAR_LAT_DEGREES and abs(lon - entry.lon) < NEAR_LON_DEGREES
+        ),
+        default=None,
+    )

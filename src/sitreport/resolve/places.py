@@ -10,6 +10,7 @@ by the governorates and places the article names near it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -331,22 +332,32 @@ def _article_context(
     points = tuple(dict.fromkeys(prior.points + tuple(p for item in found if (p := _point_of(item, kb)))))
     window = kb.rules.context_window
 
-    def near(named: list[tuple[int, str | None]], item: _Found) -> frozenset[str]:
-        return frozenset(
-            value
-            for start, value in named
-            if value and start != item.start and abs(start - item.start) <= window
-        )
-
+    admin1_near, countries_near = _Nearby(settled, window), _Nearby(countries, window)
     return [
         Context(
-            admin1_nearby=near(settled, item),
-            countries_nearby=near(countries, item),
+            admin1_nearby=admin1_near.around(item.start),
+            countries_nearby=countries_near.around(item.start),
             admin1_in_article=everywhere,
             points=points,
         )
         for item in found
     ]
+
+
+class _Nearby:
+    """Values named at character offsets, looked up by window: sorted once and bisected, so
+    a dense article does not compare every name with every other."""
+
+    def __init__(self, named: list[tuple[int, str | None]], window: int) -> None:
+        self.named = sorted((start, value) for start, value in named if value)
+        self.starts = [start for start, _ in self.named]
+        self.window = window
+
+    def around(self, start: int) -> frozenset[str]:
+        """Values within the window of ``start``, except those named at ``start`` itself."""
+        low = bisect_left(self.starts, start - self.window)
+        high = bisect_right(self.starts, start + self.window)
+        return frozenset(value for at, value in self.named[low:high] if at != start)
 
 
 def _point_of(item: _Found, kb: KnowledgeBase) -> tuple[float, float] | None:

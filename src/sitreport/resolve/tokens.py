@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from sitreport.kb.name_index import NameHit, NameIndex
 from sitreport.kb.names import NameRules
@@ -19,8 +20,10 @@ SENTENCE_ENDS = frozenset('.!?:;"“”')
 POSSESSIVE = ("'s", "’s")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word. A named tuple, not a frozen dataclass: an article makes hundreds of these,
+    and a frozen dataclass sets each field through ``object.__setattr__``."""
+
     start: int
     end: int
     text: str
@@ -29,10 +32,7 @@ class Token:
     is_article: bool
     joined: bool  # written right after the previous word, inside the same name run
     sentence_start: bool
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    capitalised: bool
 
 
 @lru_cache(maxsize=4)
@@ -63,6 +63,7 @@ def tokenize(text: str, rules: NameRules) -> list[Token]:
                 is_article=folded in rules.articles,
                 joined=bool(tokens) and tightened in NAME_JOINERS,
                 sentence_start=not tokens or "\n" in gap or tightened.rstrip()[-1:] in SENTENCE_ENDS,
+                capitalised=word[:1].isupper(),
             )
         )
         previous_end = match.end()
@@ -126,9 +127,12 @@ def _longest_at(
         key = f"{key} {tokens[content[last_position]].key}" if key else tokens[first].key
         if key not in index.prefixes:
             break
+        candidates = index.get(key)
+        if not candidates:
+            continue  # only a prefix of longer names so far
         chosen = content[position : last_position + 1]
         words = [tokens[i].text for i in chosen]
-        hits = tuple(hit for hit in index.get(key) if hit.accepts(words, has_article))
+        hits = tuple(hit for hit in candidates if hit.accepts(words, has_article))
         if hits:
             start = tokens[first - 1].start if has_article else tokens[first].start
             best = NameMatch(first, chosen[-1], start, tokens[chosen[-1]].end, key, hits, has_article)
