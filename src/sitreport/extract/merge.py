@@ -12,17 +12,33 @@ from __future__ import annotations
 from sitreport.extract.candidate import Candidate
 from sitreport.records import Place, Quantity
 
+# Places of this precision or wider are regions (docs/knowledge-base.md, precision scale).
+REGION_PRECISION = 3
+
+
+def part_of(a: str, b: str) -> bool:
+    """ "western Mosul" is part of "Mosul": the name, with a compass word in front."""
+    return a.endswith(" " + b)
+
 
 def same_place(a: Place, b: Place) -> bool:
     names_a = {a.name.lower(), (a.admin1 or "").lower()} - {""}
     names_b = {b.name.lower(), (b.admin1 or "").lower()} - {""}
-    return a.name.lower() == b.name.lower() or a.name.lower() in names_b or b.name.lower() in names_a
+    name_a, name_b = a.name.lower(), b.name.lower()
+    return name_a in names_b or name_b in names_a or part_of(name_a, name_b) or part_of(name_b, name_a)
+
+
+def may_lie_within(a: Place, b: Place) -> bool:
+    """A place the gazetteer does not know may lie in any region ("near Kafr Nabudah" and
+    "in Hama countryside" can be one report)."""
+    return not a.resolved and (b.precision or 0) >= REGION_PRECISION
 
 
 def places_compatible(a: Candidate, b: Candidate) -> bool:
     if not (a.place_explicit and b.place_explicit) or a.location is None or b.location is None:
         return True
-    return same_place(a.location, b.location)
+    first, second = a.location, b.location
+    return same_place(first, second) or may_lie_within(first, second) or may_lie_within(second, first)
 
 
 def dates_compatible(a: Candidate, b: Candidate) -> bool:

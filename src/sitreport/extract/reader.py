@@ -46,8 +46,10 @@ def dates_verb(verb: Token, trigger: Token) -> bool:
 def is_present_perfect(token: Token) -> bool:
     """ "have left", "has fallen": the verb reporting the event is in the present perfect."""
     verb = token if token.pos_ in ("VERB", "AUX") else governing_verb(token)
-    return verb is not None and verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children
+    return (
+        verb is not None
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
     )
 
 
