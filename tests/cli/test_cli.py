@@ -35,6 +35,15 @@ aboard 12 buses, the Syrian Observatory for Human Rights said.
 The evacuation followed a ceasefire agreed on Friday between rebels and government forces, the monitor said.
 """
 
+# A sample in Arabic, written for these tests, saved in the legacy Windows Arabic code page.
+ARABIC_SAMPLE = """مقال تجريبي: حافلات تغادر درعا
+
+قالت وكالة الأنباء الرسمية إن عشر حافلات تقل مسلحين وعائلاتهم غادرت مدينة درعا صباح الخميس \
+باتجاه الشمال السوري بموجب اتفاق التسوية.
+
+وأضافت الوكالة أن وحدات الهندسة بدأت بإزالة الألغام من الأحياء الجنوبية للمدينة بعد خروج الحافلات.
+"""
+
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
@@ -102,7 +111,7 @@ def test_bad_inputs_are_named_in_one_line_each_and_the_rest_is_stored(workdir: P
     reports = workdir / "reports"
     (reports / "empty.txt").write_bytes(b"")
     (reports / "binary.txt").write_bytes(bytes(range(256)) * 8)
-    (reports / "arabic.txt").write_bytes("تقرير تجريبي\n\nغادرت حافلات مدينة درعا.".encode("cp1256"))
+    (reports / "arabic.txt").write_bytes(ARABIC_SAMPLE.encode("cp1256"))
     (reports / "corpus.csv").write_text("id,headline\n1,no body column\n", encoding="utf-8")
     result = run("ingest", "reports", "missing.txt", "--db", "sqlite:///ledger.db", cwd=workdir)
     assert result.returncode == 2
@@ -120,8 +129,13 @@ def test_ingesting_twice_stores_each_article_once(workdir: Path) -> None:
         assert run("ingest", "reports", "--db", "sqlite:///ledger.db", cwd=workdir).returncode == 0
     with sqlite3.connect(workdir / "ledger.db") as db:
         assert db.execute("select count(*) from articles").fetchone()[0] == 1
-    listing = run("events", "--db", "sqlite:///ledger.db", cwd=workdir)
-    assert "evacuation" in listing.stdout and "Talbiseh" in listing.stdout
+    listing = run("events", "--db", "sqlite:///ledger.db", "--json", cwd=workdir)
+    events = [json.loads(line) for line in listing.stdout.splitlines()]
+    evacuation = next(e for e in events if e["event_type"] == "evacuation")
+    assert evacuation["origin"]["admin1"] == "Homs" and evacuation["origin"]["lat"] is not None
+    assert evacuation["destination"]["name"] == "Idlib"
+    table = run("events", "--db", "sqlite:///ledger.db", cwd=workdir)
+    assert "evacuation" in table.stdout and "2019-03-03" in table.stdout
 
 
 def test_export_writes_each_format(workdir: Path) -> None:
