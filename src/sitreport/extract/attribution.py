@@ -14,8 +14,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from sitreport.extract.lexicon import ExtractionLexicon
-from sitreport.extract.mentions import ArticleMentions, SourceMention
+from sitreport.extract.mentions import ArticleMentions
 from sitreport.extract.syntax import child_with_dep
+from sitreport.resolve import SourceMention
 
 # Links climbed from a name to the phrase that attributes it: "the head of the Observatory",
 # "a spokesman for the faction", "the monitor's head".

@@ -16,7 +16,15 @@ from spacy.tokens import Doc, Span, Token
 
 from sitreport.kb import KnowledgeBase
 from sitreport.records import Place
-from sitreport.resolve import find_actors, find_places, find_sources, resolve_place
+from sitreport.resolve import (
+    ActorMention,
+    PlaceMention,
+    SourceMention,
+    find_actors,
+    find_places,
+    find_sources,
+    resolve_place,
+)
 
 
 class Located(Protocol):
@@ -26,33 +34,6 @@ class Located(Protocol):
 
 
 M = TypeVar("M", bound=Located)
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    start: int
-    end: int
-    text: str
-    place: Place
-
-
-@dataclass(frozen=True)
-class ActorMention:
-    start: int
-    end: int
-    text: str
-    name: str
-    kind: str | None
-
-
-@dataclass(frozen=True)
-class SourceMention:
-    start: int
-    end: int
-    text: str
-    name: str
-    kind: str | None
-    generic: bool
 
 
 class MentionIndex(Generic[M]):
@@ -104,18 +85,21 @@ def find_mentions(
     """Every place, actor and source the knowledge base recognises in the annotated text, and
     the capitalised names the text puts where a place goes ("clashed in Tal Mardikh")."""
     text = doc.text
-    places = [PlaceMention(m.start, m.end, m.text, m.place) for m in find_places(text, kb)]
-    actors = [ActorMention(m.start, m.end, m.text, m.name, m.kind) for m in find_actors(text, kb)]
-    sources = [
-        SourceMention(m.start, m.end, m.text, m.name, m.kind, m.generic) for m in find_sources(text, kb)
-    ]
+    places, actors, sources = find_places(text, kb), find_actors(text, kb), find_sources(text, kb)
     taken = [(m.start, m.end) for m in [*places, *actors, *sources]]
     known = [m.place for m in places if m.place.resolved]
     places += [
-        PlaceMention(start, end, doc.text[start:end], resolve_place(doc.text[start:end], kb, known))
+        placed_name_mention(doc.text[start:end], start, end, kb, known)
         for start, end in placed_names(doc, place_prepositions, not_places, taken)
     ]
     return ArticleMentions(MentionIndex(places), MentionIndex(actors), MentionIndex(sources))
+
+
+def placed_name_mention(
+    name: str, start: int, end: int, kb: KnowledgeBase, known: Sequence[Place]
+) -> PlaceMention:
+    place = resolve_place(name, kb, known)
+    return PlaceMention(start, end, name, place, 1.0 if place.resolved else 0.0, "named where a place goes")
 
 
 def name_tokens(token: Token) -> list[Token] | None:

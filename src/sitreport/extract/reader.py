@@ -21,7 +21,7 @@ from sitreport.extract.dates import (
 from sitreport.extract.factuality import is_reported_fact, is_teaser
 from sitreport.extract.figures import Figure, assign_figures, find_figures
 from sitreport.extract.lexicon import ExtractionLexicon
-from sitreport.extract.mentions import ActorMention, ArticleMentions, PlaceMention
+from sitreport.extract.mentions import ArticleMentions
 from sitreport.extract.roles import (
     MOVEMENT_TYPES,
     closest_precise,
@@ -33,6 +33,7 @@ from sitreport.extract.roles import (
 from sitreport.extract.syntax import governing_verb, span_root_outside, tree_distance
 from sitreport.extract.triggers import Trigger, find_triggers
 from sitreport.records import Article, Evidence, Place, Quantity
+from sitreport.resolve import ActorMention, PlaceMention
 
 HEADLINE = -1
 

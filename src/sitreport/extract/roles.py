@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from sitreport.extract.lexicon import ExtractionLexicon
-from sitreport.extract.mentions import ActorMention, PlaceMention
 from sitreport.extract.syntax import ancestors_with_self, tree_distance
 from sitreport.extract.triggers import Trigger
 from sitreport.records import Actor, ActorRole, Place
+from sitreport.resolve import ActorMention, PlaceMention
 
 MOVEMENT_TYPES = frozenset({"evacuation", "deployment", "aid"})
 # Types whose theme suffers the act ("target"); for the others it is "affected".
