@@ -8,6 +8,8 @@ are then merged, so a headline restating the lead or a body pasted twice gives o
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from sitreport.extract.candidate import Candidate
@@ -25,20 +27,29 @@ ASSIGNS = ("Event",)
 
 __all__ = ["ASSIGNS", "REQUIRES", "extract_events"]
 
-HEADLINE_ID_PART = "headline"
+def event_key(candidate: Candidate) -> tuple[str, ...]:
+    """Type, every evidence span and the place: what tells one happening from another."""
+    spans = (f"{e.part}:{e.start}-{e.end}" for e in candidate.evidence)
+    place = candidate.location or candidate.origin or candidate.destination
+    return (candidate.event_type, *spans, place.name if place else "")
 
 
-def event_id(article: Article, candidate: Candidate) -> str:
-    """Stable: article, type and where the first body evidence starts (or the headline)."""
-    body = [e for e in candidate.evidence if e.end > e.start]
-    where = str(body[0].start) if body else HEADLINE_ID_PART
-    return stable_id(article.article_id, candidate.event_type, where)
+def event_ids(article: Article, candidates: list[Candidate]) -> list[str]:
+    """Stable ids, unique within the article: two events of one type told in one sentence at
+    one place (rare) are told apart by their order, which the same input always repeats."""
+    seen: Counter[tuple[str, ...]] = Counter()
+    ids = []
+    for candidate in candidates:
+        key = event_key(candidate)
+        seen[key] += 1
+        ids.append(stable_id(article.article_id, *key, str(seen[key])))
+    return ids
 
 
-def to_event(article: Article, candidate: Candidate) -> Event:
+def to_event(article: Article, candidate: Candidate, identifier: str) -> Event:
     reading = candidate.date
     return Event(
-        event_id=event_id(article, candidate),
+        event_id=identifier,
         article_id=article.article_id,
         event_type=candidate.event_type,
         source_file=article.file,
@@ -68,4 +79,7 @@ def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]
         # dated after merging, so the day of publication never keeps two reports apart
         if candidate.date is None and candidate.of_the_day and published is not None:
             candidate.date = DateReading(published.isoformat(), "day", "", published.isoformat())
-    return [to_event(article, candidate) for candidate in merged]
+    return [
+        to_event(article, candidate, identifier)
+        for candidate, identifier in zip(merged, event_ids(article, merged), strict=True)
+    ]
