@@ -29,35 +29,15 @@ class FilterError(SitreportError):
 
 
 @dataclass(frozen=True)
-class EventFilter:
-    """What the user asked for, validated; ``to_query`` hands it to the store."""
+class EventFilter(EventQuery):
+    """What the user asked for, validated: a store query that also knows its own URL."""
 
-    event_type: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    place: str | None = None
-    actor: str | None = None
-    source: str | None = None
-    text: str | None = None
-    article_id: str | None = None
-    sort: str = "date"
     limit: int = DEFAULT_LIMIT
-    offset: int = 0
 
     def to_query(self, *, limit: int | None = None, offset: int | None = None) -> EventQuery:
-        return EventQuery(
-            event_type=self.event_type,
-            date_from=self.date_from,
-            date_to=self.date_to,
-            place=self.place,
-            actor=self.actor,
-            source=self.source,
-            text=self.text,
-            article_id=self.article_id,
-            sort=self.sort,
-            limit=self.limit if limit is None else limit,
-            offset=self.offset if offset is None else offset,
-        )
+        """This filter as the store's query, with its page changed as asked."""
+        changes = {"limit": limit, "offset": offset}
+        return replace(self, **{name: value for name, value in changes.items() if value is not None})
 
     def params(self) -> dict[str, str]:
         """The non-default parameters, in a stable order, for building URLs."""

@@ -20,7 +20,7 @@ from sitreport.store.schema import (
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class EventQuery:
     """Which events to read, and in what order; every filter that is set must hold.
 
