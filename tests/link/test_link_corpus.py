@@ -151,3 +151,14 @@ def test_inferred_dates_may_drift_within_the_window_stated_ones_may_not() -> Non
     )
     too_far = link_events([event_on("2019-03-11", "p", None), event_on("2019-03-15", "q", None)], OPTIONS)
     assert (len(inferred), len(stated), len(too_far)) == (1, 2, 2)
+
+
+def test_an_inferred_day_is_the_report_day_so_the_event_is_not_later() -> None:
+    # No date words: the day is when the report came out, so the event happened then or before.
+    after = link_events(
+        [event_on("2019-03-11", "p", "on Monday"), event_on("2019-03-12", "q", None)], OPTIONS
+    )
+    before = link_events(
+        [event_on("2019-03-11", "p", "on Monday"), event_on("2019-03-10", "q", None)], OPTIONS
+    )
+    assert (len(after), len(before)) == (1, 2)

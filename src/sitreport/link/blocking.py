@@ -1,24 +1,40 @@
-"""Candidate pairs without comparing everything with everything.
+"""Candidates for linking at a bounded cost per event, however dense the corpus gets.
 
-Dated events sit in time buckets ``window + 1`` days wide (each event also in the next
-bucket, so any two events close enough to link share one). Within a bucket and type group:
-- events naming a town pair only with events naming the same town;
-- events naming only a governorate pair with every dated event of that governorate, since
-  the town they mean is unknown: the only place where the cost grows with the area's density;
-- undated events can only link on the same town, so they pair with that town's events.
-Cost grows with the sum of squared block sizes, which stays near-linear while blocks are small.
+Precise reports (a town and a day or week) are sorted by day per type group and town; each is
+paired with the reports after it whose possible days (``EventFeatures.possible``) overlap its
+own, at most NEIGHBOURS of them.
+
+Vague reports (only a governorate, only a month, or no date) are not paired wholesale with
+their area: each *probes* lists of reports keyed by place and time bucket (``window + 1`` days
+wide, every dated report also in the next bucket so any two close enough share one):
+- a governorate-only report reads its governorate's lists, a month-only report its town's,
+  an undated report its town's whole timeline (it can only link on a matching figure);
+- when those lists hold more than PROBE_LIMIT entries, it reads the same lists narrowed to the
+  reports sharing one of its figure buckets (category + power of two of the value), and an
+  undated report always reads the narrowed ones;
+- when even those hold more than PROBE_LIMIT entries, it gets no candidates: a report that
+  fits that many others cannot say which one it is (docs/incidents.md, "Vague reports").
+Each report thus costs O(NEIGHBOURS + PROBE_LIMIT) after sorting, so time per event stays flat.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from itertools import combinations
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from sitreport.link.features import EventFeatures, type_group
 
-TimeKey = tuple[str, str, int]
-SpotKey = tuple[str, str]
+# Same town, same type group and within the window: more reports than this after one report
+# are a dense stream (a besieged city), and its partner is almost always among the nearest.
+NEIGHBOURS = 12
+# List entries a vague report may read; past this it narrows by figure, then gives up.
+PROBE_LIMIT = 40
+
+Key = tuple[Hashable, ...]
+Pair = tuple[int, int]
+Figure = tuple[str, int]  # estimate key, power-of-two bucket of the value
+Dated = tuple[int, int, int]  # first and last possible day, event index: sorts into day order
 
 
 def buckets(event: EventFeatures, window: int) -> range:
@@ -29,57 +45,111 @@ def buckets(event: EventFeatures, window: int) -> range:
     return range(event.days[0] // width, event.days[1] // width + 2)
 
 
+def listed_under(event: EventFeatures, window: int) -> Iterator[Key]:
+    """The lists a report sits in, for vague reports to probe."""
+    if event.place is None:
+        return
+    group, spot, area = type_group(event.event_type), event.place.spot, event.place.area
+    for bucket in buckets(event, window):
+        yield ("area", group, area, bucket)
+        if spot is not None:
+            yield ("spot", group, spot, bucket)
+    if spot is not None:
+        yield ("town", group, spot)
+
+
+def probed(event: EventFeatures, window: int) -> tuple[list[Key], bool]:
+    """The lists a vague report reads, and whether only figure-narrowed lists may be read."""
+    if event.place is None or event.precise:
+        return [], False
+    group, spot, area = type_group(event.event_type), event.place.spot, event.place.area
+    if event.days is None:
+        return ([("town", group, spot)] if spot is not None else []), True
+    kind, name = ("area", area) if spot is None else ("spot", spot)
+    return [(kind, group, name, bucket) for bucket in buckets(event, window)], False
+
+
+@dataclass
+class Candidates:
+    """Precise pairs (each once, lower index first) and, per vague report, what it may join."""
+
+    pairs: list[Pair]
+    probes: dict[int, list[int]]
+
+    def edges(self) -> Iterator[Pair]:
+        yield from self.pairs
+        yield from ((vague, other) for vague, found in self.probes.items() for other in found)
+
+    def within(self, keep: set[int]) -> Candidates:
+        return Candidates(
+            [pair for pair in self.pairs if keep.issuperset(pair)],
+            {vague: found for vague, found in self.probes.items() if vague in keep},
+        )
+
+
 class BlockIndex:
-    """Which events sit in which block: built once, then probed for pairs or neighbourhoods."""
+    """The lists vague reports probe and the per-town day order of precise reports."""
 
     def __init__(self, events: Sequence[EventFeatures], window: int) -> None:
-        self.window = window
-        self.by_spot_time: dict[TimeKey, list[int]] = defaultdict(list)
-        self.spots_by_area_time: dict[TimeKey, list[int]] = defaultdict(list)
-        self.areas_by_area_time: dict[TimeKey, list[int]] = defaultdict(list)
-        self.dated_by_spot: dict[SpotKey, list[int]] = defaultdict(list)
-        self.undated_by_spot: dict[SpotKey, list[int]] = defaultdict(list)
+        self.events, self.window = events, window
+        self.lists: dict[Key, list[int]] = defaultdict(list)
+        self.by_figure: dict[Key, dict[Figure, list[int]]] = {}
+        self.precise: dict[tuple[str, str], list[Dated]] = defaultdict(list)
         for index, event in enumerate(events):
-            self.add(index, event)
+            for key in listed_under(event, window):
+                self.lists[key].append(index)
+            spot = event.place.spot if event.place else None
+            if event.precise and spot is not None and event.possible is not None:
+                self.precise[(type_group(event.event_type), spot)].append((*event.possible, index))
 
-    def add(self, index: int, event: EventFeatures) -> None:
-        if event.place is None:
-            return
-        group, spot, area = type_group(event.event_type), event.place.spot, event.place.area
-        for bucket in buckets(event, self.window):
-            if spot is None:
-                self.areas_by_area_time[(group, area, bucket)].append(index)
-            else:
-                self.by_spot_time[(group, spot, bucket)].append(index)
-                self.spots_by_area_time[(group, area, bucket)].append(index)
-        if spot is not None:
-            (self.dated_by_spot if event.days else self.undated_by_spot)[(group, spot)].append(index)
+    def candidates(self) -> Candidates:
+        pairs = {pair for stream in self.precise.values() for pair in self.stream_pairs(stream)}
+        probes = {
+            n: self.probe(n, event)
+            for n, event in enumerate(self.events)
+            if event.place is not None and not event.precise
+        }
+        return Candidates(sorted(pairs), {n: found for n, found in probes.items() if found})
 
-    def raw_pairs(self) -> Iterator[tuple[int, int]]:
-        for block in (self.by_spot_time, self.areas_by_area_time, self.undated_by_spot):
-            for members in block.values():
-                yield from combinations(members, 2)
-        for key, vague in self.areas_by_area_time.items():
-            yield from ((a, b) for a in vague for b in self.spots_by_area_time.get(key, ()))
-        for key, undated in self.undated_by_spot.items():
-            yield from ((a, b) for a in undated for b in self.dated_by_spot.get(key, ()))
+    def stream_pairs(self, stream: list[Dated]) -> Iterator[Pair]:
+        """Sorted-neighbourhood pairs of one town's precise reports: sorted by the first day
+        each allows, a report pairs with those after it whose days overlap its own."""
+        stream.sort()
+        for position, (_first, last, index) in enumerate(stream):
+            for first, _last, other in stream[position + 1 : position + 1 + NEIGHBOURS]:
+                if first > last:
+                    break
+                yield min(index, other), max(index, other)
 
-    def pairs(self) -> set[tuple[int, int]]:
-        """Every candidate pair once, lower index first."""
-        return {(min(a, b), max(a, b)) for a, b in self.raw_pairs()}
+    def probe(self, index: int, event: EventFeatures) -> list[int]:
+        keys, narrowed_only = probed(event, self.window)
+        found = None if narrowed_only else self.read(self.lists.get(key, []) for key in keys)
+        if found is None:
+            found = self.read(
+                self.narrowed(key).get(figure, []) for key in keys for figure in event.figure_buckets
+            )
+        return [other for other in found or () if other != index]
 
-    def neighbours(self, index: int, event: EventFeatures) -> Iterator[int]:
-        """Events that could be paired with this one (a superset of its candidate pairs)."""
-        if event.place is None:
-            return
-        group, spot, area = type_group(event.event_type), event.place.spot, event.place.area
-        for bucket in buckets(event, self.window):
-            yield from self.areas_by_area_time.get((group, area, bucket), ())
-            if spot is None:
-                yield from self.spots_by_area_time.get((group, area, bucket), ())
-            else:
-                yield from self.by_spot_time.get((group, spot, bucket), ())
-        if spot is not None:
-            yield from self.undated_by_spot.get((group, spot), ())
-            if not event.days:
-                yield from self.dated_by_spot.get((group, spot), ())
+    def narrowed(self, key: Key) -> dict[Figure, list[int]]:
+        """A list split by figure bucket, on first need: each report is split once per list it
+        sits in, so the total work stays linear, and lists nobody narrows are never split."""
+        if key not in self.by_figure:
+            split: dict[Figure, list[int]] = defaultdict(list)
+            for member in self.lists.get(key, []):
+                for figure in self.events[member].figure_buckets:
+                    split[figure].append(member)
+            self.by_figure[key] = split
+        return self.by_figure[key]
+
+    @staticmethod
+    def read(lists: Iterable[list[int]]) -> list[int] | None:
+        """The members of these lists, or None when they hold more than PROBE_LIMIT entries."""
+        chosen = list(lists)
+        if sum(map(len, chosen)) > PROBE_LIMIT:
+            return None
+        return sorted({member for members in chosen for member in members})
+
+
+def find_candidates(events: Sequence[EventFeatures], window: int) -> Candidates:
+    """Every pair worth checking; ``events`` indices name the reports."""
+    return BlockIndex(events, window).candidates()

@@ -23,7 +23,7 @@ from sitreport.records import Claim, Estimate, Event
 APPROX_TOLERANCE = 0.10
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     """The values a claim allows; ``high`` None means unbounded."""
 

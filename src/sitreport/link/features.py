@@ -31,6 +31,12 @@ VIOLENCE_GROUP = "violence"
 # Precision 3 is a governorate or region: a place that can contain another event's place.
 AREA_PRECISION = 3
 AREA_KINDS = frozenset({"governorate", "province", "region", "admin1", "state", "oblast"})
+# A date interval up to a week long still pins a report down; a month does not.
+PRECISE_SPAN_DAYS = 7
+# A bound is indexed as if it reached this far past its value ("at least 60" up to 240,
+# "up to 60" down to 15): a bound far from another figure identifies nothing, and an
+# unbounded side would put the figure in every bucket.
+BOUND_REACH = 4
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -81,7 +87,7 @@ def is_area(place: Place) -> bool:
     return bool(place.admin1) and normalise_name(place.name) == normalise_name(place.admin1 or "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlaceKeys:
     """``area`` blocks events (governorate, else the place's own name); ``spot`` names a place
     below governorate level. Countries are left out: admin1 names rarely repeat across
@@ -103,7 +109,7 @@ def place_keys(place: Place | None) -> PlaceKeys | None:
     return PlaceKeys(area=area, spot=None if is_area(place) else normalise_name(place.name))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventFeatures:
     """The parts of an event that linking compares."""
 
@@ -111,11 +117,22 @@ class EventFeatures:
     article_id: str
     event_type: str
     days: tuple[int, int] | None
-    stated_day: int | None
+    possible: tuple[int, int] | None
     place: PlaceKeys | None
     actors: frozenset[str]
     actor_kinds: frozenset[str]
     figures: dict[str, tuple[Interval, ...]]
+    figure_buckets: frozenset[tuple[str, int]]
+
+    @property
+    def precise(self) -> bool:
+        """A town and a day (or week): the reports that can be paired by date order alone."""
+        return (
+            self.place is not None
+            and self.place.spot is not None
+            and self.days is not None
+            and self.days[1] - self.days[0] < PRECISE_SPAN_DAYS
+        )
 
 
 def figure_map(figures: Iterable[tuple[str, Interval]]) -> dict[str, tuple[Interval, ...]]:
@@ -125,22 +142,51 @@ def figure_map(figures: Iterable[tuple[str, Interval]]) -> dict[str, tuple[Inter
     return {key: tuple(intervals) for key, intervals in grouped.items()}
 
 
-def event_features(event: Event, rules: BoundRules) -> EventFeatures:
+def value_buckets(interval: Interval) -> range:
+    """Powers of two the interval's values reach (``int.bit_length``), bounds cut by BOUND_REACH.
+
+    Two intervals that meet share a bucket (the one of a common value), so a figure index keyed
+    by bucket finds every agreeing figure, except bounds far from the other figure.
+    """
+    high = interval.high if interval.high is not None else interval.low * BOUND_REACH
+    low = interval.low if interval.low or not interval.high else interval.high // BOUND_REACH
+    return range(low.bit_length(), high.bit_length() + 1)
+
+
+def figure_buckets(figures: dict[str, tuple[Interval, ...]]) -> frozenset[tuple[str, int]]:
+    return frozenset(
+        (key, bucket) for key, intervals in figures.items() for i in intervals for bucket in value_buckets(i)
+    )
+
+
+def possible_days(days: tuple[int, int] | None, stated: bool, window: int) -> tuple[int, int] | None:
+    """The days the event itself can have happened on.
+
+    Dates the text states are taken at their word. A date with no words behind it is the
+    day of the report (the publication date): the event happened then or up to ``window``
+    days before, never after.
+    """
+    if days is None or stated:
+        return days
+    return days[0] - window, days[1]
+
+
+def event_features(event: Event, rules: BoundRules, window: int) -> EventFeatures:
     days = day_interval(event.date, event.date_precision)
-    # A day the text itself states must match exactly; an inferred one may drift by the window.
-    stated = days[0] if days and days[0] == days[1] and event.date_text else None
     doers = [actor for actor in event.actors if actor.role == "actor"]
+    figures = figure_map(
+        (estimate_key(q.category, q.kind), claim_interval(q.value, q.qualifier, q.text, rules))
+        for q in event.quantities
+    )
     return EventFeatures(
         event_id=event.event_id,
         article_id=event.article_id,
         event_type=event.event_type,
         days=days,
-        stated_day=stated,
+        possible=possible_days(days, bool(event.date_text), window),
         place=place_keys(event.location or event.origin or event.destination),
         actors=frozenset(normalise_name(actor.name) for actor in doers),
         actor_kinds=frozenset(actor.kind for actor in doers if actor.kind),
-        figures=figure_map(
-            (estimate_key(q.category, q.kind), claim_interval(q.value, q.qualifier, q.text, rules))
-            for q in event.quantities
-        ),
+        figures=figures,
+        figure_buckets=figure_buckets(figures),
     )
