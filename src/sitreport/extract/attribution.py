@@ -57,6 +57,9 @@ class SourceTracker:
         self.last_source: str | None = None
         # attribution verb or marker (token index) -> the source it introduces
         self.anchored: dict[int, str] = {}
+        # anchors with several sources ("a monitor and state media said"): a figure under
+        # them is the teller's summary, given by neither alone
+        self.joint: set[int] = set()
 
     def is_attribution_verb(self, token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lexicon.attribution_verbs
@@ -167,7 +170,7 @@ class SourceTracker:
                 continue
             found.append(name)
             covered.add(anchor.i)
-            self.anchored.setdefault(anchor.i, name)
+            self.anchor(anchor, name)
             self.remember_speaker(anchor, name)
         return found
 
@@ -179,7 +182,7 @@ class SourceTracker:
             referred = self.referred_source(phrase)
             if referred:
                 found.append(referred)
-                self.anchored.setdefault(anchor.i, referred)
+                self.anchor(anchor, referred)
                 self.remember_speaker(anchor, referred)
         if in_headline and not found:
             credit = self.headline_source(sent)
@@ -191,13 +194,22 @@ class SourceTracker:
             self.last_source = unique[0]
         return unique
 
-    def source_above(self, token: Token) -> str | None:
+    def anchor(self, anchor: Token, source: str) -> None:
+        """Remember who ``anchor`` attributes to; two sources are joint only as coordinated
+        subjects (a name in apposition is often the parser's mistake, not a second teller)."""
+        subject = child_with_dep(anchor, "nsubj")
+        coordinated = subject is not None and child_with_dep(subject, "conj") is not None
+        if self.anchored.setdefault(anchor.i, source) != source and coordinated:
+            self.joint.add(anchor.i)
+
+    def figure_source(self, token: Token, sentence_sources: list[str]) -> str | None:
         """The source whose attribution covers ``token``: "SANA said 45 ..., while the
-        Observatory put the number at 53" gives 45 to SANA and 53 to the Observatory."""
+        Observatory put the number at 53" gives 45 to SANA and 53 to the Observatory; none
+        when several tell it together; else the sentence's first source."""
         for node in [token, *token.ancestors]:
             if node.i in self.anchored:
-                return self.anchored[node.i]
-        return None
+                return None if node.i in self.joint else self.anchored[node.i]
+        return sentence_sources[0] if sentence_sources else None
 
     def confirms_earlier_report(self, sent: Span) -> bool:
         """ "The news was confirmed by X": a sentence that only adds a source to what came before."""

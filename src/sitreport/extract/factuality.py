@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sitreport.extract.lexicon import ExtractionLexicon
-from sitreport.extract.syntax import governing_verb
+from sitreport.extract.syntax import child_with_dep, governing_verb
 
 YEAR_DIGITS = 4
 
@@ -85,6 +85,15 @@ def is_copular_noun(token: Token, verb: Token | None) -> bool:
     return not any(child.dep_ == "expl" for child in verb.children)
 
 
+def is_predicated_of_nonfact(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "The alternative was an assault", "the plan is a truce": a complement naming what a
+    plan, option or alternative would be did not happen."""
+    if token.dep_ != "attr" or token.head.lemma_ != "be":
+        return False
+    subject = child_with_dep(token.head, "nsubj")
+    return subject is not None and subject.lemma_.lower() in lexicon.nonfactual_governors
+
+
 def starts_own_clause(token: Token) -> bool:
     """A coordinated verb with its own subject does not share the first verb's negation."""
     return token.dep_ == "conj" and any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
@@ -95,7 +104,7 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon) -> bool:
     predicate = governing_verb(token) if token.pos_ not in ("VERB", "AUX") else token
     if predicate is not None and has_modal(predicate, lexicon):
         return False
-    if is_copular_noun(token, predicate):
+    if is_copular_noun(token, predicate) or is_predicated_of_nonfact(token, lexicon):
         return False
     node = token
     while True:

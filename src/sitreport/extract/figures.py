@@ -15,7 +15,13 @@ from spacy.tokens import Span, Token
 
 from sitreport.annotate.numbers import parse_quantity
 from sitreport.extract.lexicon import ExtractionLexicon
-from sitreport.extract.syntax import ancestors_with_self, child_with_dep, of_object, tree_distance
+from sitreport.extract.syntax import (
+    ancestors_with_self,
+    child_with_dep,
+    conjuncts_and_appositions,
+    of_object,
+    tree_distance,
+)
 from sitreport.extract.triggers import Trigger, lemma
 from sitreport.records import Qualifier
 
@@ -206,6 +212,23 @@ def restates_figure(number: Token, lexicon: ExtractionLexicon) -> bool:
     )
 
 
+def restated_category(number: Token, lexicon: ExtractionLexicon) -> str | None:
+    """ "put the number of departing fighters and their families at 900": what the report
+    noun counts; a count over several kinds of persons counts people."""
+    report = child_with_dep(number.head.head, "dobj")
+    counted = of_object(report, ("pobj", "pcomp")) if report is not None else None
+    if counted is not None and counted.pos_ == "VERB":
+        # "the number of departing fighters": the gerund's noun
+        counted = child_with_dep(counted, "dobj", "nsubj")
+    if counted is None:
+        return None
+    members = conjuncts_and_appositions(counted)
+    categories = {noun_category(m, lexicon) for m in members} - {None}
+    if len({lemma(m) for m in members}) > 1 and categories <= lexicon.person_categories:
+        return "people"
+    return next(iter(categories)) if len(categories) == 1 else None
+
+
 def read_figure(
     sent: Span,
     run: tuple[int, int],
@@ -222,8 +245,11 @@ def read_figure(
     noun = counted_noun(number, lexicon)
     owner = owning_trigger(noun, number, triggers)
     category, kind = figure_category(noun, owner, {t.i for t in sent[begin:end]}, lexicon)
-    if category is None and previous is not None and restates_figure(number, lexicon):
-        category, kind, owner = previous.category, previous.kind, previous.owner
+    if category is None and restates_figure(number, lexicon):
+        if previous is not None:
+            category, kind, owner = previous.category, previous.kind, previous.owner
+        else:
+            category = restated_category(number, lexicon)
     if category is None:
         return None
     last = noun.i + 1 if noun is not None and noun.i >= number.i else end + sent.start

@@ -78,6 +78,11 @@ class ExtractionLexicon:
         own |= {name for name, members in self.derived_classes.items() if own & members}
         return frozenset(own)
 
+    @property
+    def person_categories(self) -> frozenset[str]:
+        """The classes that count persons (nouns.toml, derived "persons")."""
+        return self.derived_classes.get("persons", frozenset())
+
     def category_of(self, lemma: str) -> str | None:
         """The quantity category a counted noun gives its figure, if any."""
         for name in self.noun_classes.get(lemma.lower(), ()):

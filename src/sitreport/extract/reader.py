@@ -235,7 +235,7 @@ class ArticleReader:
             figure.value,
             figure.qualifier,
             figure.kind,
-            self.tracker.source_above(figure.anchor) or (sources[0] if sources else None),
+            self.tracker.figure_source(figure.anchor, sources),
             figure.text,
             start,
             end,

@@ -30,12 +30,12 @@ def conjuncts_and_appositions(token: Token) -> list[Token]:
     return found
 
 
-def of_object(token: Token) -> Token | None:
+def of_object(token: Token, deps: tuple[str, ...] = ("pobj",)) -> Token | None:
     """X in "<token> of X"."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
+                if grandchild.dep_ in deps:
                     return grandchild
     return None
 

@@ -68,6 +68,14 @@ def phrase_head(tokens: list[Token]) -> Token:
     return next((t for t in tokens if t.head.i not in indices or t.head.i == t.i), tokens[0])
 
 
+def controller(token: Token) -> Token | None:
+    """The unstated subject of an infinitive: "were forced to leave" (the passive subject),
+    "forced the families to leave" (the object of the verb above)."""
+    if token.dep_ != "xcomp":
+        return None
+    return child_with_dep(token.head, "dobj", "nsubjpass", "nsubj")
+
+
 def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon) -> list[Token]:
     """What the event happened to: see the header of kb/extraction/triggers.toml."""
     head: Token | None
@@ -79,7 +87,7 @@ def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon) -> list[To
         head = child_with_dep(token.head, "nsubj", "nsubjpass")
     elif token.pos_ in ("VERB", "AUX"):
         if role == "subject" or is_passive(token):
-            head = nearest_child_with_dep(token, "nsubjpass", "nsubj")
+            head = nearest_child_with_dep(token, "nsubjpass", "nsubj") or controller(token)
         else:
             head = child_with_dep(token, "dobj") or nearest_child_with_dep(token, "nsubj")
     elif token.dep_ in ("oprd", "acomp", "xcomp") and token.pos_ == "ADJ":
