@@ -61,6 +61,9 @@ class ExtractionLexicon:
     report_nouns: frozenset[str]
     origin_prepositions: frozenset[str]
     destination_prepositions: frozenset[str]
+    transit_prepositions: frozenset[str]
+    reference_prepositions: frozenset[str]
+    reference_nouns: frozenset[str]
     place_prepositions: frozenset[str]
     # capitalised words after "in" that are no place: months, weekdays, languages, feasts
     not_places: frozenset[str]
@@ -181,6 +184,9 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         report_nouns=words(attribution["report_nouns"]),
         origin_prepositions=words(roles["origin_prepositions"]),
         destination_prepositions=words(roles["destination_prepositions"]),
+        transit_prepositions=words(roles["transit_prepositions"]),
+        reference_prepositions=words(roles["reference_prepositions"]),
+        reference_nouns=words(roles["reference_nouns"]),
         place_prepositions=words(roles["place_prepositions"]),
         not_places=words(roles["not_places"]) | words(dates["months"]) | words(dates["weekdays"]),
         mediator_words=words(roles["mediator_words"]),

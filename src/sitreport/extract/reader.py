@@ -18,7 +18,7 @@ from sitreport.extract.dates import (
     is_history,
     resolve_date,
 )
-from sitreport.extract.factuality import is_reported_fact, is_teaser
+from sitreport.extract.factuality import is_habitual, is_reported_fact, is_teaser
 from sitreport.extract.figures import Figure, assign_figures, find_figures
 from sitreport.extract.lexicon import ExtractionLexicon
 from sitreport.extract.mentions import ArticleMentions
@@ -28,7 +28,9 @@ from sitreport.extract.roles import (
     event_actors,
     mention_root,
     most_precise,
+    movement_location,
     place_roles,
+    without_reference_points,
 )
 from sitreport.extract.syntax import governing_verb, span_root_outside, tree_distance
 from sitreport.extract.triggers import Trigger, find_triggers
@@ -147,7 +149,11 @@ class ArticleReader:
         # Russian-brokered truce": Russia is a party of the departure too), its sources too
         # ("according to a spokesman for the faction, which took part")
         actors = self.mentions.actors_in(context.sent)
-        factual = [i for i, t in enumerate(every_trigger) if is_reported_fact(t.token, self.lexicon)]
+        factual = [
+            i
+            for i, t in enumerate(every_trigger)
+            if is_reported_fact(t.token, self.lexicon) and (context.in_headline or not is_habitual(t.token))
+        ]
         if not factual:
             if context.sources and self.tracker.confirms_earlier_report(context.sent):
                 self.add_confirmation(context.sources)
@@ -277,17 +283,20 @@ class ArticleReader:
     ) -> None:
         """Location (and origin/destination for movements); else the paragraph's or story's place.
 
-        A movement happens where it starts: the town left beats the region it lies in
-        ("left Rastan in the Homs countryside"), and a region named as location only wins
-        when it is more precise than the origin.
+        A place that only says where another lies ("10 km north of Y") yields to the place it
+        locates. A movement happens where it starts: the town left beats the region it lies
+        in ("left Rastan in the Homs countryside"), and a region named as location only wins
+        when it is more precise than the origin. Aid happens where it arrives ("delivered
+        food to Sarmada"); a place passed on the way ("through the crossing") is the last resort.
         """
+        located = without_reference_points(self.doc, places, self.lexicon) or places
         if candidate.event_type in MOVEMENT_TYPES:
-            roles = place_roles(self.doc, places, self.lexicon)
+            roles = place_roles(self.doc, located, self.lexicon)
             candidate.origin = most_precise(roles.origin)
             candidate.destination = most_precise(roles.destination)
-            candidate.location = most_precise(roles.origin + roles.location)
+            candidate.location = movement_location(roles, candidate.event_type)
         else:
-            candidate.location = closest_precise(self.doc, places, trigger.token)
+            candidate.location = closest_precise(self.doc, located, trigger.token)
         candidate.place_explicit = candidate.location is not None
         if candidate.location is None:
             previous = self.last_in_paragraph.get(paragraph)

@@ -13,6 +13,8 @@ from sitreport.records import Actor, ActorRole, Place
 from sitreport.resolve import ActorMention, PlaceMention
 
 MOVEMENT_TYPES = frozenset({"evacuation", "deployment", "aid"})
+# Movements that happen where they arrive: aid is delivered at its destination.
+ARRIVAL_TYPES = frozenset({"aid"})
 # Types whose theme suffers the act ("target"); for the others it is "affected".
 HOSTILE_TYPES = frozenset({"armed_clash", "remote_violence", "detention", "siege", "territory_change"})
 # Verbs whose object is the place left: "left Daraa", "evacuated the town".
@@ -27,6 +29,8 @@ class PlaceRoles:
     location: list[PlaceMention] = field(default_factory=list)
     origin: list[PlaceMention] = field(default_factory=list)
     destination: list[PlaceMention] = field(default_factory=list)
+    # passed on the way ("through the crossing"): the place only when nothing else is named
+    transit: list[PlaceMention] = field(default_factory=list)
 
 
 def most_precise(mentions: list[PlaceMention]) -> Place | None:
@@ -67,6 +71,8 @@ def place_role(token: Token, lexicon: ExtractionLexicon) -> str:
                 return "origin"
             if word in lexicon.destination_prepositions:
                 return "destination"
+            if word in lexicon.transit_prepositions:
+                return "transit"
             return "location"
         if node.dep_ == "dobj" and node.head.lemma_.lower() in DEPARTURE_VERBS:
             return "origin"
@@ -81,6 +87,34 @@ def mention_root(doc: Doc, start: int, end: int) -> Token | None:
     return span.root if span is not None else None
 
 
+def is_reference_point(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "near Y", "10 km north of Y", "on the outskirts of Y", "X, a suburb of Y": Y only says
+    where the event's place lies."""
+    node = token
+    while node.dep_ in PLACE_LINKS and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    preposition = node.head
+    return (
+        preposition.lower_ in lexicon.reference_prepositions
+        or preposition.head.lemma_.lower() in lexicon.reference_nouns
+    )
+
+
+def without_reference_points(
+    doc: Doc, mentions: list[PlaceMention], lexicon: ExtractionLexicon
+) -> list[PlaceMention]:
+    """The places the sentence locates the event at; none when it names only reference points,
+    which are then the event's place for want of another ("clashes near Kafr Nabudah")."""
+
+    def is_reference(mention: PlaceMention) -> bool:
+        root = mention_root(doc, mention.start, mention.end)
+        return root is not None and is_reference_point(root, lexicon)
+
+    return [m for m in mentions if not is_reference(m)]
+
+
 def place_roles(doc: Doc, places: list[PlaceMention], lexicon: ExtractionLexicon) -> PlaceRoles:
     roles = PlaceRoles()
     for mention in places:
@@ -88,6 +122,18 @@ def place_roles(doc: Doc, places: list[PlaceMention], lexicon: ExtractionLexicon
         role = place_role(root, lexicon) if root is not None else "location"
         getattr(roles, role).append(mention)
     return roles
+
+
+def movement_location(roles: PlaceRoles, event_type: str) -> Place | None:
+    """Where a movement happened. Aid happens where it arrives, then where it is said to be or
+    pass; where it came from is the last resort ("entered from Turkey through the crossing").
+    Other movements happen where they start or at the place named; a place they only passed
+    through counts when nothing else is named."""
+    if event_type in ARRIVAL_TYPES:
+        ranked = [roles.destination, roles.location, roles.transit, roles.origin]
+    else:
+        ranked = [roles.origin + roles.location, roles.transit]
+    return next((place for group in ranked if (place := most_precise(group)) is not None), None)
 
 
 def in_theme(root: Token, trigger: Trigger) -> bool:
