@@ -231,7 +231,10 @@ class ArticleReader:
             # The headline is not part of article.text: its span points into article.title.
             words = sent.text.strip()
             return Evidence(0, len(words), words, part="title")
-        return Evidence(sent.start_char - self.body_offset, sent.end_char - self.body_offset, sent.text)
+        # A sentence span runs on over the paragraph break that ends it; the evidence does not.
+        words = sent.text.rstrip()
+        start = sent.start_char - self.body_offset
+        return Evidence(start, start + len(words), words)
 
     def quantity(self, figure: Figure, sources: list[str], in_headline: bool) -> Quantity:
         start = None if in_headline else figure.start - self.body_offset

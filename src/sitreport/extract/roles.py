@@ -182,5 +182,6 @@ def event_actors(
             if not in_theme(root, trigger):
                 continue
             role = "affected"
-        found.setdefault((mention.name, role), Actor(mention.name, role, mention.kind, mention.text))
+        actor = Actor(mention.name, role, mention.kind, mention.text, mention.inter)
+        found.setdefault((mention.name, role), actor)
     return list(found.values())
