@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from sitreport.link.features import EventFeatures, type_group
 
-# Same town, same type group and within the window: more reports than this after one report
+# Same town and type group, overlapping days: more reports than this after one report
 # are a dense stream (a besieged city), and its partner is almost always among the nearest.
 NEIGHBOURS = 12
 # List entries a vague report may read; past this it narrows by figure, then gives up.
