@@ -89,3 +89,22 @@ def test_named_military_source_is_not_generic(kb: KnowledgeBase) -> None:
 
 def test_a_longer_outlet_name_wins_over_the_bare_monitor(kb: KnowledgeBase) -> None:
     assert [m.name for m in find_sources("Middle East Monitor reported it.", kb)] == ["Middle East Monitor"]
+
+
+def test_a_generic_name_stands_for_the_one_named_actor_it_may_mean(kb: KnowledgeBase) -> None:
+    text = "The jihadists lost the hill. Islamic State fighters had held it for a year."
+    assert [(m.text, m.name) for m in find_actors(text, kb)] == [
+        ("jihadists", "Islamic State"),
+        ("Islamic State", "Islamic State"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jihadists lost the hill.",
+        "The jihadists lost the hill that HTS and the Islamic State had both held.",
+    ],
+)
+def test_a_generic_name_with_no_or_several_candidates_names_nobody(text: str, kb: KnowledgeBase) -> None:
+    assert "jihadists" not in [m.text for m in find_actors(text, kb)]

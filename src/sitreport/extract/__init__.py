@@ -71,7 +71,7 @@ def to_event(article: Article, candidate: Candidate, identifier: str) -> Event:
 def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]:
     """The events an article reports, one record per happening."""
     lexicon = load_extraction_lexicon(kb.extra_dirs)
-    mentions = find_mentions(doc, kb, lexicon.place_prepositions, lexicon.not_places)
+    mentions = find_mentions(doc, kb, lexicon)
     published = publication_day(article.published)
     reader = ArticleReader(article, doc, mentions, lexicon, published)
     merged = merge_candidates(reader.read())

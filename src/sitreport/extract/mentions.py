@@ -14,6 +14,7 @@ from typing import Generic, Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from sitreport.extract.lexicon import ExtractionLexicon
 from sitreport.kb import KnowledgeBase
 from sitreport.records import Place
 from sitreport.resolve import (
@@ -25,6 +26,8 @@ from sitreport.resolve import (
     find_sources,
     resolve_place,
 )
+
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 class Located(Protocol):
@@ -79,20 +82,41 @@ class ArticleMentions:
         return self.sources.within(span.start_char, span.end_char)
 
 
-def find_mentions(
-    doc: Doc, kb: KnowledgeBase, place_prepositions: frozenset[str], not_places: frozenset[str]
-) -> ArticleMentions:
-    """Every place, actor and source the knowledge base recognises in the annotated text, and
-    the capitalised names the text puts where a place goes ("clashed in Tal Mardikh")."""
+def find_mentions(doc: Doc, kb: KnowledgeBase, lexicon: ExtractionLexicon) -> ArticleMentions:
+    """Every place, actor and source the knowledge base recognises in the annotated text, the
+    capitalised names the text puts where a place goes ("clashed in Tal Mardikh"), and the
+    mediators named by adjective ("a Russian-brokered truce")."""
     text = doc.text
     places, actors, sources = find_places(text, kb), find_actors(text, kb), find_sources(text, kb)
+    actors += brokering_adjectives(doc, kb, lexicon.mediator_words)
     taken = [(m.start, m.end) for m in [*places, *actors, *sources]]
     known = [m.place for m in places if m.place.resolved]
     places += [
         placed_name_mention(doc.text[start:end], start, end, kb, known)
-        for start, end in placed_names(doc, place_prepositions, not_places, taken)
+        for start, end in placed_names(doc, lexicon.place_prepositions, lexicon.not_places, taken)
     ]
     return ArticleMentions(MentionIndex(places), MentionIndex(actors), MentionIndex(sources))
+
+
+def brokering_adjectives(doc: Doc, kb: KnowledgeBase, mediator_words: frozenset[str]) -> list[ActorMention]:
+    """ "A Russian-brokered truce", "the Turkish-sponsored talks": an actor's adjective joined
+    by a hyphen to a mediating word names that actor. Only there: "Russian-made rockets" and
+    "the Turkish-Syrian border" name no party to anything."""
+    found = []
+    for adjective, hyphen, word in zip(doc, doc[1:], doc[2:], strict=False):
+        entry = kb.actor_adjectives.get(adjective.text.casefold())
+        if (
+            entry is None
+            or hyphen.text not in HYPHENS
+            or hyphen.whitespace_
+            or adjective.whitespace_
+            or not ({word.lower_, word.lemma_.lower()} & mediator_words)
+        ):
+            continue
+        actor = kb.actors[entry]
+        end = adjective.idx + len(adjective.text)
+        found.append(ActorMention(adjective.idx, end, adjective.text, actor.name, actor.kind, actor.inter))
+    return found
 
 
 def placed_name_mention(

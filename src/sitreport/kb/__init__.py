@@ -44,6 +44,8 @@ class KnowledgeBase:
     actors: list[ActorEntry]
     sources: list[SourceEntry]
     actor_names: NameIndex
+    # folded adjective ('russian') -> number of the actor it names inside a compound
+    actor_adjectives: dict[str, int]
     source_names: NameIndex
     rules: NameRules
     extra_dirs: tuple[Path, ...]
@@ -70,10 +72,9 @@ def _load(extra_dirs: tuple[Path, ...]) -> KnowledgeBase:
         demonyms=read_demonyms(data_files("places/demonyms.csv", extra_dirs)),
         actors=actors,
         sources=sources,
-        actor_names=_index(
-            rules, ((i, alias, False) for i, a in enumerate(actors) for alias in (a.name, *a.aliases))
-        ),
-        source_names=_index(rules, _source_aliases(sources)),
+        actor_names=_index(rules, _aliases(actors)),
+        actor_adjectives={word.casefold(): i for i, a in enumerate(actors) for word in a.adjectives},
+        source_names=_index(rules, _aliases(sources)),
         rules=rules,
         extra_dirs=extra_dirs,
     )
@@ -95,11 +96,11 @@ def _index(rules: NameRules, aliases: Iterable[tuple[int, str, bool]]) -> NameIn
     return index
 
 
-def _source_aliases(sources: list[SourceEntry]) -> Iterator[tuple[int, str, bool]]:
-    for number, source in enumerate(sources):
-        for alias in (source.name, *source.aliases):
+def _aliases(entries: list[ActorEntry] | list[SourceEntry]) -> Iterator[tuple[int, str, bool]]:
+    for number, entry in enumerate(entries):
+        for alias in (entry.name, *entry.aliases):
             yield number, alias, False
-        for alias in source.generic_aliases:
+        for alias in entry.generic_aliases:
             yield number, alias, True
 
 

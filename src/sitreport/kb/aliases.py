@@ -1,9 +1,11 @@
 """Actors and sources: canonical names with the aliases they go by in the news.
 
-``actors.csv``: name, aliases, kind, inter (ACLED interaction code), wikidata, side.
+``actors.csv``: name, aliases, kind, inter (ACLED interaction code), wikidata, side, and two
+optional columns: generic_aliases and adjectives (the actor's adjective, "Russian", that names
+it only inside a compound such as "a Russian-brokered truce").
 ``sources.csv``: name, aliases, generic_aliases, kind, country. A generic alias ("the
-monitor", "state media") refers to the source only when the article also names it in full;
-matches on it are flagged so the extraction stage can apply that rule.
+monitor", "state media", "the jihadists") refers to its entry only when the article also
+names that entry in full; matches on it are flagged so later stages can apply that rule.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ class ActorEntry:
     inter: int | None
     wikidata: str | None
     side: str | None
+    generic_aliases: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,8 @@ def read_actors(paths: Iterable[Path]) -> list[ActorEntry]:
             inter=None if inter is None else int(inter),
             wikidata=row["wikidata"] or None,
             side=row["side"] or None,
+            generic_aliases=tuple(split_list(row.get("generic_aliases", ""))),
+            adjectives=tuple(split_list(row.get("adjectives", ""))),
         )
         actors[actor.name] = _merged(actors.get(actor.name), actor)
     return list(actors.values())

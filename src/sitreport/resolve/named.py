@@ -35,9 +35,18 @@ class SourceMention:
 
 
 def find_actors(text: str, kb: KnowledgeBase) -> list[ActorMention]:
+    """Actors named in ``text``. A generic alias ('the jihadists') stands for the one actor it
+    may refer to that the text also names in full, and for nobody when there are none or
+    several: 'jihadists' in an article naming Islamic State and no other jihadist group."""
+    matches = name_matches(tokenize(text, kb.rules), kb.actor_names, kb)
+    named = {hit.entry for match in matches for hit in match.hits if not hit.generic}
     mentions = []
-    for match in name_matches(tokenize(text, kb.rules), kb.actor_names, kb):
-        actor = kb.actors[match.hits[0].entry]
+    for match in matches:
+        full = [hit.entry for hit in match.hits if not hit.generic]
+        referred = full or sorted({hit.entry for hit in match.hits} & named)
+        if len(referred) != 1 and not full:
+            continue
+        actor = kb.actors[referred[0]]
         mention = text[match.start : match.end]
         mentions.append(ActorMention(match.start, match.end, mention, actor.name, actor.kind, actor.inter))
     return mentions
