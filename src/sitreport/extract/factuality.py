@@ -112,6 +112,21 @@ def is_predicated_of_nonfact(token: Token, lexicon: ExtractionLexicon) -> bool:
     return subject is not None and subject.lemma_.lower() in lexicon.nonfactual_governors
 
 
+def own_participle(noun: Token, lexicon: ExtractionLexicon) -> Token | None:
+    """ "part of a deal reached last week": a noun with its own past participle is asserted by
+    it, whatever the clause it sits in predicates ("a deal proposed last week", "a truce not
+    yet signed" are not)."""
+    for child in noun.children:
+        # the tagger takes some reduced relatives for pasts: "a truce agreed on Friday" (VBD)
+        if child.dep_ != "acl" or child.tag_ not in ("VBN", "VBD"):
+            continue
+        if child.lemma_.lower() in lexicon.nonfactual_governors:
+            continue
+        if not any(t.dep_ == "neg" or t.lower_ in lexicon.negations for t in child.subtree):
+            return child
+    return None
+
+
 def starts_own_clause(token: Token) -> bool:
     """A coordinated verb with its own subject does not share the first verb's negation."""
     return token.dep_ == "conj" and any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
@@ -119,7 +134,8 @@ def starts_own_clause(token: Token) -> bool:
 
 def is_reported_fact(token: Token, lexicon: ExtractionLexicon) -> bool:
     """True when the trigger reports an event that took place (see the module docstring)."""
-    predicate = governing_verb(token) if token.pos_ not in ("VERB", "AUX") else token
+    predicate = token if token.pos_ in ("VERB", "AUX") else own_participle(token, lexicon)
+    predicate = predicate or governing_verb(token)
     if predicate is not None and has_modal(predicate, lexicon):
         return False
     if is_copular_noun(token, predicate) or is_predicated_of_nonfact(token, lexicon):

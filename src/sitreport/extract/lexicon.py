@@ -44,6 +44,7 @@ class ExtractionLexicon:
     noun_classes: Mapping[str, tuple[str, ...]]
     derived_classes: Mapping[str, frozenset[str]]
     counting_nouns: frozenset[str]
+    cargo_verbs: frozenset[str]
     weapon_modifiers: frozenset[str]
     modal_auxiliaries: frozenset[str]
     negations: frozenset[str]
@@ -165,6 +166,7 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         noun_classes=noun_class_table(nouns.get("classes", {})),
         derived_classes={k: frozenset(v) for k, v in nouns.get("derived", {}).items()},
         counting_nouns=words(nouns.get("counting", {}).get("nouns", [])),
+        cargo_verbs=words(nouns.get("cargo", {}).get("verbs", [])),
         weapon_modifiers=words(nouns.get("weapon_modifiers", {}).get("words", [])),
         modal_auxiliaries=words(factuality["modal_auxiliaries"]),
         negations=words(factuality["negations"]),

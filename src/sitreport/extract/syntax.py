@@ -30,10 +30,10 @@ def conjuncts_and_appositions(token: Token) -> list[Token]:
     return found
 
 
-def of_object(token: Token, deps: tuple[str, ...] = ("pobj",)) -> Token | None:
-    """X in "<token> of X"."""
+def of_object(token: Token, deps: tuple[str, ...] = ("pobj",), preposition: str = "of") -> Token | None:
+    """X in "<token> of X" (or another preposition: "loaded with X")."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ == preposition:
             for grandchild in child.children:
                 if grandchild.dep_ in deps:
                     return grandchild

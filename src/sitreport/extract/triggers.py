@@ -103,7 +103,20 @@ def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon) -> list[To
         counted = of_object(member) if lemma(member) in lexicon.counting_nouns else None
         if counted is not None:
             themes.extend(conjuncts_and_appositions(counted))
-    return themes
+    return themes + [load for member in themes for load in carried_load(member, lexicon)]
+
+
+def carried_load(token: Token, lexicon: ExtractionLexicon) -> list[Token]:
+    """ "trucks carrying food", "ambulances carrying wounded fighters", "lorries loaded with
+    flour": what vehicles carry is what their arrival or departure is about."""
+    load: list[Token] = []
+    for verb in token.children:
+        if verb.dep_ != "acl" or lemma(verb) not in lexicon.cargo_verbs:
+            continue
+        carried = child_with_dep(verb, "dobj") or of_object(verb, ("pobj",), "with")
+        if carried is not None:
+            load.extend(conjuncts_and_appositions(carried))
+    return load
 
 
 def classes_of_theme(
