@@ -40,6 +40,21 @@ def accepted_sources(mentions: list[SourceMention]) -> list[tuple[SourceMention,
     return accepted
 
 
+def is_coordinated(phrase: Token) -> bool:
+    """ "SANA and the Observatory", and "a monitor and state media", which the parser hangs
+    as "monitor" (conj "state") under "media"; a conjunction inside a clause in the phrase
+    ("the monitor, which has sources in Daraa and Quneitra") coordinates something else."""
+    for token in phrase.subtree:
+        if token.dep_ != "conj":
+            continue
+        path = [token.head]
+        while path[-1] != phrase and path[-1].head != path[-1]:
+            path.append(path[-1].head)
+        if not any(node.pos_ in ("VERB", "AUX") for node in path):
+            return True
+    return False
+
+
 class SourceTracker:
     """Sources sentence by sentence, remembering speakers and the last source of each kind."""
 
@@ -198,8 +213,8 @@ class SourceTracker:
         """Remember who ``anchor`` attributes to; two sources are joint only as coordinated
         subjects (a name in apposition is often the parser's mistake, not a second teller)."""
         subject = child_with_dep(anchor, "nsubj")
-        coordinated = subject is not None and child_with_dep(subject, "conj") is not None
-        if self.anchored.setdefault(anchor.i, source) != source and coordinated:
+        told_jointly = subject is not None and is_coordinated(subject)
+        if self.anchored.setdefault(anchor.i, source) != source and told_jointly:
             self.joint.add(anchor.i)
 
     def figure_source(self, token: Token, sentence_sources: list[str]) -> str | None:

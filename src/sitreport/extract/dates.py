@@ -75,6 +75,7 @@ def compile_patterns(lexicon: ExtractionLexicon) -> DatePatterns:
     offsets = alternation(table["before_words"] + table["after_words"])
     last_this = alternation(table["last_words"] + table["this_words"])
     same = alternation(table["same_day"] + table["previous_day"])
+    sequels = alternation(table["next_words"] + table["previous_words"])
     specs = [
         ("day_month_year", rf"\b(\d{{1,2}})\s+({mon})\.?,?\s+(\d{{4}})\b"),
         ("month_day_year", rf"\b({mon})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"),
@@ -83,6 +84,7 @@ def compile_patterns(lexicon: ExtractionLexicon) -> DatePatterns:
         ("year", rf"\b(?:in|since|during|of|until|(?:{periods}))[\s-]+(\d{{4}})\b"),
         ("weekday", rf"\b({wd})(?:\s+({parts}))?\b"),
         ("same_day", rf"\b({same})\b"),
+        ("sequel", rf"\bthe\s+({sequels})\s+({singular_units})\b"),
         ("last_unit", rf"\b({last_this})\s+({singular_units})\b"),
         ("offset", rf"\b([a-z]+|\d+)\s+({units})\s+({offsets})\b"),
     ]
@@ -188,6 +190,11 @@ def resolve_date(
     if expression.kind == "same_day":
         back = 1 if (groups[0] or "").lower() in table["previous_day"] else 0
         return day_reading(published - timedelta(days=back), text)
+    if expression.kind == "sequel":
+        if anchor is None:
+            return unresolved
+        step = -1 if (groups[0] or "").lower() in table["previous_words"] else 1
+        return unit_reading(table["units"][(groups[1] or "").lower()], anchor, step, text)
     if expression.kind == "last_unit":
         step = 0 if (groups[0] or "").lower() in table["this_words"] else -1
         return unit_reading(table["units"][(groups[1] or "").lower()], published, step, text)
@@ -207,16 +214,20 @@ def resolve_offset(
     after an initial group left"), so it lies the other way from the anchor.
     """
     count_word, unit_word, direction = (g or "" for g in expression.groups)
-    parsed = parse_quantity(count_word, lexicon.numbers)
-    if parsed is None:
-        return None
+    if count_word.lower() in lexicon.dates["single_words"]:
+        count = 1
+    else:
+        parsed = parse_quantity(count_word, lexicon.numbers)
+        if parsed is None:
+            return None
+        count = parsed.value
     unit = lexicon.dates["units"][unit_word.lower()]
     sign = -1 if direction.lower() in lexicon.dates["before_words"] else 1
     sign = -sign if inverted else sign
     base = published if direction.lower() == "ago" else anchor
     if base is None or unit not in DAYS_PER_UNIT:
         return None
-    return day_reading(base + timedelta(days=sign * parsed.value * DAYS_PER_UNIT[unit]), expression.text)
+    return day_reading(base + timedelta(days=sign * count * DAYS_PER_UNIT[unit]), expression.text)
 
 
 def period_end(reading: DateReading) -> date | None:
