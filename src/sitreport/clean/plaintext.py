@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from sitreport.clean.credits import first_credit, split_sign_off
@@ -52,7 +53,14 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     width = max(len(line) for line in lines)
     if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
         return False
-    return all(len(line) >= WRAP_FILL * width and not is_terminated(line) for line in lines[:-1])
+    # a line is broken there only because the next word would not fit: a caption printed
+    # twice, or a short line followed by a short word, was not wrapped
+    return all(
+        len(line) >= WRAP_FILL * width
+        and not is_terminated(line)
+        and len(line) + len(following.split()[0]) >= width
+        for line, following in pairwise(lines)
+    )
 
 
 def split_paragraphs(text: str) -> list[str]:
