@@ -11,6 +11,8 @@ to the last named source of the same kind.
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from spacy.tokens import Doc, Span, Token
 
 from sitreport.extract.lexicon import ExtractionLexicon
@@ -44,15 +46,11 @@ def is_coordinated(phrase: Token) -> bool:
     """ "SANA and the Observatory", and "a monitor and state media", which the parser hangs
     as "monitor" (conj "state") under "media"; a conjunction inside a clause in the phrase
     ("the monitor, which has sources in Daraa and Quneitra") coordinates something else."""
-    for token in phrase.subtree:
-        if token.dep_ != "conj":
-            continue
-        path = [token.head]
-        while path[-1] != phrase and path[-1].head != path[-1]:
-            path.append(path[-1].head)
-        if not any(node.pos_ in ("VERB", "AUX") for node in path):
-            return True
-    return False
+    return any(token.dep_ == "conj" and not has_verb_between(token, phrase) for token in phrase.subtree)
+
+
+def has_verb_between(token: Token, ancestor: Token) -> bool:
+    return any(node.pos_ in ("VERB", "AUX") for node in takewhile(lambda n: n != ancestor, token.ancestors))
 
 
 class SourceTracker:

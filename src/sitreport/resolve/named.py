@@ -42,14 +42,23 @@ def find_actors(text: str, kb: KnowledgeBase) -> list[ActorMention]:
     named = {hit.entry for match in matches for hit in match.hits if not hit.generic}
     mentions = []
     for match in matches:
-        full = [hit.entry for hit in match.hits if not hit.generic]
-        referred = full or sorted({hit.entry for hit in match.hits} & named)
-        if len(referred) != 1 and not full:
+        entry = referred_entry(match, named)
+        if entry is None:
             continue
-        actor = kb.actors[referred[0]]
+        actor = kb.actors[entry]
         mention = text[match.start : match.end]
         mentions.append(ActorMention(match.start, match.end, mention, actor.name, actor.kind, actor.inter))
     return mentions
+
+
+def referred_entry(match: NameMatch, named: set[int]) -> int | None:
+    """The entry a match names: its first full name, else the one named entry its generic
+    alias may stand for."""
+    full = [hit.entry for hit in match.hits if not hit.generic]
+    if full:
+        return full[0]
+    candidates = {hit.entry for hit in match.hits} & named
+    return candidates.pop() if len(candidates) == 1 else None
 
 
 def find_sources(text: str, kb: KnowledgeBase) -> list[SourceMention]:
