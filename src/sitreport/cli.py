@@ -299,29 +299,40 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, geojson, acled or plover.")] = "jsonl",
     db: DbOption = DEFAULT_DB_URL,
     incidents: Annotated[
-        bool, typer.Option("--incidents", help="Export incidents instead of events.")
+        bool, typer.Option("--incidents", help="Export incidents (those with a matching event) instead.")
     ] = False,
+    event_type: Annotated[str | None, typer.Option("--type", help="Only this event type.")] = None,
+    place: Annotated[str | None, typer.Option(help="Only events at this place or governorate.")] = None,
+    source: Annotated[str | None, typer.Option(help="Only events this source reported.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
     kb: KbOption = None,
 ) -> None:
-    """Write the stored events (or incidents) in an analyst's format.
+    """Write the stored events (or incidents) in an analyst's format, filtered as on the web.
 
-    Example: [bold]sitreport export --format acled -o ledger.csv[/bold]
+    Example: [bold]sitreport export --format acled --type remote_violence --from 2018-01 -o ledger.csv[/bold]
     """
-    from sitreport.export import FORMATS, write_records
-    from sitreport.ledger import all_incidents
+    from sitreport.export import FORMATS
+    from sitreport.export.stored import write_stored
+    from sitreport.store import EventQuery
 
     if fmt not in FORMATS:
         raise _fail(SitreportError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}"))
+    query = EventQuery(
+        event_type=event_type, place=place, source=source, date_from=date_from, date_to=date_to
+    )
     store = _open_store(db)
-    events_by_id = {event.event_id: event for event in store.iter_events()}
-    records: Iterable[Any] = all_incidents(store) if incidents else events_by_id.values()
     target = output.open("w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)
-    with target as stream:
-        count = write_records(records, fmt, stream, events=events_by_id, kb_dirs=tuple(kb or ()))
-    store.close()
+    try:
+        with target as stream:
+            count = write_stored(store, fmt, stream, query, incidents=incidents, kb_dirs=tuple(kb or ()))
+    except ValueError as error:  # a --from/--to that is no date
+        raise _fail(SitreportError(str(error))) from error
+    finally:
+        store.close()
     where = f" to {output}" if output else ""
     stderr.print(f"{count} {'incidents' if incidents else 'events'} written{where}")
 

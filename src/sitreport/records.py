@@ -23,6 +23,10 @@ EVENT_TYPES: tuple[str, ...] = (
     "siege",
     "aid",
     "deployment",
+    # ACLED's categories beyond the twelve above (kb/extraction/sub_events.toml)
+    "violence_against_civilians",
+    "protest",
+    "riot",
 )
 
 QUANTITY_CATEGORIES: tuple[str, ...] = (
@@ -197,6 +201,9 @@ class Event:
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.5
     outlet: str | None = None
+    # ACLED's sub-event type and disorder type (sitreport.extract.typology)
+    sub_event_type: str | None = None
+    disorder_type: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

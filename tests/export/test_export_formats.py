@@ -150,20 +150,28 @@ def test_csv_refuses_mixed_records(sample_events: list[Event], sample_incidents:
         export([sample_events[0], sample_incidents[0]], "csv")
 
 
-def test_plover_maps_types_and_keeps_actors(
+def test_plover_maps_types_and_splits_actor_from_recipient(
     sample_incidents: list[Incident], events_by_id: dict[str, Event]
 ) -> None:
+    # The manual's record has "event", "actor" and "recipient"; our own type moved to the
+    # "sitreport" extension (the old "event_type"/"actors" keys were not PLOVER's).
     lines = export(sample_incidents, "plover", events=events_by_id).splitlines()
     records = {r["id"]: r for r in map(json.loads, lines)}
     clash = records[incident_with(sample_incidents, "a07-e1").incident_id]
-    assert (clash["event_type"], clash["sitreport_type"], clash["record"]) == (
-        "ASSAULT",
+    assert (clash["event"], clash["sitreport"]["event_type"], clash["sitreport"]["record"]) == (
+        ["ASSAULT"],
         "armed_clash",
         "incident",
     )
-    assert {"name": "Syrian Arab Army", "kind": "state_forces", "side": "source"} in clash["actors"]
+    army = {
+        "code": "SYR",
+        "sector": "MIL",
+        "entity_text": "Syrian Arab Army",
+        "identifier_text": "Syrian Arab Army",
+    }
+    assert army in clash["actor"] and "military" in clash["context"]
     convoy = records[incident_with(sample_incidents, "a01-e1").incident_id]
-    assert convoy["event_type"] == "RETREAT" and convoy["figures"]["people"]["best"] == 1500
+    assert convoy["event"] == ["RETREAT"] and convoy["sitreport"]["figures"]["people"]["best"] == 1500
 
 
 def test_unknown_format_is_an_error(sample_events: list[Event]) -> None:

@@ -1,14 +1,14 @@
 """ACLED-column CSV: the column set of an ACLED export, one row per event or incident.
 
-Types map through kb/export/acled_types.csv, countries through countries.csv (numeric ISO,
-region) and actor kinds through inter_codes.csv. For an incident, ``notes`` lists every
-source's figure and says when they are disputed; ``fatalities`` is the best ``killed`` figure.
-docs/exports.md gives each column's rule.
+The sub-event type is the event's typology (kb/extraction/sub_events.toml), which also gives
+ACLED's event and disorder type; countries map through kb/export/countries.csv, actor kinds
+through inter_codes.csv, sources through sources.csv and source_scales.csv. docs/exports.md
+gives each column's rule.
 """
 
 from __future__ import annotations
 
-import csv
+import re
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -20,13 +20,17 @@ from sitreport.export.records import (
     date_precision_of,
     estimates_for,
     fatalities,
+    full_date,
     members,
     place_of,
     record_id,
+    sub_event_of,
 )
-from sitreport.export.tables import ExportTables, load_tables
-from sitreport.link.claims import disputed_keys, estimate_key, load_bound_rules
-from sitreport.records import Actor, Claim, Incident
+from sitreport.export.safe_csv import SafeDictWriter
+from sitreport.export.tables import BY_COUNTRY, Country, ExportTables, load_tables
+from sitreport.extract.typology import acled_class
+from sitreport.link.claims import claims_of, disputed_keys, estimate_key, load_bound_rules
+from sitreport.records import Actor, Claim, Event, Incident
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -35,18 +39,16 @@ ACLED_COLUMNS = (
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
     "fatalities", "tags", "timestamp",
 )  # fmt: skip
+# ACLED's codebook: 1 the day is known, 2 the week, 3 only the month (a year is no finer).
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 CIVILIANS_INTER = "7"
+CIVILIAN_TARGETING = "Civilian targeting"
+VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
 ACTOR_ROLES = ("actor",)
 OTHER_SIDE_ROLES = ("target", "affected")
-
-
-def full_date(date: str | None) -> str:
-    """ACLED dates are whole days: a month or a year is written as its first day."""
-    if not date:
-        return ""
-    year, *rest = date.split("-")
-    return "-".join([year, *[*rest, "01", "01"][:2]])
+# ACLED writes a combined scale lowest first: "National-International".
+SCALE_ORDER = ("Local partner", "Subnational", "National", "Regional", "International", "New media", "Other")
+NOTE_LENGTH = 400
 
 
 def side(actors: list[Actor], roles: tuple[str, ...]) -> list[Actor]:
@@ -59,21 +61,37 @@ def interaction(inter1: str, inter2: str) -> str:
     return "".join(codes) if len(codes) == 2 else (codes[0] + "0" if codes else "")
 
 
-def actor_cells(record: Record, context: ExportContext, tables: ExportTables) -> dict[str, Any]:
+def actor_cells(
+    record: Record, acled_event_type: str, context: ExportContext, tables: ExportTables
+) -> dict[str, Any]:
     actors = actors_of(record, context)
     first, second = side(actors, ACTOR_ROLES), side(actors, OTHER_SIDE_ROLES)
     inter1 = tables.inter_of(first[0] if first else None)
     inter2 = tables.inter_of(second[0] if second else None)
+    actor2 = second[0].name if second else ""
+    if acled_event_type == VIOLENCE_AGAINST_CIVILIANS and not second:
+        # ACLED names the victims of violence against civilians "Civilians (<country>)"
+        country = place_of(record)
+        actor2, inter2 = f"Civilians ({country_name(country.country if country else None, tables)})", "7"
     return {
         "actor1": first[0].name if first else "",
         "assoc_actor_1": "; ".join(actor.name for actor in first[1:]),
         "inter1": inter1,
-        "actor2": second[0].name if second else "",
+        "actor2": actor2,
         "assoc_actor_2": "; ".join(actor.name for actor in second[1:]),
         "inter2": inter2,
         "interaction": interaction(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if inter2 == CIVILIANS_INTER else "",
+        "civilian_targeting": (
+            CIVILIAN_TARGETING
+            if acled_event_type == VIOLENCE_AGAINST_CIVILIANS or inter2 == CIVILIANS_INTER
+            else ""
+        ),
     }
+
+
+def country_name(code: str | None, tables: ExportTables) -> str:
+    country = tables.country(code)
+    return country.name if country else (code or "")
 
 
 def place_cells(record: Record, tables: ExportTables) -> dict[str, Any]:
@@ -84,10 +102,11 @@ def place_cells(record: Record, tables: ExportTables) -> dict[str, Any]:
     return {
         "iso": country.iso if country else "",
         "region": country.region if country else "",
-        "country": country.name if country else (place.country or "" if place else ""),
-        "admin1": place.admin1 or "" if place else "",
-        "admin2": "",
-        "admin3": "",
+        "country": country_name(place.country if place else None, tables),
+        "admin1": (place.admin1 or "") if place else "",
+        # admin2/admin3 arrive with the gazetteer's districts; older places have none
+        "admin2": getattr(place, "admin2", None) or "",
+        "admin3": getattr(place, "admin3", None) or "",
         "location": place.name if place else "",
         "latitude": point[1] if point else "",
         "longitude": point[0] if point else "",
@@ -106,6 +125,10 @@ def claim_text(claim: Claim) -> str:
     return f"{claim.source or 'unattributed'}: {claim.text or claim.value} ({claim.qualifier} {claim.value})"
 
 
+def one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def incident_notes(incident: Incident, context: ExportContext) -> str:
     """Each source's figure per key, the estimate, and which keys are disputed."""
     parts = [f"{len(incident.events)} report(s) in {len(incident.articles)} article(s)."]
@@ -116,47 +139,100 @@ def incident_notes(incident: Incident, context: ExportContext) -> str:
     disputed = disputed_keys(incident.claims, load_bound_rules(context.kb_dirs))
     if disputed:
         parts.append(f"Disputed: sources' figures for {', '.join(disputed)} cannot all be true.")
-    return " ".join(parts)
+    return one_line(" ".join(parts))
+
+
+def event_notes(event: Event) -> str:
+    """The first evidence sentence (shortened), then every figure with its source, on one line."""
+    sentence = one_line(event.evidence[0].text) if event.evidence else ""
+    if len(sentence) > NOTE_LENGTH:
+        sentence = sentence[: NOTE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    figures = "; ".join(
+        f"{q.category}{':' + q.kind if q.kind else ''} {q.value} ({q.source or 'unattributed'})"
+        for q in event.quantities
+    )
+    return one_line(f"{sentence} [figures: {figures}]" if figures else sentence)
 
 
 def notes(record: Record, context: ExportContext) -> str:
-    if isinstance(record, Incident):
-        return incident_notes(record, context)
-    return " ... ".join(span.text for span in record.evidence) or "; ".join(q.text for q in record.quantities)
+    return incident_notes(record, context) if isinstance(record, Incident) else event_notes(record)
 
 
-def sources(record: Record, context: ExportContext) -> str:
+def reporting_sources(record: Record, context: ExportContext, tables: ExportTables) -> list[str]:
+    """Who reported it: the outlets the articles came from, then the bodies they cite that the
+    source table knows (a party's statement is kept as its source entry, an actor is not)."""
     outlets = [event.outlet for event in members(record, context) if event.outlet]
-    return "; ".join(dict.fromkeys([*record.sources, *outlets]))
+    cited = [name for name in record.sources if name in tables.sources]
+    return list(dict.fromkeys([*outlets, *cited]))
+
+
+def scale_of(name: str, country: Country | None, tables: ExportTables) -> str:
+    entry = tables.sources.get(name)
+    if entry is None:
+        return "Other"
+    scale = tables.source_scales.get(entry.kind, "Other")
+    if scale != BY_COUNTRY:
+        return scale
+    home = tables.country(entry.country)
+    if country is None or home is None:
+        return "International" if home is not None else "Other"
+    if home.iso3 == country.iso3:
+        return "National"
+    return "Regional" if home.region == country.region else "International"
+
+
+def source_scale(names: list[str], record: Record, tables: ExportTables) -> str:
+    place = place_of(record)
+    country = tables.country(place.country if place else None)
+    scales = {scale_of(name, country, tables) for name in names}
+    return "-".join(scale for scale in SCALE_ORDER if scale in scales)
+
+
+def tags(record: Record, context: ExportContext) -> str:
+    """ACLED's tags: figures the sources dispute, figures given only approximately, a year date."""
+    if isinstance(record, Incident):
+        found, disputed = record.claims, record.disputed
+    else:
+        found = claims_of([record])
+        disputed = bool(disputed_keys(found, load_bound_rules(context.kb_dirs)))
+    labels = []
+    if disputed:
+        labels.append("disputed figures")
+    if any(claim.category == "killed" and claim.qualifier != "exact" for claim in found):
+        labels.append("approximate figures")
+    if date_precision_of(record) == "year":
+        labels.append("date known to the year only")
+    return "; ".join(labels)
 
 
 def acled_row(record: Record, context: ExportContext, tables: ExportTables) -> dict[str, Any]:
-    actors = actor_cells(record, context, tables)
-    mapped = tables.acled_type(record.event_type, actors["inter1"])
-    places = place_cells(record, tables)
+    sub_event = sub_event_of(record, context)
+    mapped = acled_class(sub_event, context.kb_dirs)
+    acled_type = mapped.event_type if mapped else ""
     date = full_date(record.date)
+    named = reporting_sources(record, context, tables)
     return {
         "event_id_cnty": f"{country_prefix(record, tables)}{record_id(record)}",
         "event_date": date,
-        "year": date[:4],
-        "time_precision": TIME_PRECISION.get(date_precision_of(record) or "", ""),
+        "year": int(date[:4]) if date else "",
+        "time_precision": TIME_PRECISION.get(date_precision_of(record) or "", "") if date else "",
         "disorder_type": mapped.disorder_type if mapped else "",
-        "event_type": mapped.event_type if mapped else "",
-        "sub_event_type": mapped.sub_event_type if mapped else "",
-        **actors,
-        **places,
-        "source": sources(record, context),
-        "source_scale": "",
+        "event_type": acled_type,
+        "sub_event_type": sub_event if mapped else "",
+        **actor_cells(record, acled_type, context, tables),
+        **place_cells(record, tables),
+        "source": "; ".join(named),
+        "source_scale": source_scale(named, record, tables),
         "notes": notes(record, context),
         "fatalities": fatalities(record, context),
-        "tags": "disputed figures" if isinstance(record, Incident) and record.disputed else "",
+        "tags": tags(record, context),
         "timestamp": context.stamp(),
     }
 
 
 def write_acled(records: Iterable[Record], stream: TextIO, context: ExportContext) -> int:
     tables = load_tables(context.kb_dirs)
-    writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer = SafeDictWriter(stream, ACLED_COLUMNS)
     writer.writeheader()
     count = 0
     for record in records:

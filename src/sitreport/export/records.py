@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import time
+from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sitreport.export.tables import load_tables
+from sitreport.extract.typology import classify, default_sub_event
 from sitreport.link.claims import claims_of, estimates_of, load_bound_rules
 from sitreport.link.incident import where
 from sitreport.records import Actor, Event, Incident, Place
@@ -54,10 +58,50 @@ def date_precision_of(record: Record) -> str | None:
     return PRECISION_BY_LENGTH.get(len(record.date or ""))
 
 
+def full_date(date: str | None) -> str:
+    """A date as one day (YYYY-MM-DD), as ACLED and PLOVER want it: a month or a year is
+    written as its first day, an ISO week (2018-W05) as its Monday; the precision says which."""
+    if not date:
+        return ""
+    if "-W" in date:
+        year, week = date.split("-W")
+        return datetime.date.fromisocalendar(int(year), int(week[:2]), 1).isoformat()
+    year, *rest = date.split("-")
+    return "-".join([year, *[*rest, "01", "01"][:2]])
+
+
+def with_inter_codes(event: Event, context: ExportContext) -> Event:
+    """Actors given an inter code from their kind when they carry none (older or hand-made records)."""
+    tables = load_tables(context.kb_dirs)
+    actors = [
+        actor
+        if actor.inter is not None or not tables.inter_of(actor)
+        else replace(actor, inter=int(tables.inter_of(actor)))
+        for actor in event.actors
+    ]
+    return replace(event, actors=actors)
+
+
+def typed(event: Event, context: ExportContext) -> Event:
+    """The event with ACLED's typology: its own, or read now for a record stored without one."""
+    return event if event.sub_event_type else classify(with_inter_codes(event, context), context.kb_dirs)
+
+
 def members(record: Record, context: ExportContext) -> list[Event]:
     if isinstance(record, Event):
         return [record]
     return [context.events[event_id] for event_id in record.events if event_id in context.events]
+
+
+def sub_event_of(record: Record, context: ExportContext) -> str:
+    """An event's sub-event type; an incident's is its members' most frequent one."""
+    if isinstance(record, Event):
+        return typed(record, context).sub_event_type or ""
+    found = Counter(typed(event, context).sub_event_type for event in members(record, context))
+    found.pop(None, None)
+    if found:
+        return found.most_common(1)[0][0] or ""
+    return default_sub_event(record.event_type, context.kb_dirs)
 
 
 def actors_of(record: Record, context: ExportContext) -> list[Actor]:

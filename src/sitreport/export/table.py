@@ -2,28 +2,37 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Any, TextIO
 
 from sitreport.errors import SitreportError
-from sitreport.export.records import ExportContext, Record, coordinates, estimates_for, place_of, record_kind
+from sitreport.export.records import (
+    ExportContext,
+    Record,
+    coordinates,
+    estimates_for,
+    place_of,
+    record_kind,
+    sub_event_of,
+    typed,
+)
+from sitreport.export.safe_csv import SafeDictWriter
 from sitreport.records import Event, Incident, Place, Quantity
 
 PLACE_COLUMNS = ("location", "admin1", "country", "latitude", "longitude", "geonames_id")
 EVENT_COLUMNS = (
-    "event_id", "article_id", "source_file", "outlet", "event_type", "date", "date_precision",
-    "date_text", *PLACE_COLUMNS, "origin", "destination", "actors", "sources", "quantities",
-    "confidence", "evidence",
+    "event_id", "article_id", "source_file", "outlet", "event_type", "sub_event_type", "disorder_type",
+    "date", "date_precision", "date_text", *PLACE_COLUMNS, "origin", "destination", "actors", "sources",
+    "quantities", "confidence", "evidence",
 )  # fmt: skip
 INCIDENT_COLUMNS = (
-    "incident_id", "event_type", "date", *PLACE_COLUMNS, "events", "articles", "sources",
+    "incident_id", "event_type", "sub_event_type", "date", *PLACE_COLUMNS, "events", "articles", "sources",
     "estimates", "disputed", "claims",
 )  # fmt: skip
 PLAIN_EVENT_FIELDS = (
-    "event_id", "article_id", "source_file", "outlet", "event_type", "date", "date_precision",
-    "date_text", "confidence",
+    "event_id", "article_id", "source_file", "outlet", "event_type", "sub_event_type", "disorder_type",
+    "date", "date_precision", "date_text", "confidence",
 )  # fmt: skip
 LIST_SEPARATOR = "; "
 
@@ -52,6 +61,7 @@ def name(place: Place | None) -> str | None:
 
 
 def event_row(event: Event, context: ExportContext) -> dict[str, Any]:
+    event = typed(event, context)
     return {
         **{key: getattr(event, key) for key in PLAIN_EVENT_FIELDS},
         **place_cells(event),
@@ -72,6 +82,7 @@ def incident_row(incident: Incident, context: ExportContext) -> dict[str, Any]:
     return {
         "incident_id": incident.incident_id,
         "event_type": incident.event_type,
+        "sub_event_type": sub_event_of(incident, context),
         "date": incident.date,
         **place_cells(incident),
         "events": LIST_SEPARATOR.join(incident.events),
@@ -90,7 +101,7 @@ def write_csv(records: Iterable[Record], stream: TextIO, context: ExportContext)
     if first is None:
         return 0
     columns = EVENT_COLUMNS if isinstance(first, Event) else INCIDENT_COLUMNS
-    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
+    writer = SafeDictWriter(stream, columns)
     writer.writeheader()
     count = 0
     for record in same_kind(chain([first], items), record_kind(first)):

@@ -9,6 +9,7 @@ are then merged, so a headline restating the lead or a body pasted twice gives o
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -19,6 +20,7 @@ from sitreport.extract.lexicon import load_extraction_lexicon
 from sitreport.extract.mentions import find_mentions
 from sitreport.extract.merge import merge_candidates
 from sitreport.extract.reader import ArticleReader
+from sitreport.extract.typology import classify
 from sitreport.kb import KnowledgeBase
 from sitreport.records import Article, Event, stable_id
 
@@ -46,9 +48,11 @@ def event_ids(article: Article, candidates: list[Candidate]) -> list[str]:
     return ids
 
 
-def to_event(article: Article, candidate: Candidate, identifier: str) -> Event:
+def to_event(
+    article: Article, candidate: Candidate, identifier: str, extra_dirs: tuple[Path, ...] = ()
+) -> Event:
     reading = candidate.date
-    return Event(
+    event = Event(
         event_id=identifier,
         article_id=article.article_id,
         event_type=candidate.event_type,
@@ -66,6 +70,7 @@ def to_event(article: Article, candidate: Candidate, identifier: str) -> Event:
         confidence=confidence(candidate),
         outlet=article.outlet,
     )
+    return classify(event, extra_dirs)
 
 
 def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]:
@@ -80,6 +85,6 @@ def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]
         if candidate.date is None and candidate.of_the_day and published is not None:
             candidate.date = DateReading(published.isoformat(), "day", "", published.isoformat())
     return [
-        to_event(article, candidate, identifier)
+        to_event(article, candidate, identifier, kb.extra_dirs)
         for candidate, identifier in zip(merged, event_ids(article, merged), strict=True)
     ]

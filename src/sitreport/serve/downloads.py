@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 from fastapi import Response
 
-from sitreport.export import write_records
+from sitreport.export.stored import write_stored
 from sitreport.options import Options
 from sitreport.serve.filters import EventFilter
-from sitreport.serve.views import all_events
 from sitreport.store import Store
 
 
@@ -32,7 +31,7 @@ DOWNLOAD_FORMATS: dict[str, DownloadFormat] = {
 def events_download(store: Store, event_filter: EventFilter, fmt: str, options: Options) -> Response:
     """Every event the filter matches (pagination ignored) as an attachment in ``fmt``."""
     buffer = io.StringIO()
-    write_records(all_events(store, event_filter), fmt, buffer, kb_dirs=options.kb_dirs)
+    write_stored(store, fmt, buffer, event_filter.to_query(offset=0), kb_dirs=options.kb_dirs)
     download = DOWNLOAD_FORMATS[fmt]
     return Response(
         buffer.getvalue(),

@@ -274,16 +274,6 @@ def article_view(store: Store, article_id: str, max_events: int) -> ArticleView:
     )
 
 
-def all_events(store: Store, event_filter: EventFilter, page_size: int = 1000) -> list[Event]:
-    """Every event the filter matches, ignoring its pagination (for maps and downloads)."""
-    events: list[Event] = []
-    while True:
-        batch = store.query_events(event_filter.to_query(limit=page_size, offset=len(events)))
-        events.extend(batch)
-        if len(batch) < page_size:
-            return events
-
-
 def map_points(store: Store, event_filter: EventFilter) -> dict[str, Any]:
     """Markers for every event the filter matches (pagination ignored), and how many have none."""
     query = event_filter.to_query()

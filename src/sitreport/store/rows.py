@@ -71,6 +71,8 @@ def event_row(event: Event) -> RowDict:
         **_period_columns(event.date, event.date_precision),
         "confidence": event.confidence,
         "outlet": event.outlet,
+        "sub_event_type": event.sub_event_type,
+        "disorder_type": event.disorder_type,
     }
 
 
@@ -140,6 +142,8 @@ def event_from_rows(row: Row[Any], children: Mapping[Table, Sequence[Row[Any]]])
         evidence=[record_from_row(Evidence, r) for r in children[evidence]],
         confidence=row.confidence,
         outlet=row.outlet,
+        sub_event_type=row.sub_event_type,
+        disorder_type=row.disorder_type,
     )
 
 

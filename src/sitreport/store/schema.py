@@ -61,6 +61,8 @@ events = Table(
     Column("date_month", String(7)),
     Column("confidence", Double, nullable=False),
     Column("outlet", Text),
+    Column("sub_event_type", String),  # ACLED's (sitreport.extract.typology)
+    Column("disorder_type", String),
     Index("ix_events_article_id", "article_id"),
     Index("ix_events_event_type", "event_type"),
     Index("ix_events_date_start", "date_start"),
