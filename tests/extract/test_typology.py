@@ -87,6 +87,11 @@ RV, VAC, AC = "remote_violence", "violence_against_civilians", "armed_clash"
         ("protest", "Troops opened fire on people who protested, killing four.", "protest",
          "Excessive force against protesters"),
         ("agreement", "A truce was agreed on Monday.", "agreement", "Agreement"),
+        ("casualties", "Coalition strikes killed nine people.", RV, "Air/drone strike"),
+        ("armed_clash", "Two explosive rounds hit a club.", RV, "Remote explosive/landmine/IED"),
+        ("armed_clash", "Troops clashed with gunmen, then intercepted a drone.", AC, "Armed clash"),
+        ("territory_change", "Regime troops seized the last supply route.", "territory_change",
+         "Government regains territory"),
     ],
 )  # fmt: skip
 def test_the_sub_event_comes_from_the_weapon_and_the_victims(

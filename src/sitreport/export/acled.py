@@ -16,8 +16,10 @@ from sitreport.export.records import (
     ExportContext,
     Record,
     actors_of,
+    claims_for,
     coordinates,
     date_precision_of,
+    disputed,
     estimates_for,
     fatalities,
     full_date,
@@ -29,7 +31,7 @@ from sitreport.export.records import (
 from sitreport.export.safe_csv import SafeDictWriter
 from sitreport.export.tables import BY_COUNTRY, Country, ExportTables, load_tables
 from sitreport.extract.typology import acled_class
-from sitreport.link.claims import claims_of, disputed_keys, estimate_key, load_bound_rules
+from sitreport.link.claims import disputed_keys, estimate_key, load_bound_rules
 from sitreport.records import Actor, Claim, Event, Incident
 
 ACLED_COLUMNS = (
@@ -190,15 +192,10 @@ def source_scale(names: list[str], record: Record, tables: ExportTables) -> str:
 
 def tags(record: Record, context: ExportContext) -> str:
     """ACLED's tags: figures the sources dispute, figures given only approximately, a year date."""
-    if isinstance(record, Incident):
-        found, disputed = record.claims, record.disputed
-    else:
-        found = claims_of([record])
-        disputed = bool(disputed_keys(found, load_bound_rules(context.kb_dirs)))
     labels = []
-    if disputed:
+    if disputed(record, context):
         labels.append("disputed figures")
-    if any(claim.category == "killed" and claim.qualifier != "exact" for claim in found):
+    if any(claim.category == "killed" and claim.qualifier != "exact" for claim in claims_for(record)):
         labels.append("approximate figures")
     if date_precision_of(record) == "year":
         labels.append("date known to the year only")

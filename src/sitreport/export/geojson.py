@@ -21,6 +21,7 @@ from sitreport.export.records import (
     Record,
     coordinates,
     date_precision_of,
+    disputed,
     fatalities,
     full_date,
     members,
@@ -31,7 +32,7 @@ from sitreport.export.records import (
     typed,
 )
 from sitreport.extract.typology import acled_class
-from sitreport.records import Event, Incident
+from sitreport.records import Event
 
 LIST_SEPARATOR = "; "
 
@@ -56,7 +57,7 @@ def flat_properties(record: Record, context: ExportContext) -> dict[str, Any]:
         "geo_precision": place.precision if place else None,
         "sources": LIST_SEPARATOR.join(record.sources) or None,
         "outlets": LIST_SEPARATOR.join(outlets) or None,
-        "disputed": record.disputed if isinstance(record, Incident) else None,
+        "disputed": disputed(record, context),
         "confidence": record.confidence if isinstance(record, Event) else None,
     }
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from sitreport.export.tables import load_tables
 from sitreport.extract.typology import classify, default_sub_event
-from sitreport.link.claims import claims_of, estimates_of, load_bound_rules
+from sitreport.link.claims import claims_of, disputed_keys, estimates_of, load_bound_rules
 from sitreport.link.incident import where
-from sitreport.records import Actor, Event, Incident, Place
+from sitreport.records import Actor, Claim, Event, Incident, Place
 
 Record = Event | Incident
 PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
@@ -120,6 +120,17 @@ def estimates_for(record: Record, context: ExportContext) -> dict[str, tuple[int
     else:
         found = estimates_of(claims_of([record]), load_bound_rules(context.kb_dirs))
     return {key: (e.low, e.best, e.high) for key, e in found.items()}
+
+
+def claims_for(record: Record) -> list[Claim]:
+    return record.claims if isinstance(record, Incident) else claims_of([record])
+
+
+def disputed(record: Record, context: ExportContext) -> bool:
+    """An incident's flag; for one event, whether its own sources' figures cannot all hold."""
+    if isinstance(record, Incident):
+        return record.disputed
+    return bool(disputed_keys(claims_for(record), load_bound_rules(context.kb_dirs)))
 
 
 def fatalities(record: Record, context: ExportContext) -> int:

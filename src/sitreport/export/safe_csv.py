@@ -22,10 +22,11 @@ def safe_cell(value: Any) -> Any:
 
 
 class SafeDictWriter:
-    """csv.DictWriter whose text cells are escaped as above; rows end with a bare newline."""
+    """csv.DictWriter whose text cells are escaped as above. Rows end with CRLF (RFC 4180),
+    which also makes the writer quote any cell holding a bare carriage return."""
 
     def __init__(self, stream: TextIO, fieldnames: Iterable[str]) -> None:
-        self._writer = csv.DictWriter(stream, fieldnames=list(fieldnames), lineterminator="\n")
+        self._writer = csv.DictWriter(stream, fieldnames=list(fieldnames), lineterminator="\r\n")
 
     def writeheader(self) -> None:
         self._writer.writeheader()
