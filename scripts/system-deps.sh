@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian's packages when it is missing: a PostgreSQL server
-# (the store is tested on a real one) and Chromium (the web UI is tested in a real browser).
+# (the store is tested on a real one), Chromium (the web UI is tested in a real browser) and
+# GDAL's command-line tools (the GeoJSON export is read back with ogrinfo, as a GIS reads it).
 set -euo pipefail
 
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v ogrinfo >/dev/null 2>&1 || need+=(gdal-bin)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 run=()

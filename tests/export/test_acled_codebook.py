@@ -76,6 +76,8 @@ def value_errors(row: dict[str, str]) -> list[str]:
         errors.append(f"fatalities {row['fatalities']!r}")
     if row["event_type"] == "Strategic developments" and row["fatalities"] != "0":
         errors.append("a strategic development carries a toll")
+    if row["event_type"] == "Strategic developments" and row["civilian_targeting"]:
+        errors.append("a strategic development flagged as civilian targeting")
     return errors
 
 
@@ -162,7 +164,8 @@ def test_admin2_and_admin3_are_read_when_places_carry_them(sample_events: list[E
 def test_every_project_type_maps_to_a_codebook_row() -> None:
     from sitreport.records import EVENT_TYPES
 
-    rows = acled([sample(t, "Something happened.", date="2020-01-01") for t in EVENT_TYPES])
+    civilians = [Actor("Civilians", role="affected", inter=7)]
+    rows = acled([sample(t, "Something happened.", date="2020-01-01", actors=civilians) for t in EVENT_TYPES])
     assert [value_errors(row) for row in rows] == [[] for _ in rows]
     assert all(row["sub_event_type"] for row in rows)
 

@@ -46,6 +46,7 @@ TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 CIVILIANS_INTER = "7"
 CIVILIAN_TARGETING = "Civilian targeting"
 VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
+POLITICAL_VIOLENCE = "Political violence"
 ACTOR_ROLES = ("actor",)
 OTHER_SIDE_ROLES = ("target", "affected")
 # ACLED writes a combined scale lowest first: "National-International".
@@ -83,12 +84,14 @@ def actor_cells(
         "assoc_actor_2": "; ".join(actor.name for actor in second[1:]),
         "inter2": inter2,
         "interaction": interaction(inter1, inter2),
-        "civilian_targeting": (
-            CIVILIAN_TARGETING
-            if acled_event_type == VIOLENCE_AGAINST_CIVILIANS or inter2 == CIVILIANS_INTER
-            else ""
-        ),
     }
+
+
+def civilian_targeting(acled_event_type: str, disorder_type: str, inter2: str) -> str:
+    """ACLED's flag for political violence aimed at civilians (never on a strategic development)."""
+    violent = POLITICAL_VIOLENCE in disorder_type
+    aimed = acled_event_type == VIOLENCE_AGAINST_CIVILIANS or inter2 == CIVILIANS_INTER
+    return CIVILIAN_TARGETING if violent and aimed else ""
 
 
 def country_name(code: str | None, tables: ExportTables) -> str:
@@ -208,15 +211,18 @@ def acled_row(record: Record, context: ExportContext, tables: ExportTables) -> d
     acled_type = mapped.event_type if mapped else ""
     date = full_date(record.date)
     named = reporting_sources(record, context, tables)
+    disorder = mapped.disorder_type if mapped else ""
+    actors = actor_cells(record, acled_type, context, tables)
     return {
         "event_id_cnty": f"{country_prefix(record, tables)}{record_id(record)}",
         "event_date": date,
         "year": int(date[:4]) if date else "",
         "time_precision": TIME_PRECISION.get(date_precision_of(record) or "", "") if date else "",
-        "disorder_type": mapped.disorder_type if mapped else "",
+        "disorder_type": disorder,
         "event_type": acled_type,
         "sub_event_type": sub_event if mapped else "",
-        **actor_cells(record, acled_type, context, tables),
+        **actors,
+        "civilian_targeting": civilian_targeting(acled_type, disorder, actors["inter2"]),
         **place_cells(record, tables),
         "source": "; ".join(named),
         "source_scale": source_scale(named, record, tables),
