@@ -31,6 +31,9 @@ class CleaningLexicon:
     stamp_openers: frozenset[str]
     dateline_exclusions: frozenset[str]
     site_names: frozenset[str]
+    # " - YouTube", " | Jordan Times": a site's name set after a headline by a spaced dash or bar
+    site_suffix: re.Pattern[str]
+    photo_words: frozenset[str]
     # alias (lower case) -> canonical agency name
     wire_agencies: dict[str, str]
 
@@ -106,6 +109,12 @@ def _load(extra_dirs: tuple[Path, ...]) -> CleaningLexicon:
         stamp_openers=_words("stamp_openers.txt", extra_dirs),
         dateline_exclusions=_words("dateline_exclusions.txt", extra_dirs),
         site_names=_words("site_names.txt", extra_dirs),
+        site_suffix=_alternation(
+            [re.escape(name) for name in _entries("site_names.txt", extra_dirs)],
+            r"\s[-–—|]\s(?:{})(?![\w-])",
+            "site_names.txt",
+        ),
+        photo_words=_words("photo_words.txt", extra_dirs),
         wire_agencies=_wire_agencies(extra_dirs),
     )
 

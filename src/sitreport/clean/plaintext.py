@@ -22,6 +22,7 @@ from sitreport.clean.dateline import Dateline, split_dateline
 from sitreport.clean.dates import find_date
 from sitreport.clean.dedup import drop_repeated
 from sitreport.clean.glued import unglue
+from sitreport.clean.inline import without_inline_captions
 from sitreport.clean.lexicon import CleaningLexicon
 from sitreport.clean.lines import LineKind, classify, is_terminated, words
 from sitreport.clean.title import MAX_TITLE_WORDS, choose_title, is_title_shaped
@@ -172,6 +173,7 @@ def read_page(text: str, lexicon: CleaningLexicon) -> PageParts | None:
     else:
         body = drop_repeated(line.text for line in lines[start:tail] if line.kind in BODY_KINDS)
         head = lines[:start]
+    body = [text for paragraph in body if (text := without_inline_captions(paragraph, lexicon))]
     if not body:
         return None
     body, dateline = _split_dateline(body, lexicon)
