@@ -5,12 +5,14 @@ The sentences below are samples written for these tests, not article text.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sitreport.errors import KnowledgeBaseError
-from sitreport.extract.typology import classify, load_typology, word_pattern
+from sitreport.extract.typology import classify, classify_article, load_typology, word_pattern
 from sitreport.records import EVENT_TYPES, Actor, Event, Evidence, Quantity
 
 # ACLED Codebook (2023): every sub-event type under its event type and disorder type.
@@ -66,6 +68,7 @@ def test_every_event_type_has_a_default() -> None:
 
 
 RV, VAC, AC = "remote_violence", "violence_against_civilians", "armed_clash"
+TOLL = "casualties"  # a toll keeps its type and takes the sub-event of what caused it
 
 
 @pytest.mark.parametrize(
@@ -76,8 +79,8 @@ RV, VAC, AC = "remote_violence", "violence_against_civilians", "armed_clash"
         ("remote_violence", "A car bomb went off near the bakery.", RV, "Remote explosive/landmine/IED"),
         ("armed_clash", "The chemical attack on the town left dozens choking.", RV, "Chemical weapon"),
         ("armed_clash", "A suicide attack hit the checkpoint.", RV, "Suicide bomb"),
-        ("casualties", "Ten people died in air strikes on the town.", RV, "Air/drone strike"),
-        ("casualties", "Militants executed twelve men in the square.", VAC, "Attack"),
+        ("casualties", "Ten people died in air strikes on the town.", TOLL, "Air/drone strike"),
+        ("casualties", "Militants executed twelve men in the square.", TOLL, "Attack"),
         ("detention", "Gunmen kidnapped three aid workers.", VAC, "Abduction/forced disappearance"),
         ("armed_clash", "Fierce clashes broke out as artillery pounded the front.", AC, "Armed clash"),
         ("remote_violence", "Air defences intercepted two missiles.", RV, "Disrupted weapons use"),
@@ -87,7 +90,7 @@ RV, VAC, AC = "remote_violence", "violence_against_civilians", "armed_clash"
         ("protest", "Troops opened fire on people who protested, killing four.", "protest",
          "Excessive force against protesters"),
         ("agreement", "A truce was agreed on Monday.", "agreement", "Agreement"),
-        ("casualties", "Coalition strikes killed nine people.", RV, "Air/drone strike"),
+        ("casualties", "Coalition strikes killed nine people.", TOLL, "Air/drone strike"),
         ("armed_clash", "Two explosive rounds hit a club.", RV, "Remote explosive/landmine/IED"),
         ("armed_clash", "Troops clashed with gunmen, then intercepted a drone.", AC, "Armed clash"),
         ("territory_change", "Regime troops seized the last supply route.", "territory_change",
@@ -100,6 +103,22 @@ def test_the_sub_event_comes_from_the_weapon_and_the_victims(
     event = classify(sample(event_type, sentence))
     assert (event.event_type, event.sub_event_type) == (expected_type, sub_event)
     assert event.disorder_type == load_typology().acled[sub_event].disorder_type
+
+
+def test_a_toll_takes_the_type_of_its_cause_only_when_nothing_else_reports_it() -> None:
+    sentence = "Twelve civilians died when artillery shelled the town."
+    toll = sample("casualties", sentence, quantities=[killed(12, "civilians")])
+    strike = replace(sample("remote_violence", sentence), event_id="strike")
+    beside = classify_article([toll, strike])
+    assert [(e.event_type, e.sub_event_type) for e in beside] == [
+        ("casualties", "Shelling/artillery/missile attack"),
+        ("remote_violence", "Shelling/artillery/missile attack"),
+    ]
+    (alone,) = classify_article([toll])
+    assert (alone.event_type, alone.sub_event_type) == (
+        "remote_violence",
+        "Shelling/artillery/missile attack",
+    )
 
 
 def test_territory_goes_by_who_took_it() -> None:

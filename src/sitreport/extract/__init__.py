@@ -9,7 +9,6 @@ are then merged, so a headline restating the lead or a body pasted twice gives o
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -20,7 +19,7 @@ from sitreport.extract.lexicon import load_extraction_lexicon
 from sitreport.extract.mentions import find_mentions
 from sitreport.extract.merge import merge_candidates
 from sitreport.extract.reader import ArticleReader
-from sitreport.extract.typology import classify
+from sitreport.extract.typology import classify_article
 from sitreport.kb import KnowledgeBase
 from sitreport.records import Article, Event, stable_id
 
@@ -48,11 +47,9 @@ def event_ids(article: Article, candidates: list[Candidate]) -> list[str]:
     return ids
 
 
-def to_event(
-    article: Article, candidate: Candidate, identifier: str, extra_dirs: tuple[Path, ...] = ()
-) -> Event:
+def to_event(article: Article, candidate: Candidate, identifier: str) -> Event:
     reading = candidate.date
-    event = Event(
+    return Event(
         event_id=identifier,
         article_id=article.article_id,
         event_type=candidate.event_type,
@@ -70,7 +67,6 @@ def to_event(
         confidence=confidence(candidate),
         outlet=article.outlet,
     )
-    return classify(event, extra_dirs)
 
 
 def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]:
@@ -84,7 +80,8 @@ def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]
         # dated after merging, so the day of publication never keeps two reports apart
         if candidate.date is None and candidate.of_the_day and published is not None:
             candidate.date = DateReading(published.isoformat(), "day", "", published.isoformat())
-    return [
-        to_event(article, candidate, identifier, kb.extra_dirs)
+    events = [
+        to_event(article, candidate, identifier)
         for candidate, identifier in zip(merged, event_ids(article, merged), strict=True)
     ]
+    return classify_article(events, kb.extra_dirs)

@@ -52,6 +52,8 @@ class Typology:
     defaults: Mapping[str, str]
     acled: Mapping[str, AcledClass]
     civilian_words: re.Pattern[str]
+    # the types a rule may change (a toll keeps its own: see the header of sub_events.toml)
+    retypable: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,8 @@ def load_typology(extra_dirs: tuple[Path, ...] = ()) -> Typology:
             f"extraction/{TABLE}: [default] lacks a known sub-event for {', '.join(missing)}"
         )
     rules = tuple(sub_event_rule(entry, cues, acled) for entry in table.get("rule", []))
-    return Typology(rules, defaults, acled, cues["civilians"])
+    retypable = frozenset(known_type(name, "[retype]") or "" for name in table["retype"]["types"])
+    return Typology(rules, defaults, acled, cues["civilians"], retypable)
 
 
 def civilian_figure(quantity: Quantity) -> bool:
@@ -160,21 +163,69 @@ def fits(rule: SubEventRule, event_type: str, facts: EventFacts) -> bool:
     )
 
 
-def read_type(event: Event, extra_dirs: tuple[Path, ...] = ()) -> tuple[str, str]:
-    """(event type, sub-event type): the first rule that fits, else the type's default."""
-    typology = load_typology(extra_dirs)
+@dataclass(frozen=True)
+class Reading:
+    """What the rules say of one event: the type its cause gives it (if any) and its sub-event."""
+
+    suggested_type: str | None
+    sub_event_type: str
+
+
+def read(event: Event, typology: Typology) -> Reading:
+    """The first rule that fits, else the type's default sub-event."""
     facts = event_facts(event, typology.civilian_words)
     rule = next((rule for rule in typology.rules if fits(rule, event.event_type, facts)), None)
     if rule is None:
-        return event.event_type, typology.defaults[event.event_type]
-    return rule.event_type or event.event_type, rule.sub_event_type
+        return Reading(None, typology.defaults[event.event_type])
+    return Reading(rule.event_type, rule.sub_event_type)
+
+
+def typed_as(event: Event, event_type: str, sub_event: str, typology: Typology) -> Event:
+    disorder = typology.acled[sub_event].disorder_type
+    return replace(event, event_type=event_type, sub_event_type=sub_event, disorder_type=disorder)
+
+
+def own_type(event: Event, reading: Reading, typology: Typology) -> str:
+    """The type a rule gives, where [retype] lets it change this event's type."""
+    if reading.suggested_type and event.event_type in typology.retypable:
+        return reading.suggested_type
+    return event.event_type
 
 
 def classify(event: Event, extra_dirs: tuple[Path, ...] = ()) -> Event:
     """The event with its sub-event and disorder type (and, when its weapon says so, its type)."""
-    event_type, sub_event = read_type(event, extra_dirs)
-    disorder = load_typology(extra_dirs).acled[sub_event].disorder_type
-    return replace(event, event_type=event_type, sub_event_type=sub_event, disorder_type=disorder)
+    typology = load_typology(extra_dirs)
+    reading = read(event, typology)
+    return typed_as(event, own_type(event, reading, typology), reading.sub_event_type, typology)
+
+
+def spans(event: Event) -> set[tuple[str, int, int]]:
+    return {(span.part, span.start, span.end) for span in event.evidence}
+
+
+def classify_article(events: list[Event], extra_dirs: tuple[Path, ...] = ()) -> list[Event]:
+    """Every event of one article classified. A toll keeps its type while another event of the
+    article reports its cause in the same sentence ("killed when artillery shelled..."); a toll
+    that is the only report of its cause ("died in air strikes", no strike event) becomes it."""
+    typology = load_typology(extra_dirs)
+    readings = [read(event, typology) for event in events]
+    types = [own_type(event, reading, typology) for event, reading in zip(events, readings, strict=True)]
+    classified = []
+    for event, reading, event_type in zip(events, readings, types, strict=True):
+        cause = reading.suggested_type
+        if cause and event_type == event.event_type and not reported_beside(event, cause, events, types):
+            event_type = cause
+        classified.append(typed_as(event, event_type, reading.sub_event_type, typology))
+    return classified
+
+
+def reported_beside(event: Event, event_type: str, events: list[Event], types: list[str]) -> bool:
+    """Whether another event of ``event_type`` shares a sentence with ``event``."""
+    own = spans(event)
+    return any(
+        other is not event and other_type == event_type and own & spans(other)
+        for other, other_type in zip(events, types, strict=True)
+    )
 
 
 def default_sub_event(event_type: str, extra_dirs: tuple[Path, ...] = ()) -> str:
