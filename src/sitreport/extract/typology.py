@@ -1,10 +1,10 @@
 """ACLED's typology for each event: its sub-event type and disorder type, read from the evidence.
 
 The weapon or means named in the event's sentences, who the victims were and who took the
-ground decide the sub-event type (kb/extraction/sub_events.toml). A toll or an "attack" told
-with its weapon becomes an event of that weapon ("killed in an air strike" is remote
-violence), an execution or a massacre violence against civilians. docs/events.md
-("Typology") lists the rules.
+ground decide the sub-event type (kb/extraction/sub_events.toml). An "attack" told with its
+weapon becomes an event of that weapon ("a chemical attack" is remote violence); a toll takes
+its cause's sub-event type, and its type too when nothing else in the article reports that
+cause. docs/events.md ("Typology") lists the rules.
 """
 
 from __future__ import annotations
