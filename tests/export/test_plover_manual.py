@@ -80,7 +80,8 @@ def record_errors(record: dict[str, Any]) -> list[str]:
         errors += [f"entity field {name!r}" for name in set(entity) - ENTITY_FIELDS]
         if entity["sector"] not in SECTORS:
             errors.append(f"sector {entity['sector']!r}")
-        if not re.fullmatch(r"[A-Z]{3}", entity["code"] or "") and entity["code"] not in ENTITY_CODES:
+        # null: the event's country is unknown and the actor has no country of its own
+        if entity["code"] is not None and not re.fullmatch(r"[A-Z]{3}", entity["code"]):
             errors.append(f"entity code {entity['code']!r}")
     if record["event_loc"] is not None:
         errors += [f"location field {name!r}" for name in set(record["event_loc"]) - LOCATION_FIELDS]
@@ -96,6 +97,10 @@ def test_every_mapping_row_uses_the_manuals_words() -> None:
         assert set(mapped.mode) <= MODES[mapped.event], where
         assert set(mapped.context) <= CONTEXTS, where
     assert set(load_tables().quad_codes) == set(MODES)
+    countries = {country.iso3 for country in load_tables().countries.values()}
+    for name, known in load_tables().entities.items():
+        assert known.code in countries | ENTITY_CODES, name
+        assert known.sector in SECTORS | {""}, name
 
 
 def test_sample_corpus_records_follow_the_manual(

@@ -42,7 +42,7 @@ CODER = "sitreport"
 RESOLUTION = {1: 4, 2: 3, 3: 2, 4: 1}
 
 
-def entity(actor: Actor, home: str, tables: ExportTables) -> dict[str, Any]:
+def entity(actor: Actor, home: str | None, tables: ExportTables) -> dict[str, Any]:
     """The manual's entity object: a country (or UNO, IGO, IMG) code and a sector."""
     known = tables.entities.get(actor.name)
     sector = (known.sector if known else "") or tables.sectors.get(tables.inter_of(actor), "UNK")
@@ -73,11 +73,12 @@ def event_location(place: Place | None, tables: ExportTables) -> dict[str, Any] 
     }
 
 
-def home_code(record: Record, tables: ExportTables) -> str:
-    """Domestic actors take the event's country; unknown country is PLOVER's "UNK"-like blank."""
+def home_code(record: Record, tables: ExportTables) -> str | None:
+    """Domestic actors take the event's country; null when the event's country is unknown
+    (PLOVER defines no code for "unknown country")."""
     place = place_of(record)
     country = tables.country(place.country if place else None)
-    return country.iso3 if country else ""
+    return country.iso3 if country else None
 
 
 def extension(record: Record, sub_event: str, actors: list[Actor], context: ExportContext) -> dict[str, Any]:
