@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from sitreport.extract.attribution import SourceTracker
 from sitreport.extract.lexicon import ExtractionLexicon
-from sitreport.extract.syntax import ancestors_with_self, tree_distance
+from sitreport.extract.syntax import (
+    ancestors_with_self,
+    child_with_dep,
+    is_passive,
+    subject_of,
+    tree_distance,
+)
 from sitreport.extract.triggers import Trigger
 from sitreport.records import Actor, ActorRole, Place
 from sitreport.resolve import ActorMention, PlaceMention
+from sitreport.resolve.forces import load_actor_phrases
 
+# Types where one side hurts another: who tells of them is not thereby a party.
+VIOLENT_TYPES = frozenset({"armed_clash", "remote_violence", "casualties", "detention", "siege"})
 MOVEMENT_TYPES = frozenset({"evacuation", "deployment", "aid"})
 # Movements that happen where they arrive: aid is delivered at its destination.
 ARRIVAL_TYPES = frozenset({"aid"})
@@ -20,7 +31,19 @@ HOSTILE_TYPES = frozenset({"armed_clash", "remote_violence", "detention", "siege
 # Verbs whose object is the place left: "left Daraa", "evacuated the town".
 DEPARTURE_VERBS = frozenset({"leave", "evacuate", "exit", "depart", "abandon", "flee", "quit"})
 PLACE_LINKS = frozenset({"compound", "appos", "conj", "poss", "amod", "nmod"})
+# Clauses of their own under an agent phrase: "warplanes, which took off from Hmeimim".
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"})
+# An actor the sentence names with no link to an event that has no agent: most often the
+# side that did it, named away from the verb ("in an air raid, the regime hit Douma again").
+UNLINKED_ROLE: ActorRole = "actor"
+# Rescuers, monitors and the UN (side "neutral" in kb/actors.csv) act in an event only when
+# the parse says so ("the Red Crescent evacuated 200"); named otherwise they tell of it.
+NEUTRAL_SIDE = "neutral"
 UNKNOWN_PRECISION = 9
+# the packaged role words (kb/actor_phrases.toml): the lexicon carries no knowledge-base folders
+ROLE_WORDS = load_actor_phrases()
+# the last words of the force nouns: "killed in Russian raids" tells who killed
+FORCE_WORDS = frozenset(noun.split()[-1].lower() for noun in ROLE_WORDS.force_nouns)
 UNKNOWN_DISTANCE = 1000
 
 
@@ -137,7 +160,10 @@ def movement_location(roles: PlaceRoles, event_type: str) -> Place | None:
 
 
 def in_theme(root: Token, trigger: Trigger) -> bool:
-    return any(root.i == t.i or root in t.subtree for t in trigger.theme)
+    """Whether the mention is in the theme's phrase; for "civilians killed in regime shelling"
+    the trigger's own clause hangs under the theme, and is not part of it."""
+    own_clause = trigger.token.dep_ in ("acl", "relcl") and root in trigger.token.subtree
+    return not own_clause and any(root.i == t.i or root in t.subtree for t in trigger.theme)
 
 
 def theme_role(trigger: Trigger) -> ActorRole:
@@ -145,43 +171,180 @@ def theme_role(trigger: Trigger) -> ActorRole:
     did it; an object or passive subject suffered it."""
     if trigger.theme and trigger.theme[0].dep_ == "nsubj":
         return "actor"
+    return suffering_role(trigger)
+
+
+def suffering_role(trigger: Trigger) -> ActorRole:
     return "target" if trigger.event_type in HOSTILE_TYPES else "affected"
 
 
-def actor_role(root: Token, trigger: Trigger, lexicon: ExtractionLexicon) -> ActorRole:
-    """Mediator near a brokering word, target or affected when it is the theme, else actor."""
+@lru_cache(maxsize=4)
+def event_words(lexicon: ExtractionLexicon) -> frozenset[str]:
+    """Lemmas that report an event on their own or end a phrase that does ("air strikes")."""
+    last_words = {phrase[-1] for entries in lexicon.phrase_index.values() for _, _, phrase in entries}
+    return frozenset(lexicon.lemma_index) | frozenset(last_words)
+
+
+def is_event_word(token: Token, lexicon: ExtractionLexicon) -> bool:
+    return token.lemma_.lower() in event_words(lexicon) or token.lower_ in event_words(lexicon)
+
+
+@dataclass
+class Participants:
+    """Token indices of the phrases that say who did an event and whom it was aimed at."""
+
+    agents: set[int] = field(default_factory=set)
+    opposed: set[int] = field(default_factory=set)
+
+
+class ParticipantReader:
+    """Who did it: the subject of an active event verb ("regime planes killed 31"), the agent
+    of a passive one ("killed by Russian warplanes"), the modifiers and "by" phrase of an event
+    noun ("Russian air strikes", "an attack by IS"), the subject of a light verb over it
+    ("IS launched an attack"), and the cause a toll is told with ("killed in regime shelling").
+    What it was aimed at: "on" and "against" phrases ("strikes on an IS camp")."""
+
+    def __init__(self, trigger: Trigger, lexicon: ExtractionLexicon) -> None:
+        self.trigger = trigger
+        self.lexicon = lexicon
+        self.found = Participants()
+
+    def read(self) -> Participants:
+        for head in self.agent_heads(self.trigger.token):
+            self.add_phrase(head, self.found.agents)
+        for child in self.trigger.token.children:
+            if self.is_opposing(child):
+                self.found.opposed |= {t.i for t in child.subtree}
+        return self.found
+
+    def is_opposing(self, child: Token) -> bool:
+        """ "strikes on an IS camp", "fought against the regime": what the event was aimed at."""
+        return child.dep_ == "prep" and child.lower_ in self.lexicon.opponent_prepositions
+
+    def agent_heads(self, token: Token) -> list[Token]:
+        heads = self.causes(token)
+        if token.pos_ not in ("VERB", "AUX", "ADJ"):
+            return [token, *heads, *self.light_verb_subjects(token)]
+        agent = child_with_dep(token, "agent")
+        if agent is not None:
+            return [*(c for c in agent.children if c.dep_ == "pobj"), *heads]
+        if token.dep_ == "relcl" and child_with_dep(token, "nsubj") in relative_subjects(token):
+            # "the bombing that killed 12": the noun the clause is about did it
+            return [token.head, *heads, *self.light_verb_subjects(token.head)]
+        if token.dep_ in ("acl", "relcl") or is_passive(token):
+            return heads
+        if token.pos_ == "ADJ" and token.dep_ in ("oprd", "acomp"):
+            # "the clashes left 30 dead"
+            token = token.head
+        subject = subject_of(token)
+        return [subject, *heads] if subject is not None else heads
+
+    def causes(self, token: Token) -> list[Token]:
+        """ "killed in regime shelling", "died in clashes with IS": an event or force phrase
+        in a prepositional phrase on the trigger is what did it."""
+        return [
+            grandchild
+            for child in token.children
+            if child.dep_ == "prep" and not self.is_opposing(child)
+            for grandchild in child.children
+            if grandchild.dep_ == "pobj"
+            and (grandchild.lower_ in FORCE_WORDS or is_event_word(grandchild, self.lexicon))
+        ]
+
+    def light_verb_subjects(self, noun: Token) -> list[Token]:
+        """ "IS claimed responsibility for the attack", "warplanes carried out strikes"."""
+        node = noun
+        while node.dep_ in ("dobj", "pobj", "prep") and node.head.i != node.i:
+            node = node.head
+            if node.pos_ == "VERB":
+                if node.lemma_.lower() not in self.lexicon.light_verbs | ROLE_WORDS.responsibility_verbs:
+                    return []
+                subject = subject_of(node)
+                return [subject] if subject is not None else []
+        return []
+
+    def add_phrase(self, head: Token, into: set[int]) -> None:
+        """The head and what hangs off it, except clauses of its own, the "of" phrase of an
+        event noun (its theme: "the shelling of Douma") and what it was aimed at."""
+        into.add(head.i)
+        for child in head.children:
+            if child.dep_ in CLAUSE_DEPS:
+                continue
+            if self.is_opposing(child):
+                self.found.opposed |= {t.i for t in child.subtree}
+                continue
+            if child.dep_ == "prep" and child.lower_ == "of" and is_event_word(head, self.lexicon):
+                continue
+            self.add_phrase(child, into)
+
+
+def relative_subjects(clause: Token) -> list[Token]:
+    """The relative pronouns that make the clause's subject the noun it hangs off."""
+    return [t for t in clause.children if t.dep_ == "nsubj" and t.tag_ in ("WDT", "WP")]
+
+
+def has_pronoun(doc: Doc, indices: set[int]) -> bool:
+    """ "the army said it killed": a pronoun stands for the agent the sentence attributes."""
+    return any(doc[i].pos_ == "PRON" and doc[i].lower_ in ROLE_WORDS.agent_pronouns for i in indices)
+
+
+def is_mediator(root: Token, lexicon: ExtractionLexicon) -> bool:
     nearby = [root.doc[i] for i in range(max(root.i - 2, 0), min(root.i + 3, len(root.doc)))]
     climbing = list(ancestors_with_self(root))[:3]
-    if any(
+    return any(
         t.lemma_.lower() in lexicon.mediator_words or t.lower_ in lexicon.mediator_words
         for t in nearby + climbing
-    ):
+    )
+
+
+def linked_role(
+    root: Token, mention: ActorMention, trigger: Trigger, lexicon: ExtractionLexicon, found: Participants
+) -> ActorRole | None:
+    """The role the parse gives the actor in the event, None when nothing links them."""
+    if is_mediator(root, lexicon):
         return "mediator"
     if in_theme(root, trigger):
-        return theme_role(trigger)
-    if (
-        root.dep_ == "pobj"
-        and root.head.lower_ in lexicon.opponent_prepositions
-        and trigger.event_type in HOSTILE_TYPES
-    ):
-        return "target" if trigger.event_type != "armed_clash" else "actor"
-    return "actor"
+        # civilians and residents suffer events, even as the subject of "left"
+        return "affected" if mention.name in lexicon.affected_groups else theme_role(trigger)
+    if root.i in found.agents:
+        return "actor"
+    if mention.holds_place:
+        return suffering_role(trigger)
+    if root.i in found.opposed:
+        return "actor" if trigger.event_type == "armed_clash" else suffering_role(trigger)
+    return None
+
+
+def unlinked_role(event_type: str, telling: bool, has_agent: bool, pronoun_agent: bool) -> ActorRole | None:
+    """An armed side the sentence names away from the event: the one that did it when a
+    pronoun agent stands for it ("the army said it killed") or when the event has no agent.
+    A side telling of a deal, a surrender or an evacuation is one of its parties; one telling
+    of violence may be reporting what the other side did."""
+    if telling and (pronoun_agent or event_type not in VIOLENT_TYPES):
+        return "actor"
+    return UNLINKED_ROLE if not has_agent else None
 
 
 def event_actors(
-    doc: Doc, trigger: Trigger, actors: list[ActorMention], lexicon: ExtractionLexicon
+    doc: Doc, trigger: Trigger, actors: list[ActorMention], lexicon: ExtractionLexicon, tracker: SourceTracker
 ) -> list[Actor]:
-    found: dict[tuple[str, str], Actor] = {}
-    for mention in actors:
-        root = mention_root(doc, mention.start, mention.end)
-        if root is None:
+    """Each actor the sentence names with its part in the event (see docs/events.md, Actors).
+    Whoever tells of it (an actor standing where a source does: "the army said") is no party,
+    unless the parse makes it the agent or a pronoun agent stands for it ("said it killed")."""
+    rooted = [(m, root) for m in actors if (root := mention_root(doc, m.start, m.end)) is not None]
+    found = ParticipantReader(trigger, lexicon).read()
+    roles: list[tuple[ActorMention, ActorRole | None, bool]] = []
+    for mention, root in rooted:
+        telling = tracker.attribution_anchor(root) is not None
+        roles.append((mention, linked_role(root, mention, trigger, lexicon, found), telling))
+    has_agent = any(role == "actor" for _, role, _ in roles)
+    pronoun_agent = not has_agent and has_pronoun(doc, found.agents)
+    result: dict[tuple[str, str], Actor] = {}
+    for mention, role, telling in roles:
+        if role is None and mention.side != NEUTRAL_SIDE and mention.name not in lexicon.affected_groups:
+            role = unlinked_role(trigger.event_type, telling, has_agent, pronoun_agent)
+        if role is None:
             continue
-        role = actor_role(root, trigger, lexicon)
-        if mention.name in lexicon.affected_groups:
-            # civilians and residents suffer events; one of them saying something is no party
-            if not in_theme(root, trigger):
-                continue
-            role = "affected"
         actor = Actor(mention.name, role, mention.kind, mention.text, mention.inter)
-        found.setdefault((mention.name, role), actor)
-    return list(found.values())
+        result.setdefault((mention.name, role), actor)
+    return list(result.values())
