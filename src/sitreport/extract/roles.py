@@ -32,6 +32,8 @@ HOSTILE_TYPES = frozenset({"armed_clash", "remote_violence", "detention", "siege
 DEPARTURE_VERBS = frozenset({"leave", "evacuate", "exit", "depart", "abandon", "flee", "quit"})
 PLACE_LINKS = frozenset({"compound", "appos", "conj", "poss", "amod", "nmod"})
 # Clauses of their own under an agent phrase: "warplanes, which took off from Hmeimim".
+# Links from a word to the noun of the phrase it is in.
+NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "cc"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"})
 # An actor the sentence names with no link to an event that has no agent: most often the
 # side that did it, named away from the verb ("in an air raid, the regime hit Douma again").
@@ -270,12 +272,12 @@ class ParticipantReader:
         for child in head.children:
             if child.dep_ in CLAUSE_DEPS:
                 continue
-            if self.is_opposing(child):
+            if child.dep_ == "prep" and child.lower_ in ROLE_WORDS.party_prepositions:
+                self.add_phrase(child, into)
+            elif self.is_opposing(child):
                 self.found.opposed |= {t.i for t in child.subtree}
-                continue
-            if child.dep_ == "prep" and child.lower_ == "of" and is_event_word(head, self.lexicon):
-                continue
-            self.add_phrase(child, into)
+            elif not (child.dep_ == "prep" and child.lower_ == "of" and is_event_word(head, self.lexicon)):
+                self.add_phrase(child, into)
 
 
 def relative_subjects(clause: Token) -> list[Token]:
@@ -306,6 +308,9 @@ def linked_role(
     if in_theme(root, trigger):
         # civilians and residents suffer events, even as the subject of "left"
         return "affected" if mention.name in lexicon.affected_groups else theme_role(trigger)
+    if mention.name in lexicon.affected_groups:
+        # one of them saying something is no party ("residents recall")
+        return None
     if root.i in found.agents:
         return "actor"
     if mention.holds_place:
@@ -315,14 +320,36 @@ def linked_role(
     return None
 
 
-def unlinked_role(event_type: str, telling: bool, has_agent: bool, pronoun_agent: bool) -> ActorRole | None:
+def phrase_head(root: Token) -> Token:
+    """The noun a name is part of: "Syrian army" in "Syrian army troops" is "troops"."""
+    node = root
+    while node.dep_ in NAME_DEPS and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def is_object_position(root: Token) -> bool:
+    """ "targeted the Syrian army troops", "IS fighters were captured": a side named as what
+    a verb acted on is not the one that did an event it is not linked to."""
+    return phrase_head(root).dep_ in ("dobj", "nsubjpass")
+
+
+@dataclass(frozen=True)
+class Agency:
+    """What the parse found of who did the event: an agent actor, or only a pronoun."""
+
+    has_agent: bool
+    pronoun_agent: bool
+
+
+def unlinked_role(root: Token, event_type: str, tracker: SourceTracker, agency: Agency) -> ActorRole | None:
     """An armed side the sentence names away from the event: the one that did it when a
     pronoun agent stands for it ("the army said it killed") or when the event has no agent.
     A side telling of a deal, a surrender or an evacuation is one of its parties; one telling
     of violence may be reporting what the other side did."""
-    if telling and (pronoun_agent or event_type not in VIOLENT_TYPES):
-        return "actor"
-    return UNLINKED_ROLE if not has_agent else None
+    if tracker.attribution_anchor(root) is not None:
+        return "actor" if agency.pronoun_agent or event_type not in VIOLENT_TYPES else None
+    return UNLINKED_ROLE if not (agency.has_agent or is_object_position(root)) else None
 
 
 def event_actors(
@@ -333,16 +360,13 @@ def event_actors(
     unless the parse makes it the agent or a pronoun agent stands for it ("said it killed")."""
     rooted = [(m, root) for m in actors if (root := mention_root(doc, m.start, m.end)) is not None]
     found = ParticipantReader(trigger, lexicon).read()
-    roles: list[tuple[ActorMention, ActorRole | None, bool]] = []
-    for mention, root in rooted:
-        telling = tracker.attribution_anchor(root) is not None
-        roles.append((mention, linked_role(root, mention, trigger, lexicon, found), telling))
-    has_agent = any(role == "actor" for _, role, _ in roles)
-    pronoun_agent = not has_agent and has_pronoun(doc, found.agents)
+    roles = [(m, root, linked_role(root, m, trigger, lexicon, found)) for m, root in rooted]
+    has_agent = any(role == "actor" for _, _, role in roles)
+    agency = Agency(has_agent, not has_agent and has_pronoun(doc, found.agents))
     result: dict[tuple[str, str], Actor] = {}
-    for mention, role, telling in roles:
+    for mention, root, role in roles:
         if role is None and mention.side != NEUTRAL_SIDE and mention.name not in lexicon.affected_groups:
-            role = unlinked_role(trigger.event_type, telling, has_agent, pronoun_agent)
+            role = unlinked_role(root, trigger.event_type, tracker, agency)
         if role is None:
             continue
         actor = Actor(mention.name, role, mention.kind, mention.text, mention.inter)

@@ -28,6 +28,7 @@ class ActorPhrases:
     holding_words: frozenset[str]
     responsibility_verbs: frozenset[str]
     agent_pronouns: frozenset[str]
+    party_prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=8)

@@ -79,13 +79,16 @@ def holds_place(text: str, end: int, holding_words: frozenset[str]) -> bool:
 
 
 def referred_entry(match: NameMatch, named: set[int]) -> int | None:
-    """The entry a match names: its first full name, else the one named entry its generic
-    alias may stand for."""
+    """The entry a match names: the one named entry its generic alias may stand for, else its
+    first full name. An alias full for one actor and generic for others ("terrorists": the
+    armed opposition in state media, or the one jihadist group the article names) names that
+    actor unless the text names exactly one of the others."""
     full = [hit.entry for hit in match.hits if not hit.generic]
-    if full:
-        return full[0]
-    candidates = {hit.entry for hit in match.hits} & named
-    return candidates.pop() if len(candidates) == 1 else None
+    candidates = {hit.entry for hit in match.hits if hit.generic} & named
+    candidates -= set(full)
+    if len(candidates) == 1:
+        return candidates.pop()
+    return full[0] if full else None
 
 
 def find_sources(text: str, kb: KnowledgeBase) -> list[SourceMention]:
