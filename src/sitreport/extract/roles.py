@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from sitreport.extract.attribution import SourceTracker
+from sitreport.extract.candidate import Candidate
 from sitreport.extract.lexicon import ExtractionLexicon
 from sitreport.extract.syntax import (
     ancestors_with_self,
@@ -372,3 +373,21 @@ def event_actors(
         actor = Actor(mention.name, role, mention.kind, mention.text, mention.inter)
         result.setdefault((mention.name, role), actor)
     return list(result.values())
+
+
+def doers(candidate: Candidate) -> list[Actor]:
+    return [actor for actor in candidate.actors if actor.role == "actor"]
+
+
+def inherit_agents(candidates: list[Candidate]) -> None:
+    """Violence told without its doer ("air strikes killed 12", "the raids went on") was done
+    by the side the article names doing violence: the doers of the nearest event of the same
+    type, else of the nearest violent event (the earlier on a tie). Candidates in reading order."""
+    violent = [c for c in candidates if c.event_type in VIOLENT_TYPES]
+    donors = [(i, c) for i, c in enumerate(violent) if doers(c)]
+    for index, candidate in enumerate(violent):
+        if doers(candidate) or not donors:
+            continue
+        same_type = [(i, c) for i, c in donors if c.event_type == candidate.event_type]
+        _, donor = min(same_type or donors, key=lambda d: (abs(d[0] - index), d[0]))
+        candidate.actors.extend(doers(donor))
