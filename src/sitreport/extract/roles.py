@@ -244,10 +244,13 @@ class ParticipantReader:
 
     def causes(self, token: Token) -> list[Token]:
         """ "killed in regime shelling", "died in clashes with IS": an event or force phrase
-        in a prepositional phrase on the trigger is what did it."""
+        in a prepositional phrase on the trigger (or on a verb joined to it: "were killed and
+        others injured in air strikes") is what did it."""
+        verbs = [token, *(c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB")]
         return [
             grandchild
-            for child in token.children
+            for verb in verbs
+            for child in verb.children
             if child.dep_ == "prep" and not self.is_opposing(child)
             for grandchild in child.children
             if grandchild.dep_ == "pobj"
