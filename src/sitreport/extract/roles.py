@@ -32,9 +32,9 @@ HOSTILE_TYPES = frozenset({"armed_clash", "remote_violence", "detention", "siege
 # Verbs whose object is the place left: "left Daraa", "evacuated the town".
 DEPARTURE_VERBS = frozenset({"leave", "evacuate", "exit", "depart", "abandon", "flee", "quit"})
 PLACE_LINKS = frozenset({"compound", "appos", "conj", "poss", "amod", "nmod"})
-# Clauses of their own under an agent phrase: "warplanes, which took off from Hmeimim".
 # Links from a word to the noun of the phrase it is in.
 NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "cc"})
+# Clauses of their own under an agent phrase: "warplanes, which took off from Hmeimim".
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"})
 # An actor the sentence names with no link to an event that has no agent: most often the
 # side that did it, named away from the verb ("in an air raid, the regime hit Douma again").

@@ -60,8 +60,10 @@ def force_index(extra_dirs: tuple[Path, ...]) -> NameIndex:
     return index
 
 
-def modifier_entries(kb: KnowledgeBase) -> dict[str, tuple[int, bool]]:
+@lru_cache(maxsize=8)
+def modifier_entries(extra_dirs: tuple[Path, ...]) -> dict[str, tuple[int, bool]]:
     """Folded one-word modifier -> (the actor it names, whether it is written capitalised)."""
+    kb = load_kb(extra_dirs)
     return {
         word.casefold(): (number, word[:1].isupper())
         for number, actor in enumerate(kb.actors)
@@ -75,7 +77,7 @@ def coordinated_modifiers(
 ) -> Iterator[tuple[int, int, int]]:
     """ "Syrian and Russian warplanes": (start, end, actor number) of each modifier joined by
     a coordinator before the force phrase starting at token ``first``."""
-    entries = modifier_entries(kb)
+    entries = modifier_entries(kb.extra_dirs)
     position = first
     while position >= 2 and tokens[position - 1].folded in coordinators:
         word = tokens[position - 2]
