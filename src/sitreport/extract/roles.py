@@ -385,7 +385,8 @@ def doers(candidate: Candidate) -> list[Actor]:
 def inherit_agents(candidates: list[Candidate]) -> None:
     """Violence told without its doer ("air strikes killed 12", "the raids went on") was done
     by the side the article names doing violence: the doers of the nearest event of the same
-    type, else of the nearest violent event (the earlier on a tie). Candidates in reading order."""
+    type, else of the nearest violent event (the earlier on a tie), save a side the event hit.
+    Candidates in reading order."""
     violent = [c for c in candidates if c.event_type in VIOLENT_TYPES]
     donors = [(i, c) for i, c in enumerate(violent) if doers(c)]
     for index, candidate in enumerate(violent):
@@ -393,4 +394,6 @@ def inherit_agents(candidates: list[Candidate]) -> None:
             continue
         same_type = [(i, c) for i, c in donors if c.event_type == candidate.event_type]
         _, donor = min(same_type or donors, key=lambda d: (abs(d[0] - index), d[0]))
-        candidate.actors.extend(doers(donor))
+        # the side an event hit did not do it: "20 IS militants were killed" after "IS attacked"
+        hit = {actor.name for actor in candidate.actors}
+        candidate.actors.extend(actor for actor in doers(donor) if actor.name not in hit)
