@@ -51,6 +51,13 @@ def test_what_an_attack_was_aimed_at_is_its_target(extract: Extract) -> None:
     assert "Islamic State" not in doers(events, "casualties")
 
 
+def test_the_side_an_attack_was_aimed_at_is_its_target_and_one_fought_is_a_party(extract: Extract) -> None:
+    attacked = extract("Rebels launched an attack on army positions in Hama.", published=PUBLISHED)
+    fought = extract("Rebels fought against Islamic State fighters in Daraa.", published=PUBLISHED)
+    assert roles_of(attacked, "armed_clash") == {("Syrian rebels", "actor"), ("Syrian government", "target")}
+    assert doers(fought, "armed_clash") == {"Syrian rebels", "Islamic State"}
+
+
 def test_the_side_holding_a_place_is_no_party_to_what_happens_there(extract: Extract) -> None:
     events = extract("Coalition warplanes struck IS-held villages near Raqqa on Monday.", published=PUBLISHED)
     assert doers(events, "remote_violence") == {"US-led coalition"}

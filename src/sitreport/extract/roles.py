@@ -198,6 +198,9 @@ class Participants:
 
     agents: set[int] = field(default_factory=set)
     opposed: set[int] = field(default_factory=set)
+    # the part of it told as a place or position hit ("an attack on army positions"): no
+    # fighting back is told
+    aimed: set[int] = field(default_factory=set)
 
 
 class ParticipantReader:
@@ -217,8 +220,14 @@ class ParticipantReader:
             self.add_phrase(head, self.found.agents)
         for child in self.trigger.token.children:
             if self.is_opposing(child):
-                self.found.opposed |= {t.i for t in child.subtree}
+                self.oppose(child)
         return self.found
+
+    def oppose(self, preposition: Token) -> None:
+        indices = {t.i for t in preposition.subtree}
+        self.found.opposed |= indices
+        if preposition.lower_ in ROLE_WORDS.target_prepositions:
+            self.found.aimed |= indices
 
     def is_opposing(self, child: Token) -> bool:
         """ "strikes on an IS camp", "fought against the regime": what the event was aimed at."""
@@ -279,7 +288,7 @@ class ParticipantReader:
             if child.dep_ == "prep" and child.lower_ in ROLE_WORDS.party_prepositions:
                 self.add_phrase(child, into)
             elif self.is_opposing(child):
-                self.found.opposed |= {t.i for t in child.subtree}
+                self.oppose(child)
             elif not (child.dep_ == "prep" and child.lower_ == "of" and is_event_word(head, self.lexicon)):
                 self.add_phrase(child, into)
 
@@ -320,7 +329,9 @@ def linked_role(
     if mention.holds_place:
         return suffering_role(trigger)
     if root.i in found.opposed:
-        return "actor" if trigger.event_type == "armed_clash" else suffering_role(trigger)
+        # the other side of a clash fought too, unless only a position of it was hit
+        fought = trigger.event_type == "armed_clash" and root.i not in found.aimed
+        return "actor" if fought else suffering_role(trigger)
     return None
 
 

@@ -29,6 +29,7 @@ class ActorPhrases:
     responsibility_verbs: frozenset[str]
     agent_pronouns: frozenset[str]
     party_prepositions: frozenset[str]
+    target_prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=8)
