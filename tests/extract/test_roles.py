@@ -64,6 +64,13 @@ def test_the_side_holding_a_place_is_no_party_to_what_happens_there(extract: Ext
     assert ("Islamic State", "target") in roles_of(events, "remote_violence")
 
 
+def test_the_side_a_place_is_held_by_is_no_party_either(extract: Extract) -> None:
+    text = "Rebel rockets hit districts controlled by the regime in Aleppo, killing eight people."
+    events = extract(text, published=PUBLISHED)
+    assert "Syrian government" not in doers(events, "casualties")
+    assert "Syrian rebels" in doers(events, "remote_violence")
+
+
 def test_rescuers_who_tell_of_an_attack_are_its_source_not_its_actor(extract: Extract) -> None:
     text = "Ten people were killed in air strikes on Douma on Sunday, the civil defence said."
     events = extract(text, published=PUBLISHED)

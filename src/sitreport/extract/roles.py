@@ -326,7 +326,7 @@ def linked_role(
         return None
     if root.i in found.agents:
         return "actor"
-    if mention.holds_place:
+    if mention.holds_place or holds_by_agency(root):
         return suffering_role(trigger)
     if root.i in found.opposed:
         # the other side of a clash fought too, unless only a position of it was hit
@@ -341,6 +341,14 @@ def phrase_head(root: Token) -> Token:
     while node.dep_ in NAME_DEPS and node.head.i != node.i:
         node = node.head
     return node
+
+
+def holds_by_agency(root: Token) -> bool:
+    """ "districts dominated by the regime", "villages held by IS": the side holding a place,
+    told as the agent of a holding participle."""
+    head = phrase_head(root)
+    agent = head.head
+    return head.dep_ == "pobj" and agent.dep_ == "agent" and agent.head.lower_ in ROLE_WORDS.holding_words
 
 
 def is_object_position(root: Token) -> bool:
