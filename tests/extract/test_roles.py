@@ -44,6 +44,11 @@ def test_the_side_that_did_it_is_the_actor(extract: Extract, text: str, event_ty
     assert actor in doers(extract(text, published=PUBLISHED), event_type)
 
 
+def test_those_a_toll_counts_did_not_do_the_killing(extract: Extract) -> None:
+    events = extract("120 people were killed on Monday, including 35 regime forces.", published=PUBLISHED)
+    assert "Syrian government" not in doers(events, "casualties")
+
+
 def test_what_an_attack_was_aimed_at_is_its_target(extract: Extract) -> None:
     events = extract("A Syrian air strike on an Islamic State camp killed 17 militants.", published=PUBLISHED)
     assert doers(events, "remote_violence") == {"Syrian government"}

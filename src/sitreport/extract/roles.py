@@ -260,7 +260,7 @@ class ParticipantReader:
             grandchild
             for verb in verbs
             for child in verb.children
-            if child.dep_ == "prep" and not self.is_opposing(child)
+            if child.dep_ == "prep" and child.lower_ in ROLE_WORDS.cause_prepositions
             for grandchild in child.children
             if grandchild.dep_ == "pobj"
             and (grandchild.lower_ in FORCE_WORDS or is_event_word(grandchild, self.lexicon))
@@ -326,7 +326,7 @@ def linked_role(
         return None
     if root.i in found.agents:
         return "actor"
-    if mention.holds_place or holds_by_agency(root):
+    if mention.holds_place or holds_by_agency(root) or is_counted(root):
         return suffering_role(trigger)
     if root.i in found.opposed:
         # the other side of a clash fought too, unless only a position of it was hit
@@ -341,6 +341,12 @@ def phrase_head(root: Token) -> Token:
     while node.dep_ in NAME_DEPS and node.head.i != node.i:
         node = node.head
     return node
+
+
+def is_counted(root: Token) -> bool:
+    """ "120 were killed, including 35 regime forces": among those the event counts."""
+    head = phrase_head(root)
+    return head.dep_ == "pobj" and head.head.lower_ in ROLE_WORDS.counting_prepositions
 
 
 def holds_by_agency(root: Token) -> bool:

@@ -30,6 +30,8 @@ class ActorPhrases:
     agent_pronouns: frozenset[str]
     party_prepositions: frozenset[str]
     target_prepositions: frozenset[str]
+    cause_prepositions: frozenset[str]
+    counting_prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=8)
