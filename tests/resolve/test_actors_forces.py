@@ -71,6 +71,10 @@ def test_the_army_is_the_syrian_army_unless_the_article_names_another(kb: Knowle
     ]
 
 
+def test_a_group_called_an_army_is_not_the_army(kb: KnowledgeBase) -> None:
+    assert named("The Army of Conquest seized the town.", kb) == [("The Army of Conquest", "Jaish al-Fatah")]
+
+
 def test_neutral_sides_carry_their_side(kb: KnowledgeBase) -> None:
     [rescuers] = find_actors("The White Helmets said so.", kb)
     assert rescuers.side == "neutral"
