@@ -154,3 +154,20 @@ def test_a_flattened_page_head_is_metadata_not_body() -> None:
 )
 def test_the_site_name_is_not_part_of_the_title(title: str, headline: str) -> None:
     assert clean_document(raw_document(KESSAB_PAGE, title=title)).title == headline
+
+
+@pytest.mark.parametrize(
+    ("page", "published"),
+    [
+        ("BEIRUT, Oct. 3, 2016 (AP) — Shelling killed five people in a village near Homs.", "2016-10-03"),
+        ("DAMASCUS, Oct 3 (Reuters) - Shelling killed five people in a village near Homs.", None),
+        (
+            "Published 4 October 2016\n\n"
+            "DAMASCUS, Oct 3 (Reuters) - Shelling killed five people in a village near Homs.",
+            "2016-10-04",
+        ),
+    ],
+)
+def test_a_dateline_dates_the_page_only_with_its_year(page: str, published: str | None) -> None:
+    """The page's own publication line wins; a dateline without a year never dates the page."""
+    assert clean_document(raw_document(page)).published == published

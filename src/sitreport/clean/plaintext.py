@@ -182,7 +182,7 @@ def read_page(text: str, lexicon: CleaningLexicon) -> PageParts | None:
     return PageParts(
         paragraphs=body,
         title=choose_title([line.text for line in head if _could_be_title(line)], body),
-        published=_published(lines[:tail]),
+        published=_published(lines[:tail]) or (dateline.published if dateline else None),
         agency=(dateline.agency if dateline else None) or signed_by or first_credit(credit_lines, lexicon),
         dateline=dateline.place if dateline else None,
         short=start is None,
