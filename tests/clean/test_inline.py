@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitreport.clean.inline import without_inline_captions
+from sitreport.clean.inline import without_glued_tail, without_inline_captions
 from sitreport.clean.lexicon import CleaningLexicon
 
 FIRST = "Shelling killed four people in Sample Town on Monday, rescuers said."
@@ -45,3 +45,36 @@ def test_a_caption_opening_the_paragraph_is_cut(lexicon: CleaningLexicon) -> Non
 )
 def test_body_sentences_are_kept(paragraph: str, lexicon: CleaningLexicon) -> None:
     assert without_inline_captions(paragraph, lexicon) == paragraph
+
+
+STORY = (
+    "Shelling killed four people in Sample Town on Monday, rescuers said. The monitor said the toll "
+    "could rise because several of the wounded were in a serious condition. Residents said the "
+    "market had been hit twice in a week."
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Reporting by Jane Doe; Editing by Sam Writer Our Standards: The Sample Principles.",
+        "... 43 Related Jets Strike Sample Town Again Tags Syria shelling Sample Town",
+        "Tags shelling Sample Town market",
+    ],
+)
+def test_a_tail_run_onto_the_last_sentence_is_cut(tail: str, lexicon: CleaningLexicon) -> None:
+    assert without_glued_tail(f"{STORY} {tail}", lexicon) == STORY
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a deck, then tags, then the story: a page head, not a tail
+        f"Four people were killed in Sample Town. Tags Syria shelling {STORY}",
+        f"{STORY} Related talks are due to open in the capital next week.",
+        f"{STORY} Read also Jets strike Sample Town again The army said it had repelled an attack.",
+        STORY,
+    ],
+)
+def test_the_story_is_not_cut(paragraph: str, lexicon: CleaningLexicon) -> None:
+    assert without_glued_tail(paragraph, lexicon) == paragraph

@@ -23,6 +23,7 @@ class CleaningLexicon:
     link_line: re.Pattern[str]
     tail_marker: re.Pattern[str]
     glued_furniture: re.Pattern[str]
+    glued_tail: re.Pattern[str]
     social_words: frozenset[str]
     credit_words: frozenset[str]
     # stamp words besides the date, time zones included
@@ -101,6 +102,11 @@ def _load(extra_dirs: tuple[Path, ...]) -> CleaningLexicon:
         ),
         glued_furniture=_alternation(
             _entries("glued_furniture.txt", extra_dirs), r"^(?:{})(?=\s|$)", "glued_furniture.txt"
+        ),
+        glued_tail=_alternation(
+            _entries("glued_tail_markers.txt", extra_dirs),
+            r"(?<=[.!?\"'”’)\]])\s+(?:\.\.\.\s*)?(?:[\d,]+\s+)*(?P<marker>(?:{}))\b",
+            "glued_tail_markers.txt",
         ),
         social_words=_words("social_words.txt", extra_dirs),
         credit_words=_words("credit_words.txt", extra_dirs),

@@ -22,7 +22,7 @@ from sitreport.clean.dateline import Dateline, split_dateline
 from sitreport.clean.dates import find_date
 from sitreport.clean.dedup import drop_repeated
 from sitreport.clean.glued import unglue
-from sitreport.clean.inline import without_inline_captions
+from sitreport.clean.inline import without_glued_tail, without_inline_captions
 from sitreport.clean.lexicon import CleaningLexicon
 from sitreport.clean.lines import LineKind, classify, is_terminated, words
 from sitreport.clean.title import MAX_TITLE_WORDS, choose_title, is_title_shaped
@@ -158,6 +158,15 @@ def _short_text(lines: list[Line]) -> list[str]:
     return drop_repeated(line.text for line in lines[: _tail_start(lines, 0)] if _is_short_body(line))
 
 
+def _without_tail(body: list[str], lexicon: CleaningLexicon) -> list[str]:
+    """The body cut at a tail block glued onto a paragraph: what follows it is other stories."""
+    for index, paragraph in enumerate(body):
+        kept = without_glued_tail(paragraph, lexicon)
+        if kept != paragraph:
+            return [*body[:index], kept]
+    return body
+
+
 def read_page(text: str, lexicon: CleaningLexicon) -> PageParts | None:
     """The body paragraphs and metadata of a scraped page, or None when it holds no text at all.
 
@@ -173,7 +182,11 @@ def read_page(text: str, lexicon: CleaningLexicon) -> PageParts | None:
     else:
         body = drop_repeated(line.text for line in lines[start:tail] if line.kind in BODY_KINDS)
         head = lines[:start]
-    body = [text for paragraph in body if (text := without_inline_captions(paragraph, lexicon))]
+    body = [
+        text
+        for paragraph in _without_tail(body, lexicon)
+        if (text := without_inline_captions(paragraph, lexicon))
+    ]
     if not body:
         return None
     body, dateline = _split_dateline(body, lexicon)
