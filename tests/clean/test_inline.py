@@ -6,9 +6,11 @@ Sample paragraphs written for the project, not taken from any report.
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from sitreport.clean.inline import without_glued_tail, without_inline_captions
-from sitreport.clean.lexicon import CleaningLexicon
+from sitreport.clean.lexicon import CleaningLexicon, load_lexicon
 
 FIRST = "Shelling killed four people in Sample Town on Monday, rescuers said."
 LAST = "The monitor said the toll could rise."
@@ -78,3 +80,16 @@ def test_a_tail_run_onto_the_last_sentence_is_cut(tail: str, lexicon: CleaningLe
 )
 def test_the_story_is_not_cut(paragraph: str, lexicon: CleaningLexicon) -> None:
     assert without_glued_tail(paragraph, lexicon) == paragraph
+
+
+CAPTION_PIECES = ["(Photo AFP)", "(AP photo)", "REUTERS/Jane Doe", "- YouTube", "Tags", "Related", ".", "x", " "]
+
+
+@given(st.lists(st.sampled_from([*CAPTION_PIECES, FIRST, LAST]), max_size=8), st.text(max_size=40))
+# found by hypothesis: a credit right after a one-letter opening had no sentence start before it
+@example(["x", "(Photo AFP)"], "")
+def test_any_paragraph_is_cleaned_without_error(pieces: list[str], noise: str) -> None:
+    paragraph = " ".join([*pieces, noise])
+    lexicon = load_lexicon()
+    kept = without_inline_captions(without_glued_tail(paragraph, lexicon), lexicon)
+    assert len(kept) <= len(paragraph)

@@ -34,7 +34,7 @@ def _sentence_starts(text: str) -> list[int]:
 
 def _caption_start(text: str, end_of_caption: int) -> int:
     """Where the caption ending at ``end_of_caption`` begins: at the last sentence start before it."""
-    return max(start for start in _sentence_starts(text) if start < end_of_caption)
+    return max((start for start in _sentence_starts(text) if start < end_of_caption), default=0)
 
 
 def _slash_credits(text: str, lexicon: CleaningLexicon) -> Iterator[tuple[int, int]]:
