@@ -82,7 +82,17 @@ def test_the_story_is_not_cut(paragraph: str, lexicon: CleaningLexicon) -> None:
     assert without_glued_tail(paragraph, lexicon) == paragraph
 
 
-CAPTION_PIECES = ["(Photo AFP)", "(AP photo)", "REUTERS/Jane Doe", "- YouTube", "Tags", "Related", ".", "x", " "]
+CAPTION_PIECES = [
+    "(Photo AFP)",
+    "(AP photo)",
+    "REUTERS/Jane Doe",
+    "- YouTube",
+    "Tags",
+    "Related",
+    ".",
+    "x",
+    " ",
+]
 
 
 @given(st.lists(st.sampled_from([*CAPTION_PIECES, FIRST, LAST]), max_size=8), st.text(max_size=40))
