@@ -177,11 +177,10 @@ def read_page(text: str, lexicon: CleaningLexicon) -> PageParts | None:
     start = _body_start(lines)
     tail = _tail_start(lines, start or 0)
     if start is None:
-        body = _short_text(lines)
-        head = lines[:tail]
+        body, candidates = _short_text(lines), None
     else:
         body = drop_repeated(line.text for line in lines[start:tail] if line.kind in BODY_KINDS)
-        head = lines[:start]
+        candidates = [line.text for line in lines[:start] if _could_be_title(line)]
     body = [
         text
         for paragraph in _without_tail(body, lexicon)
@@ -194,7 +193,8 @@ def read_page(text: str, lexicon: CleaningLexicon) -> PageParts | None:
     credit_lines = [line.text for line in lines[: tail + 2] if line.kind not in BODY_KINDS]
     return PageParts(
         paragraphs=body,
-        title=choose_title([line.text for line in head if _could_be_title(line)], body),
+        # a short input's headline is its first line: the text starts with it and is read once
+        title=body[0] if candidates is None else choose_title(candidates, body),
         published=_published(lines[:tail]) or (dateline.published if dateline else None),
         agency=(dateline.agency if dateline else None) or signed_by or first_credit(credit_lines, lexicon),
         dateline=dateline.place if dateline else None,
