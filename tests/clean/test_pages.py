@@ -171,3 +171,11 @@ def test_the_site_name_is_not_part_of_the_title(title: str, headline: str) -> No
 def test_a_dateline_dates_the_page_only_with_its_year(page: str, published: str | None) -> None:
     """The page's own publication line wins; a dateline without a year never dates the page."""
     assert clean_document(raw_document(page)).published == published
+
+
+def test_a_headline_with_a_full_stop_repeated_above_the_body_is_the_title() -> None:
+    headline = "Army retakes hill near Kessab after two days of fighting."
+    page = f"{headline}\n\nMarch 27 2016 {headline} The army said on Sunday it had retaken the hill."
+    article = clean_document(raw_document(page))
+    assert (article.title, article.published) == (headline, "2016-03-27")
+    assert article.text == "The army said on Sunday it had retaken the hill."

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import islice
 
+from sitreport.clean.dedup import paragraph_key
 from sitreport.clean.lexicon import CleaningLexicon
 from sitreport.clean.stamp import stamp_end
 from sitreport.clean.title import headline_segments, is_title_shaped
@@ -27,7 +29,7 @@ MAX_AGENCY_WORDS = 3
 MAX_DECK_WORDS = 60
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_LEADING_PUNCTUATION = re.compile(r"^[\s.,:;|\-–—]+")
+_LEADING_PUNCTUATION = re.compile(r"^[\s.,:;!?|\-–—]+")
 _SENTENCE_END = re.compile(r"[.!?]\s|[.!?]$")
 
 
@@ -113,10 +115,28 @@ def unglue_line(line: str, headlines: Sequence[str], lexicon: CleaningLexicon) -
     return [*pieces, line] if line else pieces
 
 
-def unglue(paragraphs: Sequence[str], lexicon: CleaningLexicon) -> list[str]:
+@dataclass(frozen=True)
+class Unglued:
+    """The page's head lines with glued items split off, and the headlines found repeated.
+
+    ``repeated`` holds the keys (``paragraph_key``) of earlier lines that a later paragraph
+    opened with, text glued after them: the page printed them as its headline, even when
+    they end in a full stop.
+    """
+
+    lines: list[str]
+    repeated: frozenset[str]
+
+
+def unglue(paragraphs: Sequence[str], lexicon: CleaningLexicon) -> Unglued:
     """``paragraphs`` with each one's glued head items split off, earlier headlines as repeats."""
     lines: list[str] = []
+    repeated: set[str] = set()
     for paragraph in paragraphs:
         headlines = [line for line in lines if is_title_shaped(line)]
-        lines.extend(unglue_line(paragraph, headlines, lexicon))
-    return lines
+        pieces = unglue_line(paragraph, headlines, lexicon)
+        if len(pieces) > 1:
+            headline_keys = {paragraph_key(headline) for headline in headlines}
+            repeated.update(key for piece in pieces if (key := paragraph_key(piece)) in headline_keys)
+        lines.extend(pieces)
+    return Unglued(lines, frozenset(repeated))

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from sitreport.clean.credits import first_credit, split_sign_off
 from sitreport.clean.dateline import Dateline, split_dateline
 from sitreport.clean.dates import find_date
-from sitreport.clean.dedup import drop_repeated
+from sitreport.clean.dedup import drop_repeated, paragraph_key
 from sitreport.clean.glued import unglue
 from sitreport.clean.inline import without_glued_tail, without_inline_captions
 from sitreport.clean.lexicon import CleaningLexicon
@@ -143,7 +143,12 @@ def _unglued(paragraphs: list[str], lexicon: CleaningLexicon) -> list[Line]:
     """
     leads = [i for i, line in enumerate(_classified(paragraphs, lexicon)) if _is_lead(line)]
     head_end = leads[HEAD_LEADS - 1] + 1 if len(leads) >= HEAD_LEADS else len(paragraphs)
-    return _classified(unglue(paragraphs[:head_end], lexicon) + paragraphs[head_end:], lexicon)
+    head = unglue(paragraphs[:head_end], lexicon)
+    # a line the page repeats at the start of the next is its headline, full stop or not
+    return [
+        Line(line.text, LineKind.HEADLINE) if paragraph_key(line.text) in head.repeated else line
+        for line in _classified(head.lines + paragraphs[head_end:], lexicon)
+    ]
 
 
 def _is_short_body(line: Line) -> bool:
