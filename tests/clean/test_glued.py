@@ -77,3 +77,22 @@ def test_a_question_headline_repeated_before_the_lead(lexicon: CleaningLexicon) 
         "Will the truce in Sample Town hold",
         LEAD,
     ]
+
+
+def test_an_agency_credit_left_before_the_lead(lexicon: CleaningLexicon) -> None:
+    assert unglue_line(f"{HEADLINE} AFP {LEAD}", [HEADLINE], lexicon) == [HEADLINE, "AFP", LEAD]
+    assert unglue_line(f"25 January 2016 SANA-{LEAD}", [], lexicon) == ["25 January 2016", "SANA", LEAD]
+
+
+def test_an_agency_opening_the_paragraph_is_a_sentence(lexicon: CleaningLexicon) -> None:
+    lead = "SANA Television reported that shelling killed five people in Sample Town."
+    assert unglue_line(lead, [HEADLINE], lexicon) == [lead]
+    assert unglue_line(f"{HEADLINE} SANA reported that shelling killed five.", [HEADLINE], lexicon)[-1] == (
+        "SANA reported that shelling killed five."
+    )
+
+
+def test_a_quoted_paragraph_pasted_twice_stays_whole(lexicon: CleaningLexicon) -> None:
+    quote = '"We had no choice but to leave," said one man from Sample Town.'
+    unglued = unglue([quote, quote], lexicon)
+    assert (unglued.lines, unglued.repeated) == ([quote, quote], frozenset())

@@ -55,6 +55,9 @@ def _repeat_at(line: str, headline: str) -> list[str] | None:
         if keys[first : first + len(wanted)] != wanted:
             continue
         start, end = tokens[first].start(), tokens[first + len(wanted) - 1].end()
+        # quotes and stops around the words belong to the repeat ("\"We had to leave.\"")
+        start = start if _TOKEN.search(line[:start]) else 0
+        end = end if _TOKEN.search(line[end:]) else len(line)
         prefix, rest = line[:start], line[end:]
         if not _SENTENCE_END.search(prefix.strip()) and _starts_anew(rest):
             return [prefix, line[start:end], rest]
@@ -97,8 +100,18 @@ def _split_furniture(line: str, lexicon: CleaningLexicon) -> list[str] | None:
     return [line[: match.end()], line[match.end() :]] if match and match.end() else None
 
 
+def _split_credit(line: str, lexicon: CleaningLexicon) -> list[str] | None:
+    """ "AFP Eleven children were killed ...", "SANA-One civilian ...": a credit before the lead."""
+    match = lexicon.wire_credit_start.match(line)
+    return [match.group("agency"), line[match.end() :]] if match else None
+
+
 def unglue_line(line: str, headlines: Sequence[str], lexicon: CleaningLexicon) -> list[str]:
-    """The head items glued onto the start of ``line``, each a line, then what remains of it."""
+    """The head items glued onto the start of ``line``, each a line, then what remains of it.
+
+    A bare agency name opening the line is split off as a credit only once another head item
+    stood before it: at a paragraph's start "SANA Television reported" is a sentence.
+    """
     pieces: list[str] = []
     while line:
         split = (
@@ -106,6 +119,7 @@ def unglue_line(line: str, headlines: Sequence[str], lexicon: CleaningLexicon) -
             or _split_repeat(line, headlines)
             or _split_agency(line, lexicon)
             or _split_furniture(line, lexicon)
+            or (_split_credit(line, lexicon) if pieces else None)
         )
         if split is None:
             break

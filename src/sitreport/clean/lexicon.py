@@ -37,6 +37,8 @@ class CleaningLexicon:
     photo_words: frozenset[str]
     # alias (lower case) -> canonical agency name
     wire_agencies: dict[str, str]
+    # an agency's name opening a line, then a dash or a capitalised word: "AFP Eleven ...", "SANA-One ..."
+    wire_credit_start: re.Pattern[str]
 
     def wire_named(self, text: str) -> str | None:
         """The canonical agency when ``text`` is exactly one of its names."""
@@ -90,8 +92,18 @@ def _wire_agencies(extra_dirs: Iterable[Path]) -> dict[str, str]:
     return agencies
 
 
+def _credit_start(agencies: dict[str, str]) -> re.Pattern[str]:
+    names = sorted(agencies, key=len, reverse=True)
+    return _alternation(
+        [re.escape(name) for name in names],
+        r"^(?P<agency>{})(?:\s*[-–—]\s*|\s+)(?=[\"“]?(?-i:[A-Z0-9]))",
+        "wire_agencies.csv",
+    )
+
+
 @lru_cache(maxsize=8)
 def _load(extra_dirs: tuple[Path, ...]) -> CleaningLexicon:
+    agencies = _wire_agencies(extra_dirs)
     return CleaningLexicon(
         boilerplate=tuple(_compile(p, "boilerplate.txt") for p in _entries("boilerplate.txt", extra_dirs)),
         link_line=_alternation(
@@ -121,7 +133,8 @@ def _load(extra_dirs: tuple[Path, ...]) -> CleaningLexicon:
             "site_names.txt",
         ),
         photo_words=_words("photo_words.txt", extra_dirs),
-        wire_agencies=_wire_agencies(extra_dirs),
+        wire_agencies=agencies,
+        wire_credit_start=_credit_start(agencies),
     )
 
 
