@@ -172,6 +172,23 @@ def _without_tail(body: list[str], lexicon: CleaningLexicon) -> list[str]:
     return body
 
 
+def _body_and_titles(lines: list[Line], start: int | None, tail: int) -> tuple[list[str], list[str] | None]:
+    """The body's paragraphs and the title candidates above it.
+
+    A short input (no lead) has no candidates (None): its headline is its first line.
+    """
+    if start is None:
+        return _short_text(lines), None
+    body = drop_repeated(line.text for line in lines[start:tail] if line.kind in BODY_KINDS)
+    return body, [line.text for line in lines[:start] if _could_be_title(line)]
+
+
+def _without_run_in_junk(body: list[str], lexicon: CleaningLexicon) -> list[str]:
+    """The body without tails, captions and embedded titles a scraper ran into its paragraphs."""
+    cleaned = (without_inline_captions(paragraph, lexicon) for paragraph in _without_tail(body, lexicon))
+    return [paragraph for paragraph in cleaned if paragraph]
+
+
 def read_page(text: str, lexicon: CleaningLexicon) -> PageParts | None:
     """The body paragraphs and metadata of a scraped page, or None when it holds no text at all.
 
@@ -181,16 +198,8 @@ def read_page(text: str, lexicon: CleaningLexicon) -> PageParts | None:
     lines = _unglued(paragraphs, lexicon)
     start = _body_start(lines)
     tail = _tail_start(lines, start or 0)
-    if start is None:
-        body, candidates = _short_text(lines), None
-    else:
-        body = drop_repeated(line.text for line in lines[start:tail] if line.kind in BODY_KINDS)
-        candidates = [line.text for line in lines[:start] if _could_be_title(line)]
-    body = [
-        text
-        for paragraph in _without_tail(body, lexicon)
-        if (text := without_inline_captions(paragraph, lexicon))
-    ]
+    body, candidates = _body_and_titles(lines, start, tail)
+    body = _without_run_in_junk(body, lexicon)
     if not body:
         return None
     body, dateline = _split_dateline(body, lexicon)
