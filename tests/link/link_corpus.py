@@ -27,6 +27,12 @@ def gold_incidents() -> dict[str, str]:
     return {row["event"]["event_id"]: row["gold_incident"] for row in corpus_rows()}
 
 
+def corpus_published() -> dict[str, str]:
+    """article id → the publication date of each sample article."""
+    index = json.loads((CORPUS / "articles.json").read_text(encoding="utf-8"))
+    return {a["article_id"]: a["published"] for a in index}
+
+
 def corpus_docs() -> list[Doc]:
     index = json.loads((CORPUS / "articles.json").read_text(encoding="utf-8"))
     return [(a["article_id"], a["outlet"], (CORPUS / a["file"]).read_text(encoding="utf-8")) for a in index]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from sitreport.link.claims import BoundRules, claims_of, disputed_keys, estimates_of
 from sitreport.link.features import is_area, normalise_name
-from sitreport.records import Event, Incident, Place, stable_id
+from sitreport.records import Event, Incident, IncidentLink, Place, stable_id
 
 
 def incident_id(event_ids: Sequence[str]) -> str:
@@ -55,7 +55,10 @@ def agreed_place(events: Sequence[Event]) -> Place | None:
     return min(candidates, key=lambda p: (p.lat is None, p.precision or 9, not p.resolved, p.name))
 
 
-def build_incident(events: Sequence[Event], rules: BoundRules) -> Incident:
+def build_incident(
+    events: Sequence[Event], rules: BoundRules, links: Sequence[IncidentLink] = ()
+) -> Incident:
+    """The incident of these member events; ``links`` say why each joined (one fewer than members)."""
     members = sorted(events, key=lambda event: event.event_id)
     claims = claims_of(members)
     event_ids = [event.event_id for event in members]
@@ -72,4 +75,5 @@ def build_incident(events: Sequence[Event], rules: BoundRules) -> Incident:
         claims=claims,
         estimates=estimates_of(claims, rules),
         disputed=bool(disputed_keys(claims, rules)),
+        links=sorted(links, key=lambda link: (link.event_id, link.linked_to)),
     )
