@@ -1,8 +1,8 @@
 """Union-find over events, with a summary per cluster so a union is checked against all members.
 
 Checking whole clusters (not just the pair that proposed the union) stops chains: A~B and
-B~C must not put A with C when A and C come from the same article, name different towns of
-one governorate, or allow no common day.
+B~C must not put A with C when A and C come from the same article (unless they are a strike
+and its toll), name different towns of one governorate, or allow no common day.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ class Cluster:
     ``from_day``..``to_day`` the days every member allows."""
 
     ids: set[str]
-    articles: set[str]
+    articles: dict[str, set[str]]
     types: set[str]
     spots: dict[str, PlaceKeys]
     from_day: int
@@ -42,7 +42,7 @@ class Cluster:
         days = event.possible or ANY_DAY
         return cls(
             ids={event.event_id},
-            articles={event.article_id},
+            articles={event.article_id: {event.event_type}},
             types={event.event_type},
             spots={event.place.spot: event.place} if event.place and event.place.spot else {},
             from_day=days[0],
@@ -56,13 +56,14 @@ class Cluster:
     def absorb(self, other: Cluster) -> None:
         for mine, theirs in (
             (self.ids, other.ids),
-            (self.articles, other.articles),
             (self.types, other.types),
             (self.actors, other.actors),
             (self.actor_kinds, other.actor_kinds),
             (self.forbidden, other.forbidden),
         ):
             mine |= theirs
+        for article, types in other.articles.items():
+            self.articles.setdefault(article, set()).update(types)
         self.spots.update(other.spots)
         self.anchored = self.anchored or other.anchored
         self.from_day = max(self.from_day, other.from_day)
@@ -86,11 +87,22 @@ def actors_conflict(first: Cluster, second: Cluster) -> bool:
     return bool(first.actor_kinds and second.actor_kinds) and not first.actor_kinds & second.actor_kinds
 
 
+def articles_fit(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
+    """No article twice, except an article that tells a strike and its toll as two events
+    (``LinkRules.told_apart``): extraction kept them apart, but they are one happening."""
+    return all(
+        rules.told_apart(mine, theirs)
+        for article in first.articles.keys() & second.articles.keys()
+        for mine in first.articles[article]
+        for theirs in second.articles[article]
+    )
+
+
 def could_be_one(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
-    """Every automatic check: no shared article, compatible types, a common day, fitting places,
-    no conflicting doers."""
+    """Every automatic check: articles, compatible types, a common day, fitting places, no
+    conflicting doers."""
     return (
-        first.articles.isdisjoint(second.articles)
+        articles_fit(first, second, rules)
         and all(rules.types_compatible(a, b) for a in first.types for b in second.types)
         and dates_fit(first, second)
         and places_fit(first, second)

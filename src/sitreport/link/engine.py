@@ -11,7 +11,7 @@ from itertools import pairwise
 from sitreport.link.blocking import Candidates, find_candidates
 from sitreport.link.clusters import Cluster, UnionFind, can_join, could_be_one, kept_apart
 from sitreport.link.decisions import Decision, DecisionSet, read_decisions
-from sitreport.link.evidence import analyst_link, explain, pair_points
+from sitreport.link.evidence import WEAK_POINTS, analyst_link, explain, pair_points
 from sitreport.link.features import EventFeatures, article_days, event_features
 from sitreport.link.incident import build_incident
 from sitreport.link.rules import LinkRules, load_link_rules
@@ -90,7 +90,9 @@ def attach(linker: Linker, vague: int, found: Iterable[int]) -> None:
     Fit is the best ``pair_points`` with a member; an incident with a precise member (town
     and day) outranks one made only of vague reports, which could themselves be anything.
     An incident an analyst split the report from still counts as a fit: the runner-up is not
-    promoted by the analyst's "not that one".
+    promoted by the analyst's "not that one". A report with no date of its own (only its
+    article's day) must also agree on more than being possible (``WEAK_POINTS``): the same
+    town, a matching figure or a shared actor.
     """
     own = linker.root(vague)
     best: dict[str, tuple[int, int]] = {}
@@ -109,6 +111,8 @@ def attach(linker: Linker, vague: int, found: Iterable[int]) -> None:
         reverse=True,
     )
     if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return
+    if linker.features[vague].dating == "article" and ranked[0][0][1] < WEAK_POINTS:
         return
     if not kept_apart(union_find.cluster(own), union_find.cluster(ranked[0][1])):
         linker.join(vague, ranked[0][2])

@@ -16,10 +16,12 @@ from sitreport.link.kbtables import read_table
 
 @dataclass(frozen=True)
 class LinkRules:
-    """``compatible``: unordered type pairs one happening may be told as; ``groups``: each type's
-    blocking group (the connected set of compatible types, named by its first member in order)."""
+    """``compatible``: unordered type pairs one happening may be told as; ``within_article``: those
+    that are one happening even when one article tells both; ``groups``: each type's blocking
+    group (the connected set of compatible types, named by its smallest member)."""
 
     compatible: frozenset[frozenset[str]]
+    within_article: frozenset[frozenset[str]]
     groups: dict[str, str]
     running_total: re.Pattern[str] | None
     largest: dict[str, int]
@@ -27,6 +29,10 @@ class LinkRules:
 
     def types_compatible(self, first: str, second: str) -> bool:
         return first == second or frozenset({first, second}) in self.compatible
+
+    def told_apart(self, first: str, second: str) -> bool:
+        """One article's two events of these types can be one happening (a strike and its toll)."""
+        return frozenset({first, second}) in self.within_article
 
     def type_group(self, event_type: str) -> str:
         return self.groups.get(event_type, event_type)
@@ -62,14 +68,18 @@ def cue_pattern(cues: list[str]) -> re.Pattern[str] | None:
 
 @cache
 def load_link_rules(extra_dirs: tuple[Path, ...] = ()) -> LinkRules:
-    pairs = frozenset(
+    rows = read_table("link/compatible_types.csv", ("first", "second", "within_article"), extra_dirs)
+    pairs = frozenset(frozenset({row["first"].strip(), row["second"].strip()}) for row in rows)
+    within = frozenset(
         frozenset({row["first"].strip(), row["second"].strip()})
-        for row in read_table("link/compatible_types.csv", ("first", "second"), extra_dirs)
+        for row in rows
+        if row["within_article"].strip().casefold() == "yes"
     )
     cues = [row["cue"].strip() for row in read_table("link/running_totals.csv", ("cue",), extra_dirs)]
     limits = read_table("link/incident_limits.csv", ("category", "largest"), extra_dirs)
     return LinkRules(
         compatible=pairs,
+        within_article=within,
         groups=connected_groups(pairs),
         running_total=cue_pattern([cue for cue in cues if cue]),
         largest={row["category"].strip(): int(row["largest"]) for row in limits},
