@@ -84,6 +84,12 @@ def day_text(days: tuple[int, int] | None) -> str:
     return first if first == last else f"{first}..{last}"
 
 
+def type_verdict(first: EventFeatures, second: EventFeatures, agreement: Agreement) -> str:
+    if agreement.same_type:
+        return "same"
+    return "one article's strike and its toll" if first.article_id == second.article_id else "compatible"
+
+
 def reasons(first: EventFeatures, second: EventFeatures, agreement: Agreement) -> dict[str, str]:
     """One readable line per aspect, naming what each report said."""
     names = [feature.place.name if feature.place else "?" for feature in (first, second)]
@@ -92,8 +98,7 @@ def reasons(first: EventFeatures, second: EventFeatures, agreement: Agreement) -
         "place": f"{agreement.place}: {names[0]} / {names[1]}",
         "days": f"{agreement.days}: {day_text(first.possible)} ({first.dating}) / "
         f"{day_text(second.possible)} ({second.dating})",
-        "type": f"{'same' if agreement.same_type else 'compatible'}: "
-        f"{first.event_type} / {second.event_type}",
+        "type": f"{type_verdict(first, second, agreement)}: {first.event_type} / {second.event_type}",
         "figures": f"{agreement.figures}" + (f": {', '.join(shared_figures)}" if shared_figures else ""),
         "actors": "shared: " + ", ".join(sorted(first.actors & second.actors))
         if agreement.shared_actors
