@@ -27,6 +27,7 @@ class Cluster:
     ids: set[str]
     articles: dict[str, set[str]]
     types: set[str]
+    areas: set[str]
     spots: dict[str, PlaceKeys]
     from_day: int
     to_day: int
@@ -44,6 +45,7 @@ class Cluster:
             ids={event.event_id},
             articles={event.article_id: {event.event_type}},
             types={event.event_type},
+            areas={event.place.area} if event.place else set(),
             spots={event.place.spot: event.place} if event.place and event.place.spot else {},
             from_day=days[0],
             to_day=days[1],
@@ -57,6 +59,7 @@ class Cluster:
         for mine, theirs in (
             (self.ids, other.ids),
             (self.types, other.types),
+            (self.areas, other.areas),
             (self.actors, other.actors),
             (self.actor_kinds, other.actor_kinds),
             (self.forbidden, other.forbidden),
@@ -76,7 +79,10 @@ def dates_fit(first: Cluster, second: Cluster) -> bool:
 
 
 def places_fit(first: Cluster, second: Cluster) -> bool:
-    """Every spot of one is a spot of the other or near it (a district around a town)."""
+    """One governorate (two villages of one name in two governorates are two places), and every
+    spot of one is a spot of the other or near it (a district around a town)."""
+    if first.areas and second.areas and first.areas != second.areas:
+        return False
     return all(spots_fit(mine, theirs) for mine in first.spots.values() for theirs in second.spots.values())
 
 

@@ -98,8 +98,11 @@ class PlaceKeys:
 
 
 def place_keys(place: Place | None) -> PlaceKeys | None:
-    """Keys for a place; None for no place or a whole country (too coarse to link on)."""
+    """Keys for a place; None for no place, a whole country, or a region in no one governorate
+    ("northern Syria"): too coarse to link on."""
     if place is None or (place.precision or 0) > AREA_PRECISION:
+        return None
+    if is_area(place) and not place.admin1:
         return None
     area = normalise_name(place.admin1 or place.name)
     if not area:
