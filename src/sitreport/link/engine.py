@@ -179,7 +179,7 @@ def incidents_of(
     for link in links:
         links_of[group_of[link.event_id]].append(link)
     incidents = [
-        build_incident([events[event_id] for event_id in group], rules.bounds, links_of[n])
+        build_incident([events[event_id] for event_id in group], rules, links_of[n])
         for n, group in enumerate(groups)
     ]
     return sorted(incidents, key=lambda incident: incident.incident_id)

@@ -6,6 +6,7 @@ Read once per set of knowledge-base folders (``kb/link/README.md`` describes the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,11 +18,13 @@ from sitreport.link.kbtables import read_table
 @dataclass(frozen=True)
 class LinkRules:
     """``compatible``: unordered type pairs one happening may be told as; ``within_article``: those
-    that are one happening even when one article tells both; ``groups``: each type's blocking
-    group (the connected set of compatible types, named by its smallest member)."""
+    that are one happening even when one article tells both; ``yields``: (type, type it yields
+    to as an incident's type); ``groups``: each type's blocking group (the connected set of
+    compatible types, named by its smallest member)."""
 
     compatible: frozenset[frozenset[str]]
     within_article: frozenset[frozenset[str]]
+    yields: frozenset[tuple[str, str]]
     groups: dict[str, str]
     running_total: re.Pattern[str] | None
     largest: dict[str, int]
@@ -33,6 +36,13 @@ class LinkRules:
     def told_apart(self, first: str, second: str) -> bool:
         """One article's two events of these types can be one happening (a strike and its toll)."""
         return frozenset({first, second}) in self.within_article
+
+    def incident_type(self, told: Counter[str]) -> str:
+        """The type of an incident whose members tell these types: a type yields to a compatible
+        one that is the more specific telling (a toll to its strike, a clash to a strike), then
+        the most told wins, ties by name."""
+        kept = [t for t in told if not any((t, other) in self.yields for other in told)]
+        return min(kept or told, key=lambda t: (-told[t], t))
 
     def type_group(self, event_type: str) -> str:
         return self.groups.get(event_type, event_type)
@@ -68,18 +78,26 @@ def cue_pattern(cues: list[str]) -> re.Pattern[str] | None:
 
 @cache
 def load_link_rules(extra_dirs: tuple[Path, ...] = ()) -> LinkRules:
-    rows = read_table("link/compatible_types.csv", ("first", "second", "within_article"), extra_dirs)
+    columns = ("first", "second", "within_article", "incident_type")
+    rows = read_table("link/compatible_types.csv", columns, extra_dirs)
     pairs = frozenset(frozenset({row["first"].strip(), row["second"].strip()}) for row in rows)
     within = frozenset(
         frozenset({row["first"].strip(), row["second"].strip()})
         for row in rows
         if row["within_article"].strip().casefold() == "yes"
     )
+    yields = frozenset(
+        (loser, row["incident_type"].strip())
+        for row in rows
+        for loser in (row["first"].strip(), row["second"].strip())
+        if loser != row["incident_type"].strip()
+    )
     cues = [row["cue"].strip() for row in read_table("link/running_totals.csv", ("cue",), extra_dirs)]
     limits = read_table("link/incident_limits.csv", ("category", "largest"), extra_dirs)
     return LinkRules(
         compatible=pairs,
         within_article=within,
+        yields=yields,
         groups=connected_groups(pairs),
         running_total=cue_pattern([cue for cue in cues if cue]),
         largest={row["category"].strip(): int(row["largest"]) for row in limits},
