@@ -8,7 +8,7 @@ from itertools import combinations
 from pathlib import Path
 
 from sitreport.link.framing import Doc
-from sitreport.records import Event, Incident
+from sitreport.records import Event, Incident, Place, Quantity
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -56,3 +56,19 @@ def pairwise_scores(incidents: list[Incident], gold: dict[str, str]) -> tuple[fl
     precision = hits / len(predicted) if predicted else 1.0
     recall = hits / len(expected) if expected else 1.0
     return precision, recall
+
+
+def report(
+    event_id: str, event_type: str, place: Place, killed: int | None, day: str | None, kind: str | None = None
+) -> Event:
+    """A sample report of its own article: a type, a place, a death toll, a stated day (or none)."""
+    return Event(
+        event_id=event_id,
+        article_id=f"article-{event_id}",
+        event_type=event_type,
+        date=day,
+        date_precision="day" if day else None,
+        date_text="on Wednesday" if day else None,
+        location=place,
+        quantities=[Quantity("killed", killed, "exact", kind=kind)] if killed is not None else [],
+    )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from sitreport.link import link_events
 from sitreport.options import Options
-from sitreport.records import Event, Place, Quantity
+from sitreport.records import Event, Place
+
+from .link_corpus import report
 
 OPTIONS = Options()
 # Sample places: coordinates are those of the real towns; the districts are invented points.
@@ -14,17 +16,8 @@ FAR_DISTRICT = Place(name="Sample Plain", admin1="Aleppo", country="SY", lat=36.
 NORTHERN_REGION = Place(name="northern Syria", country="SY", lat=36.4, lon=38.9, precision=3, kind="region")
 
 
-def strike(event_id: str, place: Place, day: str | None = "2016-06-03", killed: int = 31) -> Event:
-    return Event(
-        event_id=event_id,
-        article_id=f"article-{event_id}",
-        event_type="remote_violence",
-        date=day,
-        date_precision="day" if day else None,
-        date_text="on Friday" if day else None,
-        location=place,
-        quantities=[Quantity("killed", killed, "exact")],
-    )
+def strike(event_id: str, place: Place) -> Event:
+    return report(event_id, "remote_violence", place, 31, "2016-06-01")
 
 
 def linked(*events: Event) -> list[list[str]]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from sitreport.link import link_events
 from sitreport.link.blocking import PROBE_LIMIT
 from sitreport.options import Options
-from sitreport.records import Event, Place, Quantity
+from sitreport.records import Event, Place
+
+from .link_corpus import report
 
 OPTIONS = Options()
 IDLIB = Place(name="Idlib", admin1="Idlib", country="Syria", precision=3, kind="governorate")
@@ -14,16 +16,7 @@ SARAQIB = Place(name="Saraqib", admin1="Idlib", country="Syria", precision=1)
 
 
 def clash(event_id: str, place: Place, killed: int | None, day: str | None = "2019-03-20") -> Event:
-    return Event(
-        event_id=event_id,
-        article_id=f"article-{event_id}",
-        event_type="armed_clash",
-        date=day,
-        date_precision="day" if day else None,
-        date_text="on Wednesday" if day else None,
-        location=place,
-        quantities=[Quantity("killed", killed, "exact", kind="fighters")] if killed is not None else [],
-    )
+    return report(event_id, "armed_clash", place, killed, day, kind="fighters")
 
 
 def members_with(events: list[Event], event_id: str, published: dict[str, str] | None = None) -> list[str]:
