@@ -10,7 +10,7 @@ import typer.testing
 from sitreport.cli import app
 from sitreport.link import link_events
 from sitreport.options import Options
-from sitreport.records import Article, Incident
+from sitreport.records import Article, Event, Incident, Quantity
 from sitreport.store import Store
 
 from .link_corpus import CORPUS, corpus_events, corpus_published
@@ -94,3 +94,16 @@ def test_reasons_survive_the_store_and_the_incident_command_shows_them(tmp_path:
     assert "why linked" in shown.output
     assert "same place: Nawa / Nawa" in shown.output
     assert "article day" in shown.output
+
+
+def test_figures_of_two_named_groups_are_not_compared_but_an_unnamed_one_is() -> None:
+    clash = next(e for e in corpus_events() if e.event_id == "a07-e1")
+
+    def told(event_id: str, kind: str | None) -> Event:
+        figure = Quantity("killed", 20, "exact", kind=kind)
+        return replace(clash, event_id=event_id, article_id=event_id, quantities=[figure])
+
+    soldiers = told("soldiers", "soldiers")
+    for other, verdict in ((told("civilians", "civilians"), "none"), (told("anyone", None), "agree: ")):
+        (incident,) = link_events([soldiers, other], OPTIONS)
+        assert incident.links[0].reasons["figures"].startswith(verdict)

@@ -92,7 +92,8 @@ def attach(linker: Linker, vague: int, found: Iterable[int]) -> None:
     An incident an analyst split the report from still counts as a fit: the runner-up is not
     promoted by the analyst's "not that one". A report with no date of its own (only its
     article's day) must also agree on more than being possible (``WEAK_POINTS``): the same
-    town, a matching figure or a shared actor.
+    town with the same type, a matching figure or a shared actor. A disagreeing figure does
+    not stop it: outlets disagreeing is what the incident is there to show.
     """
     own = linker.root(vague)
     best: dict[str, tuple[int, int]] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sitreport.link.features import EventFeatures, PlaceKeys
+from sitreport.link.features import EventFeatures, PlaceKeys, comparable
 from sitreport.records import IncidentLink
 
 PLACE_POINTS = {"same place": 2, "nearby": 1, "inside": 1, "same area": 0}
@@ -55,11 +55,18 @@ def day_verdict(first: EventFeatures, second: EventFeatures) -> str:
     return "same stated day" if same else "overlapping days"
 
 
+def shared_figures(first: EventFeatures, second: EventFeatures) -> list[tuple[str, str]]:
+    """Pairs of figure keys the two reports give that can be compared."""
+    return [(mine, theirs) for mine in first.figures for theirs in second.figures if comparable(mine, theirs)]
+
+
 def figures_verdict(first: EventFeatures, second: EventFeatures) -> str:
-    shared = first.figures.keys() & second.figures.keys()
+    shared = shared_figures(first, second)
     if not shared:
         return "none"
-    agree = any(a.meets(b) for key in shared for a in first.figures[key] for b in second.figures[key])
+    agree = any(
+        a.meets(b) for mine, theirs in shared for a in first.figures[mine] for b in second.figures[theirs]
+    )
     return "agree" if agree else "differ"
 
 
@@ -93,13 +100,13 @@ def type_verdict(first: EventFeatures, second: EventFeatures, agreement: Agreeme
 def reasons(first: EventFeatures, second: EventFeatures, agreement: Agreement) -> dict[str, str]:
     """One readable line per aspect, naming what each report said."""
     names = [feature.place.name if feature.place else "?" for feature in (first, second)]
-    shared_figures = sorted(first.figures.keys() & second.figures.keys())
+    keys = sorted({key for pair in shared_figures(first, second) for key in pair})
     return {
         "place": f"{agreement.place}: {names[0]} / {names[1]}",
         "days": f"{agreement.days}: {day_text(first.possible)} ({first.dating}) / "
         f"{day_text(second.possible)} ({second.dating})",
         "type": f"{type_verdict(first, second, agreement)}: {first.event_type} / {second.event_type}",
-        "figures": f"{agreement.figures}" + (f": {', '.join(shared_figures)}" if shared_figures else ""),
+        "figures": f"{agreement.figures}" + (f": {', '.join(keys)}" if keys else ""),
         "actors": "shared: " + ", ".join(sorted(first.actors & second.actors))
         if agreement.shared_actors
         else "none shared",

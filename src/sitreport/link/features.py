@@ -32,6 +32,8 @@ HISTORY_DAYS = 7
 RELATIVE_SPAN_DAYS = 6
 # A district within this distance of a town can be that town's neighbourhood or surroundings.
 NEAR_KM = 12.0
+# Kinds that name no group: a figure of these compares with any figure of its category.
+GENERIC_KINDS = frozenset({"people", "persons", "others", "person"})
 # A bound is indexed as if it reached this far past its value ("at least 60" up to 240,
 # "up to 60" down to 15): a bound far from another figure identifies nothing, and an
 # unbounded side would put the figure in every bucket.
@@ -178,6 +180,22 @@ class EventFeatures:
         return None
 
 
+def figure_key(category: str, kind: str | None) -> str:
+    """``killed`` for a toll of anyone, ``killed:civilians`` for a toll of one group: a group's
+    figure compares with an unspecified one, never with another group's (two soldiers wounded
+    and 15 civilians wounded are no disagreement)."""
+    if kind is None or normalise_name(kind) in GENERIC_KINDS:
+        return category
+    return f"{category}:{normalise_name(kind)}"
+
+
+def comparable(first: str, second: str) -> bool:
+    """Two figure keys of one category where one is unspecified or both name the same group."""
+    category, _, kind = first.partition(":")
+    other_category, _, other_kind = second.partition(":")
+    return category == other_category and (not kind or not other_kind or kind == other_kind)
+
+
 def figure_map(figures: Iterable[tuple[str, Interval]]) -> dict[str, tuple[Interval, ...]]:
     grouped: dict[str, list[Interval]] = {}
     for key, interval in figures:
@@ -197,8 +215,12 @@ def value_buckets(interval: Interval) -> range:
 
 
 def figure_buckets(figures: dict[str, tuple[Interval, ...]]) -> frozenset[tuple[str, int]]:
+    """By category alone, so a figure's bucket finds every figure it is ``comparable`` with."""
     return frozenset(
-        (key, bucket) for key, intervals in figures.items() for i in intervals for bucket in value_buckets(i)
+        (key.partition(":")[0], bucket)
+        for key, intervals in figures.items()
+        for i in intervals
+        for bucket in value_buckets(i)
     )
 
 
@@ -261,10 +283,10 @@ def event_features(event: Event, rules: LinkRules, window: int, article_day: int
     background = is_background(event, own_days, article_day, rules)
     days, dating = (None, "background") if background else possible_days(event, article_day, window)
     doers = [actor for actor in event.actors if actor.role == "actor"]
-    # Figures compare by category ("killed" 72 vs "killed: people" 58): as evidence, an
-    # outlet's choice of noun should not hide that two tolls are close.
+    # As evidence, an outlet's noun ("72 people", "58 killed") should not hide that two tolls
+    # are close; only two named groups (soldiers, civilians) are kept apart (``figure_key``).
     figures = figure_map(
-        (q.category, claim_interval(q.value, q.qualifier, q.text, rules.bounds))
+        (figure_key(q.category, q.kind), claim_interval(q.value, q.qualifier, q.text, rules.bounds))
         for q in event.quantities
         if not rules.is_war_total(q.category, q.value)
     )
