@@ -6,11 +6,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import typer.testing
+from fastapi.testclient import TestClient
 
 from sitreport.cli import app
 from sitreport.link import link_events
 from sitreport.options import Options
 from sitreport.records import Article, Event, Incident, Quantity
+from sitreport.serve import create_app
 from sitreport.store import Store
 
 from .link_corpus import CORPUS, corpus_events, corpus_published
@@ -107,3 +109,14 @@ def test_figures_of_two_named_groups_are_not_compared_but_an_unnamed_one_is() ->
     for other, verdict in ((told("civilians", "civilians"), "none"), (told("anyone", None), "agree: ")):
         (incident,) = link_events([soldiers, other], OPTIONS)
         assert incident.links[0].reasons["figures"].startswith(verdict)
+
+
+def test_the_incident_card_shows_why_each_report_was_linked(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'card.db'}"
+    clash = incident_with(store_corpus(url), "a08-e1")
+    with TestClient(create_app(url)) as client:
+        page = client.get(f"/incidents/{clash.incident_id}")
+    assert page.status_code == 200
+    assert "Why these reports are one incident" in page.text
+    assert "inside: Idlib / Jisr al-Shughur" in page.text
+    assert page.text.count('href="/events/') >= 2 * len(clash.links)
