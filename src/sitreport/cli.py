@@ -444,9 +444,25 @@ def incident(
         f"sources: {', '.join(found.sources) or '—'}    disputed: {'yes' if found.disputed else 'no'}"
     )
     stdout.print(_claims_table(found))
+    if found.links:
+        stdout.print(_links_table(found, members))
     for event in members:
         for evidence in event.evidence:
             stdout.print(f"[dim]{event.outlet or event.source_file}:[/dim] {evidence.text}", highlight=False)
+
+
+def _links_table(found: Any, members: list[Any]) -> Table:
+    """Why each report is in the incident: the report it was joined to, how sure, and why."""
+    names = {event.event_id: event.outlet or event.source_file or event.event_id for event in members}
+    table = Table(title="why linked (weak links: check them; `sitreport incidents split` undoes one)")
+    for column in ("report", "joined to", "sure", "why"):
+        table.add_column(column, overflow="fold")
+    for link in found.links:
+        sure = f"{link.score:.2f}" + (" [bold red]weak[/bold red]" if link.weak else "")
+        why = "\n".join(f"{aspect}: {reason}" for aspect, reason in link.reasons.items())
+        joined, anchor = (names.get(event_id, event_id) for event_id in (link.event_id, link.linked_to))
+        table.add_row(joined, anchor, sure, why)
+    return table
 
 
 def _claims_table(found: Any) -> Table:

@@ -77,7 +77,13 @@ def update_incidents(
     """Relink only what new events or decisions can reach; returns how many incidents changed."""
     events_by_id = {event.event_id: event for event in store.iter_events()}
     changed, removed = link_new(
-        all_incidents(store), new_events, events_by_id, options, store.decisions(), touched
+        all_incidents(store),
+        new_events,
+        events_by_id,
+        options,
+        store.decisions(),
+        touched,
+        store.publication_dates(),
     )
     store.upsert_incidents(changed, removed)
     return len(changed) + len(removed)
@@ -85,7 +91,7 @@ def update_incidents(
 
 def relink_all(store: Store, options: Options) -> int:
     """Link the whole store from scratch (analyst decisions still apply); returns the count."""
-    incidents = link_events(store.iter_events(), options, store.decisions())
+    incidents = link_events(store.iter_events(), options, store.decisions(), store.publication_dates())
     store.replace_incidents(incidents)
     return len(incidents)
 

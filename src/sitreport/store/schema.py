@@ -158,6 +158,8 @@ incidents = Table(
     Column("claims", JSON, nullable=False),
     Column("estimates", JSON, nullable=False),
     Column("disputed", Boolean, nullable=False),
+    # Why each member was linked (sitreport.records.IncidentLink), read with the incident.
+    Column("links", JSON, nullable=False, default=list),
     Index("ix_incidents_event_type", "event_type"),
 )
 

@@ -166,6 +166,14 @@ class Store:
             for row in self._run("list articles", _page(statement, limit, offset))
         ]
 
+    def publication_dates(self) -> dict[str, str]:
+        """Article id → publication date, for articles that state one (linking dates events by it)."""
+        columns = tables.articles.c
+        statement = select(columns.article_id, columns.published).where(columns.published.is_not(None))
+        return {
+            article_id: published for article_id, published in self._run("read publication dates", statement)
+        }
+
     def count_articles(self) -> int:
         return self._count("count articles", select(func.count()).select_from(tables.articles))
 
