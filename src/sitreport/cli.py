@@ -28,6 +28,7 @@ from sitreport.errors import InputError, SitreportError
 from sitreport.options import DEFAULT_DB_URL, Options
 
 if TYPE_CHECKING:
+    from sitreport.ledger import LinkSummary
     from sitreport.store import Store
 
 app = typer.Typer(
@@ -48,6 +49,8 @@ app.add_typer(kb_app, name="kb")
 stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)
 T = TypeVar("T")
+# Ids printed per integrity fault by `check`; the count says how many there are.
+CHECK_IDS_SHOWN = 5
 
 DbOption = Annotated[
     str,
@@ -190,7 +193,7 @@ def ingest(
     The same article twice is stored once; each article is written in one transaction.
     Example: [bold]sitreport ingest examples/ --db sqlite:///ledger.db[/bold]
     """
-    from sitreport.ledger import store_results, update_incidents
+    from sitreport.ledger import link_pending, store_results
 
     options = _options(db=db, kb=kb, text_column=text_column)
     errors = ErrorReport()
@@ -199,11 +202,17 @@ def ingest(
     summary = store_results(store, results, errors)
     stderr.print(f"{summary.articles_read} articles read, {summary.articles_new} new, "
                  f"{summary.events_new} new events stored in {db}")
-    if link and summary.new_events:
-        changed = update_incidents(store, options, new_events=summary.new_events)
-        stderr.print(f"{changed} incidents created or updated")
+    if link:
+        _report_linking(link_pending(store, options), summary.events_new)
     store.close()
     raise typer.Exit(errors.exit_code())
+
+
+def _report_linking(linked: LinkSummary, events_new: int) -> None:
+    if linked.events_linked > events_new:
+        earlier = linked.events_linked - events_new
+        stderr.print(f"{earlier} events stored earlier but in no incident are now linked")
+    stderr.print(f"{linked.incidents_changed} incidents created or updated")
 
 
 def _process(paths: list[Path], options: Options, cluster: str | None) -> Iterator[Any]:
@@ -392,6 +401,30 @@ def link(db: DbOption = DEFAULT_DB_URL, kb: KbOption = None) -> None:
     count = relink_all(store, _options(db=db, kb=kb))
     store.close()
     stderr.print(f"{count} incidents")
+
+
+@app.command()
+def check(db: DbOption = DEFAULT_DB_URL) -> None:
+    """Check the store's integrity: every event in an incident, no empty or dangling incidents.
+
+    Prints each fault with a few ids and exits 1 when there is any. Events in no incident are
+    linked by the next [bold]ingest[/bold] or by [bold]link[/bold].
+    Example: [bold]sitreport check --db sqlite:///ledger.db[/bold]
+    """
+    store = _open_store(db)
+    try:
+        faults = {rule: ids for rule, ids in store.integrity_faults().items() if ids}
+    except SitreportError as error:
+        raise _fail(error) from error
+    finally:
+        store.close()
+    for rule, ids in faults.items():
+        shown = ", ".join(ids[:CHECK_IDS_SHOWN]) + (", …" if len(ids) > CHECK_IDS_SHOWN else "")
+        stderr.print(f"[red]fault[/red]: {len(ids)} {rule}: {shown}", highlight=False)
+    if faults:
+        stderr.print("run `sitreport link` to relink every event", highlight=False)
+        raise typer.Exit(1)
+    stderr.print(f"{db}: no integrity faults")
 
 
 @incidents_app.command("merge")

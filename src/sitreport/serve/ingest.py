@@ -86,7 +86,7 @@ def parse_request(body: bytes) -> IngestRequest:
 def ingest_documents(store: Store, options: Options, documents: list[RawDocument]) -> dict[str, Any]:
     """The same steps as ``sitreport ingest``: extract, store, update incidents."""
     # Imported when asked for: spaCy is heavy and a read-only server never needs it.
-    from sitreport.ledger import store_results, update_incidents
+    from sitreport.ledger import link_pending, store_results
     from sitreport.pipeline import process_texts
 
     errors: list[dict[str, str]] = []
@@ -95,12 +95,12 @@ def ingest_documents(store: Store, options: Options, documents: list[RawDocument
         errors.append({"name": error.source, "reason": error.reason})
 
     summary = store_results(store, process_texts(documents, options), note_error)
-    changed = update_incidents(store, options, new_events=summary.new_events) if summary.new_events else 0
+    linked = link_pending(store, options)
     return {
         "articles_read": summary.articles_read,
         "articles_new": summary.articles_new,
         "events_new": summary.events_new,
-        "incidents_updated": changed,
+        "incidents_updated": linked.incidents_changed,
         "errors": errors,
     }
 

@@ -6,12 +6,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, String, create_engine, event
+from sqlalchemy import ColumnElement, Connection, Engine, String, create_engine, event, exists, insert, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
 from sitreport.errors import StoreError
-from sitreport.store.schema import metadata
+from sitreport.store.schema import link_lock, metadata
 
 URL_EXAMPLES = "sqlite:///path/to/sitreport.db or postgresql://user@host:5432/dbname"
 
@@ -46,6 +46,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# How long a SQLite writer waits for another's write lock before giving up. Linking holds
+# that lock while it rewrites incidents, which takes minutes on a large store; a concurrent
+# ingest must wait for it rather than fail with "database is locked" (pysqlite's default is 5 s).
+SQLITE_BUSY_SECONDS = 600.0
+
+
 def describe(engine: Engine) -> str:
     """The engine's URL without its password, for messages."""
     return engine.url.render_as_string(hide_password=True)
@@ -54,21 +60,34 @@ def describe(engine: Engine) -> str:
 def open_engine(url: str) -> Engine:
     """An engine on the URL with the schema created; StoreError saying what to check if not."""
     parsed = _parse(url)
+    backend = parsed.get_backend_name()
+    connect_args = {"timeout": SQLITE_BUSY_SECONDS} if backend == "sqlite" else {}
     try:
-        engine = create_engine(parsed)
+        engine = create_engine(parsed, connect_args=connect_args)
     except (NoSuchModuleError, ImportError) as error:
         raise StoreError(
             f"no database driver for {parsed.drivername!r} ({error}); use {URL_EXAMPLES}"
         ) from error
-    if parsed.get_backend_name() == "sqlite":
+    if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
         metadata.create_all(engine)
+        _add_link_lock_row(engine)
     except SQLAlchemyError as error:
         engine.dispose()
-        hint = _WHAT_TO_CHECK[parsed.get_backend_name()]
+        hint = _WHAT_TO_CHECK[backend]
         raise StoreError(f"cannot open the store at {describe(engine)}: {_reason(error)}; {hint}") from error
     return engine
+
+
+def _add_link_lock_row(engine: Engine) -> None:
+    """The one row linkers lock (schema.link_lock); two stores opening at once may race to add it."""
+    try:
+        with engine.begin() as connection:
+            if not connection.execute(select(exists().where(link_lock.c.lock_id == 1))).scalar():
+                connection.execute(insert(link_lock).values(lock_id=1, generation=0))
+    except IntegrityError:
+        pass  # another process added it between our check and insert: the row is there
 
 
 def _reason(error: SQLAlchemyError) -> str:

@@ -185,3 +185,13 @@ decisions = Table(
     Column("second", String, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# One row that writers of incidents update first in their transaction: the row lock (PostgreSQL)
+# or write lock (SQLite) it takes lets only one linker at a time read and rewrite incidents,
+# so two ingests never build incidents from the same events (docs/store.md).
+link_lock = Table(
+    "link_lock",
+    metadata,
+    Column("lock_id", Integer, primary_key=True, autoincrement=False),
+    Column("generation", BigInteger, nullable=False),
+)

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Column, Connection, Row, Select, Table, delete, distinct, exists, func, insert, select
+from sqlalchemy import (
+    Column,
+    Connection,
+    Row,
+    Select,
+    Table,
+    delete,
+    distinct,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from sitreport.errors import StoreError
 from sitreport.records import Article, Event, Incident
@@ -98,6 +113,9 @@ class Store:
     def __init__(self, url: str) -> None:
         self._engine = open_engine(url)
         self._binary = binary_collation(self._engine)
+        # The connection of an exclusive() block, per thread: the web server shares one Store
+        # between threads, and only the thread that took the lock may use its transaction.
+        self._held = threading.local()
 
     def close(self) -> None:
         self._engine.dispose()
@@ -110,9 +128,40 @@ class Store:
     ) -> None:
         self.close()
 
+    @contextmanager
+    def _transaction(self, action: str) -> Iterator[Connection]:
+        """A transaction of its own, or the exclusive() one when this thread holds it."""
+        held: Connection | None = getattr(self._held, "connection", None)
+        if held is not None:
+            yield held
+            return
+        with transaction(self._engine, action) as connection:
+            yield connection
+
+    @contextmanager
+    def exclusive(self, action: str) -> Iterator[None]:
+        """Run the block's store calls in one transaction no other linker runs beside.
+
+        Its first statement updates the lock row, which waits for any other holder to
+        commit: a row lock on PostgreSQL, the database write lock on SQLite. Reads inside
+        then see every incident the previous holder wrote, so read-link-write is never
+        interleaved with another process's. Nested use joins the outer block.
+        """
+        if getattr(self._held, "connection", None) is not None:
+            yield
+            return
+        with transaction(self._engine, action) as connection:
+            lock = tables.link_lock.c
+            connection.execute(update(tables.link_lock).values(generation=lock.generation + 1))
+            self._held.connection = connection
+            try:
+                yield
+            finally:
+                self._held.connection = None
+
     def _run(self, action: str, statement: Select[Any]) -> list[Row[Any]]:
         """Execute one read in its own transaction and return the result, fully fetched."""
-        with transaction(self._engine, action) as connection:
+        with self._transaction(action) as connection:
             return connection.execute(statement).all()
 
     def _count(self, action: str, statement: Select[Any]) -> int:
@@ -124,7 +173,7 @@ class Store:
         """Store the article and its events in one transaction; False if it was already stored."""
         _check_events_belong(article, events)
         try:
-            with transaction(self._engine, f"store article {article.article_id}") as connection:
+            with self._transaction(f"store article {article.article_id}") as connection:
                 if self._article_exists(connection, article.article_id):
                     return False
                 connection.execute(insert(tables.articles), rows.article_row(article, datetime.now(UTC)))
@@ -183,7 +232,7 @@ class Store:
     # -- events ----------------------------------------------------------------------------
 
     def _read_events(self, action: str, statement: Select[Any]) -> list[Event]:
-        with transaction(self._engine, action) as connection:
+        with self._transaction(action) as connection:
             return _load_events(connection, connection.execute(statement).all())
 
     def get_event(self, event_id: str) -> Event | None:
@@ -242,7 +291,7 @@ class Store:
         ``people``, the largest figure in PEOPLE_CATEGORIES (0 when none).
         """
         matching = conditions(query)
-        with transaction(self._engine, "read map points") as connection:
+        with self._transaction("read map points") as connection:
             place_rows = connection.execute(points.marker_places(matching, self._binary)).all()
             people = dict(connection.execute(points.largest_people_figures(matching)).all())
         return points.markers(place_rows, people)
@@ -298,7 +347,7 @@ class Store:
 
     def replace_incidents(self, incidents: list[Incident]) -> None:
         """Replace every stored incident with these, in one transaction."""
-        with transaction(self._engine, "replace incidents") as connection:
+        with self._transaction("replace incidents") as connection:
             connection.execute(delete(tables.incident_events))
             connection.execute(delete(tables.incidents))
             _write_incidents(connection, incidents)
@@ -306,7 +355,7 @@ class Store:
     def upsert_incidents(self, incidents: list[Incident], removed: Iterable[str] = ()) -> None:
         """Write these incidents over any of the same id and drop the removed ones, in one transaction."""
         gone = [incident.incident_id for incident in incidents] + list(removed)
-        with transaction(self._engine, "update incidents") as connection:
+        with self._transaction("update incidents") as connection:
             for chunk in _chunks(gone):
                 connection.execute(
                     delete(tables.incident_events).where(tables.incident_events.c.incident_id.in_(chunk))
@@ -315,7 +364,7 @@ class Store:
             _write_incidents(connection, incidents)
 
     def _read_incidents(self, action: str, statement: Select[Any]) -> list[Incident]:
-        with transaction(self._engine, action) as connection:
+        with self._transaction(action) as connection:
             return _load_incidents(connection, connection.execute(statement).all())
 
     @staticmethod
@@ -352,6 +401,40 @@ class Store:
         found = self._run("look up an event's incident", statement)
         return found[0][0] if found else None
 
+    def unlinked_event_ids(self) -> list[str]:
+        """Events in no incident, by id: stored but not linked yet (a run killed or crashed
+        before linking, or ``ingest --no-link``); the next linking takes them up."""
+        statement = (
+            select(tables.events.c.event_id)
+            .where(~exists().where(tables.incident_events.c.event_id == tables.events.c.event_id))
+            .order_by(self._binary(tables.events.c.event_id))
+        )
+        return [event_id for (event_id,) in self._run("find unlinked events", statement)]
+
+    def integrity_faults(self) -> dict[str, list[str]]:
+        """Ids breaking each integrity rule of the ledger, by rule (empty lists when sound)."""
+        incident_events, incidents = tables.incident_events.c, tables.incidents.c
+        events, articles = tables.events.c, tables.articles.c
+        empty_incidents = select(incidents.incident_id).where(
+            ~exists().where(incident_events.incident_id == incidents.incident_id)
+        )
+        orphan_events = select(events.event_id).where(
+            ~exists().where(articles.article_id == events.article_id)
+        )
+        dangling_members = select(incident_events.event_id).where(
+            ~exists().where(events.event_id == incident_events.event_id)
+            | ~exists().where(incidents.incident_id == incident_events.incident_id)
+        )
+        ids = {
+            "incidents with no events": empty_incidents,
+            "events whose article is missing": orphan_events,
+            "incident members that do not exist": dangling_members,
+        }
+        found = {
+            rule: sorted(row[0] for row in self._run("check the store", query)) for rule, query in ids.items()
+        }
+        return {"events in no incident": self.unlinked_event_ids(), **found}
+
     # -- analyst decisions -----------------------------------------------------------------
 
     def record_decision(self, action: str, first: str, second: str) -> None:
@@ -359,7 +442,7 @@ class Store:
         if action not in DECISION_ACTIONS:
             raise ValueError(f"unknown decision {action!r}; use one of {', '.join(DECISION_ACTIONS)}")
         row = {"action": action, "first": first, "second": second, "created_at": datetime.now(UTC)}
-        with transaction(self._engine, "record a decision") as connection:
+        with self._transaction("record a decision") as connection:
             connection.execute(insert(tables.decisions), row)
 
     def decisions(self) -> list[tuple[str, str, str]]:
