@@ -5,10 +5,14 @@ Heavy imports (spaCy, SQLAlchemy, FastAPI) happen inside the commands so ``--hel
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -98,7 +102,15 @@ class ErrorReport:
 
 
 def _count_files(paths: Iterable[Path]) -> int:
-    return sum(sum(1 for p in path.rglob("*") if p.is_file()) if path.is_dir() else 1 for path in paths)
+    """Files under the paths, for the progress bar; a path that cannot be looked at counts as one."""
+    return sum(_files_under(path) for path in paths)
+
+
+def _files_under(path: Path) -> int:
+    try:
+        return sum(1 for p in path.rglob("*") if p.is_file()) if path.is_dir() else 1
+    except OSError:
+        return 1  # reading it will report why
 
 
 def _with_progress(items: Iterable[T], total: int | None, options: Options, label: str) -> Iterator[T]:
@@ -116,7 +128,71 @@ def _fail(error: SitreportError) -> typer.Exit:
     return typer.Exit(code=2)
 
 
+def _cluster_workers(cluster: str | None) -> int | None:
+    """N of ``local:N`` (2 for ``local``); None for a scheduler address or no cluster."""
+    if cluster is None or not cluster.startswith("local"):
+        return None
+    count = cluster.partition(":")[2] or "2"
+    if not count.isdigit() or int(count) < 1:
+        raise _fail(
+            SitreportError(f"--cluster {cluster!r}: use local:N with N a number of workers, or an address")
+        )
+    return int(count)
+
+
+def _open_store(db: str, create: bool = False) -> Store:
+    """The store at ``db``; only ``ingest`` creates one, other commands say when there is none."""
+    from sitreport.store import Store
+
+    try:
+        return Store(db, create=create)
+    except SitreportError as error:
+        raise _fail(error) from error
+
+
+def _iso_day(option: str, value: str | None) -> str | None:
+    """A YYYY-MM-DD option value, checked; a one-line error naming the option if not a date."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as error:
+        raise _fail(SitreportError(f"{option} must be a date as YYYY-MM-DD, not {value!r}")) from error
+
+
+def _page_size(limit: int, total: int) -> int:
+    """Rows to show: ``--limit`` itself, or every row for 0."""
+    if limit < 0:
+        raise _fail(SitreportError(f"--limit must be 0 (all) or more, not {limit}"))
+    return max(total, 1) if limit == 0 else limit
+
+
+def _say_if_cut(shown: int, total: int, what: str) -> None:
+    """A listing cut by --limit says so on stderr, so a pipe never mistakes a page for the whole."""
+    if shown < total:
+        stderr.print(f"showing {shown:,} of {total:,} {what}; --limit 0 for all", highlight=False)
+
+
+def _quiet_on_closed_pipe(command: Callable[..., None]) -> Callable[..., None]:
+    """End quietly (status 0) when the reader of stdout goes away, as in ``| head``."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            try:
+                command(*args, **kwargs)
+            finally:
+                sys.stdout.flush()
+        except BrokenPipeError:
+            # Point stdout at /dev/null so the interpreter's final flush does not fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
+
+    return run
+
+
 @app.command()
+@_quiet_on_closed_pipe
 def clean(
     files: InputsArgument,
     as_json: Annotated[
@@ -157,6 +233,7 @@ def _print_article(article: Any) -> None:
 
 
 @app.command()
+@_quiet_on_closed_pipe
 def extract(files: InputsArgument, kb: KbOption = None, text_column: TextColumnOption = "text") -> None:
     """Print the events read from each article, one JSON object per line (the contract shape).
 
@@ -197,7 +274,8 @@ def ingest(
 
     options = _options(db=db, kb=kb, text_column=text_column)
     errors = ErrorReport()
-    store = _open_store(db)
+    _cluster_workers(cluster)  # a bad --cluster fails before anything is read or stored
+    store = _open_store(db, create=True)
     results = _with_progress(_process(paths, options, cluster), _count_files(paths), options, "ingesting")
     summary = store_results(store, results, errors)
     stderr.print(f"{summary.articles_read} articles read, {summary.articles_new} new, "
@@ -226,8 +304,8 @@ def _process(paths: list[Path], options: Options, cluster: str | None) -> Iterat
 
     from sitreport.batch import process_paths_on_cluster
 
-    if cluster.startswith("local"):
-        workers = int(cluster.partition(":")[2] or 2)
+    workers = _cluster_workers(cluster)
+    if workers is not None:
         target: Any = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
     else:
         target = cluster
@@ -235,16 +313,8 @@ def _process(paths: list[Path], options: Options, cluster: str | None) -> Iterat
         yield from process_paths_on_cluster(paths, options, client)
 
 
-def _open_store(db: str) -> Store:
-    from sitreport.store import Store
-
-    try:
-        return Store(db)
-    except SitreportError as error:
-        raise _fail(error) from error
-
-
 @app.command()
+@_quiet_on_closed_pipe
 def events(
     db: DbOption = DEFAULT_DB_URL,
     event_type: Annotated[str | None, typer.Option("--type", help="Only this event type.")] = None,
@@ -252,7 +322,7 @@ def events(
     source: Annotated[str | None, typer.Option(help="Only events this source reported.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
-    limit: Annotated[int, typer.Option(help="How many rows at most.")] = 50,
+    limit: Annotated[int, typer.Option(help="How many rows at most; 0 for all.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
 ) -> None:
     """List the stored events as a table: date, type, place, figures and sources.
@@ -261,13 +331,13 @@ def events(
     """
     from sitreport.store import EventQuery
 
+    first, last = _iso_day("--from", date_from), _iso_day("--to", date_to)
     store = _open_store(db)
-    query = EventQuery(
-        event_type=event_type, place=place, source=source, date_from=date_from, date_to=date_to, limit=limit
-    )
-    rows = store.query_events(query)
+    query = EventQuery(event_type=event_type, place=place, source=source, date_from=first, date_to=last)
     total = store.count_events(query)
+    rows = store.query_events(replace(query, limit=_page_size(limit, total)))
     store.close()
+    _say_if_cut(len(rows), total, "events")
     if as_json:
         for event in rows:
             print(json.dumps(event.to_dict(), ensure_ascii=False))
@@ -336,11 +406,12 @@ def export(
 
 
 @incidents_app.callback(invoke_without_command=True)
+@_quiet_on_closed_pipe
 def incidents_list(
     ctx: typer.Context,
     db: DbOption = DEFAULT_DB_URL,
     event_type: Annotated[str | None, typer.Option("--type", help="Only this event type.")] = None,
-    limit: Annotated[int, typer.Option(help="How many rows at most.")] = 50,
+    limit: Annotated[int, typer.Option(help="How many rows at most; 0 for all.")] = 50,
     as_json: Annotated[
         bool, typer.Option("--json", help="JSON Lines (the contract shape) instead of a table.")
     ] = False,
@@ -352,9 +423,10 @@ def incidents_list(
     if ctx.invoked_subcommand is not None:
         return
     store = _open_store(db)
-    rows = store.list_incidents(event_type=event_type, limit=limit)
     total = store.count_incidents(event_type=event_type)
+    rows = store.list_incidents(event_type=event_type, limit=_page_size(limit, total))
     store.close()
+    _say_if_cut(len(rows), total, "incidents")
     if as_json:
         for incident in rows:
             print(json.dumps(incident.to_dict(), ensure_ascii=False))
@@ -454,6 +526,7 @@ def incidents_split(
 
 
 @app.command()
+@_quiet_on_closed_pipe
 def incident(
     incident_id: Annotated[str, typer.Argument(help="The incident id (see `sitreport incidents`).")],
     db: DbOption = DEFAULT_DB_URL,
@@ -504,6 +577,7 @@ def _claims_table(found: Any) -> Table:
 
 
 @app.command()
+@_quiet_on_closed_pipe
 def framing(
     db: DbOption = DEFAULT_DB_URL,
     incident_id: Annotated[
@@ -539,6 +613,7 @@ KB_PLACE_COLUMNS = ("mention", "name", "resolved", "precision", "admin1", "count
 
 
 @kb_app.command("places")
+@_quiet_on_closed_pipe
 def kb_places(
     text: Annotated[str, typer.Argument(help="Any text; every place mention in it is resolved.")],
     kb: KbOption = None,

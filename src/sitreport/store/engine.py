@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, String, create_engine, event, exists, insert, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    String,
+    create_engine,
+    event,
+    exists,
+    insert,
+    inspect,
+    select,
+)
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
 from sitreport.errors import StoreError
-from sitreport.store.schema import link_lock, metadata
+from sitreport.store.schema import articles, link_lock, metadata
 
 URL_EXAMPLES = "sqlite:///path/to/sitreport.db or postgresql://user@host:5432/dbname"
 
@@ -57,9 +69,35 @@ def describe(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=True)
 
 
-def open_engine(url: str) -> Engine:
-    """An engine on the URL with the schema created; StoreError saying what to check if not."""
+def _check_sqlite_file(parsed: URL) -> None:
+    """Refuse a SQLite path with no file: connecting would create an empty database there."""
+    database = parsed.database or ""
+    # file: URIs are left to SQLite, which reads its own options (mode=ro) from them.
+    in_memory = database in {"", ":memory:"} or database.startswith("file:")
+    if not in_memory and not Path(database).exists():
+        raise StoreError(
+            f"no store at {parsed.render_as_string(hide_password=True)}: {database} does not exist; "
+            "check --db, or create it with `sitreport ingest`"
+        )
+
+
+def _check_has_store(engine: Engine) -> None:
+    if not inspect(engine).has_table(articles.name):
+        raise StoreError(
+            f"{describe(engine)} holds no sitreport store (no articles table); "
+            "check --db, or create it with `sitreport ingest`"
+        )
+
+
+def open_engine(url: str, create: bool = True) -> Engine:
+    """An engine on the URL with the schema created; StoreError saying what to check if not.
+
+    With ``create`` False the store must already exist (read commands): a mistyped path
+    would otherwise become a new empty database that answers every question with nothing.
+    """
     parsed = _parse(url)
+    if not create and parsed.get_backend_name() == "sqlite":
+        _check_sqlite_file(parsed)
     backend = parsed.get_backend_name()
     connect_args = {"timeout": SQLITE_BUSY_SECONDS} if backend == "sqlite" else {}
     try:
@@ -71,8 +109,13 @@ def open_engine(url: str) -> Engine:
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
-        metadata.create_all(engine)
+        if not create:
+            _check_has_store(engine)
+        metadata.create_all(engine)  # also adds tables a newer version brought to an older store
         _add_link_lock_row(engine)
+    except StoreError:
+        engine.dispose()
+        raise
     except SQLAlchemyError as error:
         engine.dispose()
         hint = _WHAT_TO_CHECK[backend]

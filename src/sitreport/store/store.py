@@ -110,8 +110,9 @@ def _check_events_belong(article: Article, event_list: Iterable[Event]) -> None:
 class Store:
     """A database of articles and what was read from them (SQLite or PostgreSQL by URL)."""
 
-    def __init__(self, url: str) -> None:
-        self._engine = open_engine(url)
+    def __init__(self, url: str, create: bool = True) -> None:
+        """Open the store at ``url``, creating it unless ``create`` is False (then it must exist)."""
+        self._engine = open_engine(url, create)
         self._binary = binary_collation(self._engine)
         # The connection of an exclusive() block, per thread: the web server shares one Store
         # between threads, and only the thread that took the lock may use its transaction.
