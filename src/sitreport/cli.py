@@ -639,6 +639,20 @@ def kb_places(
     stdout.print(table)
 
 
+# Listening on every address names no host a browser would send: those must be --allowed-host.
+WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
+
+
+def _read_token(path: Path) -> str:
+    try:
+        token = path.read_text(encoding="utf-8").strip().splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise _fail(SitreportError(f"--token-file {path}: cannot be read ({error})")) from error
+    if not token or not token[0].strip():
+        raise _fail(SitreportError(f"--token-file {path}: the file is empty"))
+    return token[0].strip()
+
+
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB_URL,
@@ -646,25 +660,39 @@ def serve(
         str, typer.Option(help="Address to listen on; keep 127.0.0.1 unless you mean it.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    allow_ingest: Annotated[bool, typer.Option(help="Enable POST /api/ingest (needs --token).")] = False,
+    allow_ingest: Annotated[bool, typer.Option(help="Enable POST /api/ingest (needs a token).")] = False,
     token: Annotated[
-        str | None, typer.Option(envvar="SITREPORT_TOKEN", help="Bearer token for POST /api/ingest.")
+        str | None,
+        typer.Option(
+            envvar="SITREPORT_TOKEN",
+            help="Bearer token for POST /api/ingest; prefer the SITREPORT_TOKEN variable or --token-file, "
+            "as other users of the machine see command-line arguments.",
+        ),
+    ] = None,
+    token_file: Annotated[
+        Path | None, typer.Option(help="A file holding the bearer token (its first line).", dir_okay=False)
+    ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(help="Another host name the server answers to (repeatable); loopback names always."),
     ] = None,
 ) -> None:
     """Serve the web UI and the HTTP API over the store (read-only unless --allow-ingest).
 
+    Requests naming another host (DNS rebinding) are refused; add names with --allowed-host.
     Example: [bold]sitreport serve --db sqlite:///ledger.db --port 8000[/bold]
     """
     import uvicorn
 
     from sitreport.serve import create_app
 
-    if allow_ingest and not token:
-        raise _fail(
-            SitreportError("--allow-ingest needs --token (or SITREPORT_TOKEN) so that only you can write")
-        )
+    secret = _read_token(token_file) if token_file else token
+    if allow_ingest and not secret:
+        needed = "--allow-ingest needs a token (SITREPORT_TOKEN, --token-file or --token): only you may write"
+        raise _fail(SitreportError(needed))
+    hosts = [*(allowed_host or ()), *([] if host in WILDCARD_ADDRESSES else [host])]
     try:
-        web_app = create_app(db, allow_ingest=allow_ingest, token=token)
+        web_app = create_app(db, allow_ingest=allow_ingest, token=secret, allowed_hosts=hosts)
     except SitreportError as error:
         raise _fail(error) from error
     stderr.print(f"sitreport serving {db} at http://{host}:{port}/  (Ctrl+C to stop)")
