@@ -41,7 +41,8 @@ def store_results(
     """Save each article with its events (one transaction each); report bad inputs as they come.
 
     An article the store refuses is reported like a bad input (its transaction left nothing
-    behind) and the others are still stored.
+    behind) and the others are still stored. An article whose source (path, corpus row, URL)
+    was stored before with other text replaces that earlier version.
     """
     summary = IngestSummary()
     for item in results:
@@ -50,7 +51,7 @@ def store_results(
             continue
         summary.articles_read += 1
         try:
-            saved = store.save_article(item.article, item.events)
+            saved = store.save_article(item.article, item.events, revise=True)
         except StoreError as error:
             on_error(InputError(item.article.source, f"not stored: {error}"))
             continue

@@ -106,3 +106,16 @@ def test_check_reports_events_in_no_incident_until_an_ingest_links_them(tmp_path
     again = run("ingest", "report.txt", "--db", "sqlite:///ledger.db", cwd=tmp_path)
     assert "now linked" in again.stderr
     assert run("check", "--db", "sqlite:///ledger.db", cwd=tmp_path).returncode == 0
+
+
+def test_an_edited_file_ingested_again_replaces_its_earlier_version(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(SAMPLE_REPORT, encoding="utf-8")
+    assert run("ingest", "report.txt", "--db", "sqlite:///ledger.db", cwd=tmp_path).returncode == 0
+    report.write_text(SAMPLE_REPORT.replace("About 300 fighters", "About 350 fighters"), encoding="utf-8")
+    assert run("ingest", "report.txt", "--db", "sqlite:///ledger.db", cwd=tmp_path).returncode == 0
+    with Store("sqlite:///" + str(tmp_path / "ledger.db")) as store:
+        [article] = store.list_articles()
+        assert "About 350 fighters" in article.text
+        assert len(store.revisions("report.txt")) == 1
+        assert not any(store.integrity_faults().values())

@@ -105,6 +105,12 @@ def ingest_documents(store: Store, options: Options, documents: list[RawDocument
     }
 
 
+def api_source(document: IngestDocument) -> str:
+    """Where a posted document comes from: its URL, else its name. A changed text posted again
+    from the same source replaces the earlier version (store/revisions.py)."""
+    return f"api:{document.meta.get('url') or document.name}"
+
+
 def ingest_router(token: str) -> APIRouter:
     router = APIRouter(prefix="/api", tags=["ingest"])
 
@@ -120,7 +126,9 @@ def ingest_router(token: str) -> APIRouter:
         check_token(request, token)
         check_content_type(request)
         parsed = parse_request(await read_limited_body(request))
-        documents = [RawDocument("api", d.name, d.text, d.media_type, d.meta) for d in parsed.documents]
+        documents = [
+            RawDocument(api_source(d), d.name, d.text, d.media_type, d.meta) for d in parsed.documents
+        ]
         summary = await run_in_threadpool(
             ingest_documents, request.app.state.store, request.app.state.options, documents
         )

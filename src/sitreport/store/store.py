@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, TypeVar
@@ -27,7 +27,7 @@ from sqlalchemy import (
 
 from sitreport.errors import StoreError
 from sitreport.records import Article, Event, Incident
-from sitreport.store import points, rows
+from sitreport.store import points, revisions, rows
 from sitreport.store import schema as tables
 from sitreport.store.engine import binary_collation, open_engine, transaction
 from sitreport.store.query import EventQuery, conditions, order_by
@@ -170,14 +170,26 @@ class Store:
 
     # -- articles --------------------------------------------------------------------------
 
-    def save_article(self, article: Article, events: list[Event]) -> bool:
-        """Store the article and its events in one transaction; False if it was already stored."""
+    def save_article(self, article: Article, events: list[Event], revise: bool = False) -> bool:
+        """Store the article and its events in one transaction; False if it was already stored.
+
+        With ``revise``, for callers whose ``article.source`` names one document (a path, a
+        corpus row, a URL), an article from a source already stored with other text is a new
+        version: it replaces the earlier one and its events (store/revisions.py), under the
+        linking lock, because it deletes incidents a concurrent linker could be rewriting.
+        """
         _check_events_belong(article, events)
+        earlier = self._earlier_versions(article) if revise else []
+        replacing = f"replace the earlier version of {article.source}"
+        guard = self.exclusive(replacing) if earlier else nullcontext()
         try:
-            with self._transaction(f"store article {article.article_id}") as connection:
+            with guard, self._transaction(f"store article {article.article_id}") as connection:
                 if self._article_exists(connection, article.article_id):
                     return False
-                connection.execute(insert(tables.articles), rows.article_row(article, datetime.now(UTC)))
+                now = datetime.now(UTC)
+                if earlier:
+                    self._replace(connection, earlier, article, events, now)
+                connection.execute(insert(tables.articles), rows.article_row(article, now))
                 for table, table_rows in rows.event_table_rows(events).items():
                     _insert_rows(connection, table, table_rows)
         except StoreError:
@@ -186,6 +198,37 @@ class Store:
                 return False
             raise
         return True
+
+    def _earlier_versions(self, article: Article) -> list[str]:
+        """Ids of articles stored from the same source with other text."""
+        articles = tables.articles.c
+        statement = select(articles.article_id).where(
+            articles.source == article.source, articles.article_id != article.article_id
+        )
+        return [article_id for (article_id,) in self._run("look up earlier versions", statement)]
+
+    @staticmethod
+    def _replace(
+        connection: Connection, earlier: list[str], article: Article, events: list[Event], now: datetime
+    ) -> None:
+        """Retire the earlier versions: keep their text, carry decisions over to surviving events,
+        drop their incidents and delete them with their events."""
+        of_earlier = select(tables.events).where(tables.events.c.article_id.in_(earlier))
+        old_events = _load_events(connection, connection.execute(of_earlier).all())
+        revisions.keep_revisions(connection, earlier, article.article_id, now)
+        revisions.carry_decisions(connection, revisions.surviving(old_events, events))
+        revisions.drop_incidents_of(connection, [event.event_id for event in old_events])
+        connection.execute(delete(tables.articles).where(tables.articles.c.article_id.in_(earlier)))
+
+    def revisions(self, source: str) -> list[dict[str, Any]]:
+        """The earlier versions kept for a source, oldest first."""
+        kept = tables.article_revisions.c
+        statement = (
+            select(kept.article_id, kept.title, kept.text, kept.replaced_by, kept.replaced_at)
+            .where(kept.source == source)
+            .order_by(kept.revision_id)
+        )
+        return [dict(row._mapping) for row in self._run("read revisions", statement)]
 
     @staticmethod
     def _article_exists(connection: Connection, article_id: str) -> bool:
@@ -222,8 +265,8 @@ class Store:
     def article_revision(self) -> tuple[int, datetime | None]:
         """How many articles are stored and when the latest came: changes whenever one is added.
 
-        Articles are only ever added, never changed, so this is enough to tell whether
-        something computed over every article (framing) is still current.
+        Articles are added, or replaced by a newer version stored with a later time, so this
+        is enough to tell whether something computed over every article (framing) is current.
         """
         articles = tables.articles.c
         statement = select(func.count(), func.max(articles.ingested_at))
