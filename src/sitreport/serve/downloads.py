@@ -34,8 +34,10 @@ DOWNLOAD_FORMATS: dict[str, DownloadFormat] = {
 
 # Full downloads served at once. Each reads every matching event and builds the file in
 # memory: 32 at once starved every other request for seconds and grew the server by 500 MB.
-# Past this, a download is told to come back (503 with Retry-After) and light requests flow.
-MAX_CONCURRENT_DOWNLOADS = 2
+# Past this, a download is told to come back (503 with Retry-After) and light requests flow:
+# with 32 clients downloading 10k events in a loop, light requests took p50 215 ms with two
+# downloads at a time and 97 ms with one (bench/bench_integrity.py load).
+MAX_CONCURRENT_DOWNLOADS = 1
 RETRY_AFTER_SECONDS = 5
 
 
