@@ -655,6 +655,7 @@ def _read_token(path: Path) -> str:
 
 @app.command()
 def serve(
+    ctx: typer.Context,
     db: DbOption = DEFAULT_DB_URL,
     host: Annotated[
         str, typer.Option(help="Address to listen on; keep 127.0.0.1 unless you mean it.")
@@ -686,6 +687,10 @@ def serve(
 
     from sitreport.serve import create_app
 
+    source = ctx.get_parameter_source("token")
+    # By name: typer carries its own copy of click, whose enum is not click.core's.
+    if source is not None and source.name == "COMMANDLINE":
+        stderr.print("warning: --token is visible to other users in `ps`; use SITREPORT_TOKEN, --token-file")
     secret = _read_token(token_file) if token_file else token
     if allow_ingest and not secret:
         needed = "--allow-ingest needs a token (SITREPORT_TOKEN, --token-file or --token): only you may write"

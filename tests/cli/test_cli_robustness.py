@@ -119,3 +119,19 @@ def test_an_edited_file_ingested_again_replaces_its_earlier_version(tmp_path: Pa
         assert "About 350 fighters" in article.text
         assert len(store.revisions("report.txt")) == 1
         assert not any(store.integrity_faults().values())
+
+
+def test_serve_reads_its_token_from_a_file_and_refuses_an_empty_one(filled: Path) -> None:
+    (filled / "empty-token").write_text("\n", encoding="utf-8")
+    args = ("serve", "--allow-ingest", "--token-file", "empty-token", "--db", "sqlite:///ledger.db")
+    result = run(*args, cwd=filled)
+    assert result.returncode == 2
+    [line] = error_lines(result)
+    assert "--token-file" in line and "empty" in line
+
+
+def test_serve_warns_that_a_token_on_the_command_line_is_visible(filled: Path) -> None:
+    # Read-only on a missing store: the command ends after the token is read; no server starts.
+    result = run("serve", "--token", "sample-secret", "--db", "sqlite:///none.db", cwd=filled)
+    assert "visible to other users" in result.stderr
+    assert result.returncode == 2
