@@ -1,11 +1,11 @@
 """Fault-injection and load runs for the ledger's integrity (issue 14); timings are reported, not judged.
 
 Run:
-  .venv/bin/python bench/bench_integrity.py races [--trials 20] [--reports 24] [--db-url URL]
+  .venv/bin/python bench/bench_integrity.py races [--trials 20] [--reports 24] [--postgres]
       two `sitreport ingest` processes on one store at once, TRIALS times; each result is
       compared with one sequential run (stored events, incidents, `sitreport check`).
-      --db-url points at an empty PostgreSQL database to race there (emptied per trial);
-      without it each trial uses a fresh SQLite file.
+      --postgres races on a throwaway PostgreSQL server (Debian's binaries, as in the store
+      tests), emptied per trial; without it each trial uses a fresh SQLite file.
   .venv/bin/python bench/bench_integrity.py load [--events 10000] [--heavy 32] [--seconds 20]
       `sitreport serve` in its own process over generated events; light requests timed
       alone, then while HEAVY clients download every event as CSV in a loop; prints p50/p99
@@ -16,7 +16,9 @@ Articles are generated samples (tests/store/fault_samples.py); nothing is fetche
 from __future__ import annotations
 
 import argparse
+import glob
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -25,6 +27,8 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -65,6 +69,28 @@ def empty_postgres(url: str) -> None:
         names = ", ".join(table.name for table in metadata.sorted_tables if table.name != "link_lock")
         connection.execute(text(f"TRUNCATE {names}"))
     engine.dispose()
+
+
+@contextmanager
+def throwaway_postgres() -> Iterator[str]:
+    """A PostgreSQL server in a temporary folder on a free port (as an unprivileged user when
+    root), with one empty database; stopped and removed afterwards."""
+    bin_dir = max(Path(folder) for folder in glob.glob("/usr/lib/postgresql/*/bin"))
+    home = Path(tempfile.mkdtemp(prefix="sitreport-pg-"))
+    prefix = ["runuser", "-u", "nobody", "--"] if os.geteuid() == 0 else []
+    if prefix:
+        shutil.chown(home, user="nobody")
+    data, port = home / "data", free_port()
+    subprocess.run([*prefix, str(bin_dir / "initdb"), "-D", str(data), "-U", "bench", "--auth=trust"],
+                   check=True, capture_output=True)  # fmt: skip
+    pg_ctl = [*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(home / "log"), "-w"]
+    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {home} -c fsync=off"
+    subprocess.run([*pg_ctl, "-o", options, "start"], check=True, capture_output=True)
+    try:
+        yield f"postgresql+psycopg://bench@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*pg_ctl, "-m", "fast", "stop"], check=False, capture_output=True)
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def races(trials: int, reports: int, pg_url: str | None) -> None:
@@ -173,15 +199,18 @@ def main() -> None:
     race = modes.add_parser("races")
     race.add_argument("--trials", type=int, default=20)
     race.add_argument("--reports", type=int, default=24)
-    race.add_argument("--db-url", default=None)
+    race.add_argument("--postgres", action="store_true")
     loaded = modes.add_parser("load")
     loaded.add_argument("--events", type=int, default=10_000)
     loaded.add_argument("--heavy", type=int, default=32)
     loaded.add_argument("--seconds", type=float, default=20)
     arguments = parser.parse_args()
     os.environ.setdefault("COLUMNS", "200")
-    if arguments.mode == "races":
-        races(arguments.trials, arguments.reports, arguments.db_url)
+    if arguments.mode == "races" and arguments.postgres:
+        with throwaway_postgres() as url:
+            races(arguments.trials, arguments.reports, url)
+    elif arguments.mode == "races":
+        races(arguments.trials, arguments.reports, None)
     else:
         load(arguments.events, arguments.heavy, arguments.seconds)
 
