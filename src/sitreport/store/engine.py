@@ -111,7 +111,7 @@ def open_engine(url: str, create: bool = True) -> Engine:
     try:
         if not create:
             _check_has_store(engine)
-        metadata.create_all(engine)  # also adds tables a newer version brought to an older store
+        _create_schema(engine)
         _add_link_lock_row(engine)
     except StoreError:
         engine.dispose()
@@ -121,6 +121,24 @@ def open_engine(url: str, create: bool = True) -> Engine:
         hint = _WHAT_TO_CHECK[backend]
         raise StoreError(f"cannot open the store at {describe(engine)}: {_reason(error)}; {hint}") from error
     return engine
+
+
+# create_all checks which tables exist, then creates the rest: two processes opening a new
+# store at once (two ingests) can both find a table missing and one fails creating it
+# ("table articles already exists"). Checking again is the cure; each attempt creates at
+# least the tables the other process had not, so a few always suffice.
+SCHEMA_ATTEMPTS = 5
+
+
+def _create_schema(engine: Engine) -> None:
+    """Create the missing tables (also those a newer version added to an older store)."""
+    for attempt in range(SCHEMA_ATTEMPTS):
+        try:
+            metadata.create_all(engine)
+            return
+        except SQLAlchemyError:
+            if attempt == SCHEMA_ATTEMPTS - 1:
+                raise
 
 
 def _add_link_lock_row(engine: Engine) -> None:
