@@ -14,6 +14,7 @@ from sitreport.link import link_events
 from sitreport.options import Options
 from sitreport.store import Store
 
+from .store_samples import incident as sample_incident
 from .store_samples import linkable_event, numbered_articles, save_and_link
 
 ARTICLES = 12
@@ -71,3 +72,11 @@ def test_concurrent_ingests_that_link_as_they_go_equal_one_linking(store: Store,
     assert not any(store.integrity_faults().values())
     expected = link_events(store.iter_events(), Options())
     assert memberships(store) == {frozenset(incident.events) for incident in expected}
+
+
+def test_check_names_an_incident_left_with_no_events(store: Store) -> None:
+    store_unlinked(store, 2)
+    link_pending(store, Options())
+    hollow = sample_incident("i-hollow", "evacuation", [])
+    store.upsert_incidents([hollow])
+    assert store.integrity_faults()["incidents with no events"] == ["i-hollow"]
