@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,8 +56,27 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # while an ingest writes.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _use_wal(cursor)
     cursor.close()
+
+
+# Switching a new file to WAL needs it to itself and does not wait for a busy one: two
+# processes opening a new store at once saw "database is locked". WAL is kept in the file,
+# so whoever switches first does it for both; the other only has to look again.
+WAL_ATTEMPTS = 50
+WAL_RETRY_SECONDS = 0.1
+
+
+def _use_wal(cursor: Any) -> None:
+    for _ in range(WAL_ATTEMPTS):
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            return
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            time.sleep(WAL_RETRY_SECONDS)
+    cursor.execute("PRAGMA journal_mode=WAL")  # the last try's error says what is wrong
 
 
 # How long a SQLite writer waits for another's write lock before giving up. Linking holds
