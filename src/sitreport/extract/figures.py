@@ -91,13 +91,22 @@ def number_runs(sent: Span, lexicon: ExtractionLexicon) -> list[tuple[int, int]]
 
 
 def joins_number_words(sent: Span, index: int, lexicon: ExtractionLexicon) -> bool:
-    """ "two hundred and fifty", "twenty-five", "hundreds of thousands": one number; but
-    "40 and 50" or "40-50" are the two ends of a range."""
-    if index + 1 >= len(sent) or not is_number_token(sent[index + 1], lexicon):
+    """ "two hundred and fifty", "twenty-five", "hundreds of thousands", "a quarter of a
+    million", "half a million": one number; but "40 and 50" or "40-50" are the two ends of a range."""
+    numbers = lexicon.numbers
+    word, before = sent[index].lower_, sent[index - 1]
+    following = sent[index + 1 : index + 3]
+    if word in numbers.articles:
+        fraction = before if before.lower_ != "of" or index < 2 else sent[index - 2]
+        scale_follows = bool(following) and following[0].lower_ in numbers.scales
+        return fraction.lower_ in numbers.fractions and scale_follows
+    if word == "of" and len(following) == 2 and following[0].lower_ in numbers.articles:
+        return before.lower_ in numbers.fractions and following[1].lower_ in numbers.scales
+    if not following or not is_number_token(following[0], lexicon):
         return False
-    word, before, after = sent[index].lower_, sent[index - 1], sent[index + 1]
+    after = following[0]
     if word == "and":
-        return before.lower_ in lexicon.numbers.scales
+        return before.lower_ in numbers.scales
     if word == "-":
         return not (before.is_digit and after.is_digit)
     return word == "of"

@@ -40,6 +40,9 @@ class ExtractionLexicon:
     phrase_index: Mapping[str, tuple[tuple[int, TriggerRule, tuple[str, ...]], ...]]
     # event type -> figure categories it accepts
     accepted_figures: Mapping[str, frozenset[str]]
+    # the type of a bare toll report, and the violent types a toll is folded into
+    toll_event: str
+    toll_bearers: frozenset[str]
     # noun lemma -> its classes, in nouns.toml order (quantity categories first)
     noun_classes: Mapping[str, tuple[str, ...]]
     derived_classes: Mapping[str, frozenset[str]]
@@ -53,6 +56,9 @@ class ExtractionLexicon:
     implicative_governors: frozenset[str]
     conditional_markers: frozenset[str]
     background_prepositions: frozenset[str]
+    war_nouns: frozenset[str]
+    onset_nouns: frozenset[str]
+    war_prepositions: frozenset[str]
     light_verbs: frozenset[str]
     attribution_verbs: frozenset[str]
     attribution_markers: tuple[tuple[str, ...], ...]
@@ -163,6 +169,8 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         lemma_index=lemma_index,
         phrase_index=phrase_index,
         accepted_figures={k: words(v) for k, v in triggers.get("figures", {}).items()},
+        toll_event=triggers["tolls"]["event"],
+        toll_bearers=words(triggers["tolls"]["bearers"]),
         noun_classes=noun_class_table(nouns.get("classes", {})),
         derived_classes={k: frozenset(v) for k, v in nouns.get("derived", {}).items()},
         counting_nouns=words(nouns.get("counting", {}).get("nouns", [])),
@@ -175,6 +183,9 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         implicative_governors=words(factuality["implicative_governors"]),
         conditional_markers=words(factuality["conditional_markers"]),
         background_prepositions=words(factuality["background_prepositions"]),
+        war_nouns=words(factuality["war_nouns"]),
+        onset_nouns=words(factuality["onset_nouns"]),
+        war_prepositions=words(factuality["war_prepositions"]),
         light_verbs=words(factuality["light_verbs"]),
         attribution_verbs=words(attribution["verbs"]),
         attribution_markers=tuple(
