@@ -30,6 +30,8 @@ class Candidate:
     ordinal: int | None = None
     theme_classes: frozenset[str] = frozenset()
     back_reference: bool = False
+    # an execution or massacre: its toll stays its own, never folded into a strike or clash
+    own_happening: bool = False
     # reported in the present perfect ("the first buses have left"): news of the day
     of_the_day: bool = False
 

@@ -238,6 +238,18 @@ def restated_category(number: Token, lexicon: ExtractionLexicon) -> str | None:
     return next(iter(categories)) if len(categories) == 1 else None
 
 
+def reached_by_toll(number: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "the death toll rose to 61", "death toll from the attack at least 126": the number is
+    what a toll noun amounts to (the noun above it, or the subject of the verb above it)."""
+    for node in number.ancestors:
+        if lemma(node) in lexicon.toll_nouns:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            subject = child_with_dep(node, "nsubj", "nsubjpass")
+            return subject is not None and lemma(subject) in lexicon.toll_nouns
+    return False
+
+
 def read_figure(
     sent: Span,
     run: tuple[int, int],
@@ -254,6 +266,8 @@ def read_figure(
     noun = counted_noun(number, lexicon)
     owner = owning_trigger(noun, number, triggers)
     category, kind = figure_category(noun, owner, {t.i for t in sent[begin:end]}, lexicon)
+    if (category is None or category in lexicon.person_categories) and reached_by_toll(number, lexicon):
+        category = lexicon.toll_category
     if category is None and restates_figure(number, lexicon):
         if previous is not None:
             category, kind, owner = previous.category, previous.kind, previous.owner

@@ -28,6 +28,7 @@ class TriggerRule:
     theme_not: frozenset[str]
     figure: str | None
     strength: float
+    own_happening: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,6 +44,9 @@ class ExtractionLexicon:
     # the type of a bare toll report, and the violent types a toll is folded into
     toll_event: str
     toll_bearers: frozenset[str]
+    # nouns whose figure counts the dead ("the death toll rose to 61") and that category
+    toll_nouns: frozenset[str]
+    toll_category: str
     # noun lemma -> its classes, in nouns.toml order (quantity categories first)
     noun_classes: Mapping[str, tuple[str, ...]]
     derived_classes: Mapping[str, frozenset[str]]
@@ -126,6 +130,7 @@ def trigger_rule(entry: dict[str, Any]) -> TriggerRule:
         theme_not=words(entry.get("theme_not", [])),
         figure=entry.get("figure"),
         strength=float(entry.get("strength", 0.7)),
+        own_happening=bool(entry.get("own_happening", False)),
     )
 
 
@@ -171,6 +176,8 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         accepted_figures={k: words(v) for k, v in triggers.get("figures", {}).items()},
         toll_event=triggers["tolls"]["event"],
         toll_bearers=words(triggers["tolls"]["bearers"]),
+        toll_nouns=words(triggers["tolls"]["nouns"]),
+        toll_category=triggers["tolls"]["category"],
         noun_classes=noun_class_table(nouns.get("classes", {})),
         derived_classes={k: frozenset(v) for k, v in nouns.get("derived", {}).items()},
         counting_nouns=words(nouns.get("counting", {}).get("nouns", [])),

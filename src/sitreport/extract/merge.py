@@ -1,6 +1,7 @@
 """One happening, one event: the reports of an article are merged into the happenings they tell.
 
-The model has two steps, each a rule of its own:
+The model has two rules, applied in three steps (a toll with its cause in one sentence, then
+merging by type, then tolls told apart from their cause):
 
 1. **Reports of one type merge** unless something tells them apart: different explicit places
    (a town and its governorate or country are not different), different dates (or date words),
@@ -12,13 +13,16 @@ The model has two steps, each a rule of its own:
    kb/extraction/triggers.toml) told in the same sentence ("strikes left 10 dead"), else the
    latest compatible one told before it ("... shelled the town. Six civilians were killed"),
    else the first compatible one told after it (a lead giving the toll before its cause). Only a
-   toll the article ties to no violent event stays a ``casualties`` event.
+   toll the article ties to no violent event, or one of a happening of its own (an execution, a
+   massacre: ``own_happening`` rules), stays a ``casualties`` event.
 
 When two reports merge, the more precise place wins where one lies within the other
 ("strikes in Syria" and "strikes in Idlib's Maarzita" are one happening at Maarzita).
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from sitreport.extract.candidate import Candidate
 from sitreport.extract.lexicon import ExtractionLexicon
@@ -28,6 +32,8 @@ from sitreport.records import Place, Quantity
 # (docs/knowledge-base.md, precision scale).
 REGION_PRECISION = 3
 COUNTRY_PRECISION = 4
+# the key of a weekday no publication date resolved (sitreport.extract.dates)
+WEEKDAY_KEY = "weekday:"
 
 
 def part_of(a: str, b: str) -> bool:
@@ -77,12 +83,22 @@ def places_compatible(a: Candidate, b: Candidate) -> bool:
     )
 
 
+def falls_on(day: str, weekday_key: str) -> bool:
+    """ "05 Jul 2016" and an unresolved "on Tuesday" (no publication date) can be one day."""
+    if len(day) != len("2016-07-05") or not weekday_key.startswith(WEEKDAY_KEY):
+        return False
+    # "tuesday", "tue", "tuesday night": the first three letters name the day
+    return date.fromisoformat(day).strftime("%a").lower() == weekday_key.removeprefix(WEEKDAY_KEY)[:3]
+
+
 def dates_compatible(a: Candidate, b: Candidate) -> bool:
     if a.date is None or b.date is None:
         return True
     if a.date.date and b.date.date:
         shorter = min(len(a.date.date), len(b.date.date))
         return a.date.date[:shorter] == b.date.date[:shorter]
+    if a.date.date or b.date.date:
+        return falls_on(a.date.date or b.date.date or "", b.date.key if a.date.date else a.date.key)
     return a.date.key == b.date.key
 
 
@@ -154,6 +170,7 @@ def absorb(into: Candidate, other: Candidate) -> None:
         into.date, into.date_explicit = other.date, other.date_explicit
     into.ordinal = into.ordinal or other.ordinal
     into.of_the_day = into.of_the_day or other.of_the_day
+    into.own_happening = into.own_happening or other.own_happening
     into.strength = max(into.strength, other.strength)
 
 
@@ -169,7 +186,7 @@ def merge_target(merged: list[Candidate], candidate: Candidate) -> Candidate | N
 
 
 def merge_by_type(candidates: list[Candidate]) -> list[Candidate]:
-    """Step 1: reports of one type and one happening become one event."""
+    """Reports of one type and one happening become one event."""
     merged: list[Candidate] = []
     for candidate in candidates:
         target = merge_target(merged, candidate)
@@ -187,9 +204,11 @@ def shares_sentence(a: Candidate, b: Candidate) -> bool:
     return any(evidence in b.evidence for evidence in a.evidence)
 
 
-def toll_bearer(events: list[Candidate], index: int, lexicon: ExtractionLexicon) -> Candidate | None:
-    """The violent event the toll at ``index`` belongs to: told in the same sentence, else the
-    latest before it, else the first after it, of the same happening."""
+def toll_bearer(
+    events: list[Candidate], index: int, lexicon: ExtractionLexicon, sentence_only: bool
+) -> Candidate | None:
+    """The violent event the toll at ``index`` belongs to: told in the same sentence, else
+    (unless ``sentence_only``) the latest before it, else the first after it, of the same happening."""
     toll = events[index]
     bearers = [
         (position, event)
@@ -197,16 +216,19 @@ def toll_bearer(events: list[Candidate], index: int, lexicon: ExtractionLexicon)
         if event.event_type in lexicon.toll_bearers and same_happening(event, toll)
     ]
     in_sentence = [event for _, event in bearers if shares_sentence(event, toll)]
+    if sentence_only:
+        return next(iter(in_sentence), None)
     before = [event for position, event in bearers if position < index]
     after = [event for position, event in bearers if position > index]
     return next(iter(in_sentence or before[::-1] or after), None)
 
 
-def fold_tolls(events: list[Candidate], lexicon: ExtractionLexicon) -> list[Candidate]:
-    """Step 2: each toll on the violent event that caused it, if the article tells of one."""
+def fold_tolls(events: list[Candidate], lexicon: ExtractionLexicon, sentence_only: bool) -> list[Candidate]:
+    """Each toll on the violent event that caused it, if the article tells of one."""
     kept: list[Candidate] = []
     for index, event in enumerate(events):
-        bearer = toll_bearer(events, index, lexicon) if event.event_type == lexicon.toll_event else None
+        is_toll = event.event_type == lexicon.toll_event and not event.own_happening
+        bearer = toll_bearer(events, index, lexicon, sentence_only) if is_toll else None
         if bearer is None:
             kept.append(event)
         else:
@@ -215,5 +237,8 @@ def fold_tolls(events: list[Candidate], lexicon: ExtractionLexicon) -> list[Cand
 
 
 def merge_candidates(candidates: list[Candidate], lexicon: ExtractionLexicon) -> list[Candidate]:
-    """The article's happenings: reports merged by type, then tolls put on their causes."""
-    return fold_tolls(merge_by_type(candidates), lexicon)
+    """The article's happenings: a toll told with its cause goes on it at once ("strikes on
+    Atareb killed 61" stays apart from another sentence's toll), then reports merge by type,
+    then the remaining tolls go on the violent event they follow or precede."""
+    in_sentence = fold_tolls(candidates, lexicon, sentence_only=True)
+    return fold_tolls(merge_by_type(in_sentence), lexicon, sentence_only=False)
