@@ -83,12 +83,13 @@ def places_compatible(a: Candidate, b: Candidate) -> bool:
     )
 
 
-def falls_on(day: str, weekday_key: str) -> bool:
-    """ "05 Jul 2016" and an unresolved "on Tuesday" (no publication date) can be one day."""
-    if len(day) != len("2016-07-05") or not weekday_key.startswith(WEEKDAY_KEY):
-        return False
+def may_fall_on(when: str, unresolved_key: str) -> bool:
+    """Whether a date and words no publication date could resolve ("overnight", "on Tuesday")
+    can be one day: only a weekday can say they are not ("05 Jul 2016" was a Tuesday)."""
+    if not unresolved_key.startswith(WEEKDAY_KEY) or len(when) != len("2016-07-05"):
+        return True
     # "tuesday", "tue", "tuesday night": the first three letters name the day
-    return date.fromisoformat(day).strftime("%a").lower() == weekday_key.removeprefix(WEEKDAY_KEY)[:3]
+    return date.fromisoformat(when).strftime("%a").lower() == unresolved_key.removeprefix(WEEKDAY_KEY)[:3]
 
 
 def dates_compatible(a: Candidate, b: Candidate) -> bool:
@@ -98,7 +99,7 @@ def dates_compatible(a: Candidate, b: Candidate) -> bool:
         shorter = min(len(a.date.date), len(b.date.date))
         return a.date.date[:shorter] == b.date.date[:shorter]
     if a.date.date or b.date.date:
-        return falls_on(a.date.date or b.date.date or "", b.date.key if a.date.date else a.date.key)
+        return may_fall_on(a.date.date or b.date.date or "", b.date.key if a.date.date else a.date.key)
     return a.date.key == b.date.key
 
 
