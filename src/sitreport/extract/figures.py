@@ -190,10 +190,23 @@ def noun_phrase_text(noun: Token, numbers: set[int]) -> str:
     return noun.doc[start : noun.i + 1].text
 
 
+def noun_above_phrase(token: Token) -> Token:
+    """The noun a prepositional phrase hangs off: "members" for "forces" in "11 members of (or
+    from) the regime forces killed", where the parse gave the participle to "forces"."""
+    while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head.head
+    return token
+
+
 def owning_trigger(noun: Token | None, number: Token, triggers: list[Trigger]) -> Trigger | None:
-    """The casualty/detention trigger whose theme is this noun (or this bare number)."""
+    """The casualty/detention trigger whose theme is this noun (or this bare number), whose
+    theme hangs off this noun ("11 members of the regime forces killed"), or that is the
+    counted noun itself ("8 casualties")."""
+    counted = {number.i, noun.i if noun else -1}
     for trigger in triggers:
-        if trigger.rule.figure and any(t.i in (number.i, noun.i if noun else -1) for t in trigger.theme):
+        # "8 casualties", "20 deaths": the figure may count the trigger word itself
+        themes = {trigger.token.i} | {i for t in trigger.theme for i in (t.i, noun_above_phrase(t).i)}
+        if trigger.rule.figure and themes & counted:
             return trigger
     return None
 

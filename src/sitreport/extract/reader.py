@@ -175,17 +175,18 @@ class ArticleReader:
         for index, trigger in enumerate(triggers):
             share = TriggerShare(owned[factual[index]] or shared, actors, figures.get(index, []))
             candidate = self.candidate(context, trigger, share, dates)
-            if self.is_background(candidate):
+            if self.is_background(candidate, context):
                 continue
             self.candidates.append(candidate)
             if not context.in_headline:
                 self.last_in_paragraph[context.paragraph] = candidate
 
-    def is_background(self, candidate: Candidate) -> bool:
-        """History ("captured the town in 2012"), or "the departure" with no departure before it."""
+    def is_background(self, candidate: Candidate, context: SentenceContext) -> bool:
+        """History ("captured the town in 2012"), or "the departure" with no departure before
+        it; a headline needs nothing before it ("the fighting continues in Jobar" is news)."""
         if candidate.date_explicit and is_history(candidate.date, self.published, self.lexicon):
             return True
-        return candidate.back_reference and not any(
+        return candidate.back_reference and not context.headline_style and not any(
             c.event_type == candidate.event_type for c in self.candidates
         )
 
