@@ -32,6 +32,8 @@ class Candidate:
     back_reference: bool = False
     # an execution or massacre: its toll stays its own, never folded into a strike or clash
     own_happening: bool = False
+    # only ever told by a word of no particular kind ("attack"): joins a specific violent event
+    generic: bool = False
     # reported in the present perfect ("the first buses have left"): news of the day
     of_the_day: bool = False
 

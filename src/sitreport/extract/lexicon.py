@@ -29,6 +29,7 @@ class TriggerRule:
     figure: str | None
     strength: float
     own_happening: bool = False
+    generic: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -131,6 +132,7 @@ def trigger_rule(entry: dict[str, Any]) -> TriggerRule:
         figure=entry.get("figure"),
         strength=float(entry.get("strength", 0.7)),
         own_happening=bool(entry.get("own_happening", False)),
+        generic=bool(entry.get("generic", False)),
     )
 
 

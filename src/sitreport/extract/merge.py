@@ -14,7 +14,9 @@ merging by type, then tolls told apart from their cause):
    latest compatible one told before it ("... shelled the town. Six civilians were killed"),
    else the first compatible one told after it (a lead giving the toll before its cause). Only a
    toll the article ties to no violent event, or one of a happening of its own (an execution, a
-   massacre: ``own_happening`` rules), stays a ``casualties`` event.
+   massacre: ``own_happening`` rules), stays a ``casualties`` event. A report told only by a
+   word of no particular kind ("attack": ``generic`` rules) joins a specific violent event the
+   same way ("in a separate attack, a car bomb exploded" is one explosion).
 
 When two reports merge, the more precise place wins where one lies within the other
 ("strikes in Syria" and "strikes in Idlib's Maarzita" are one happening at Maarzita).
@@ -172,6 +174,7 @@ def absorb(into: Candidate, other: Candidate) -> None:
     into.ordinal = into.ordinal or other.ordinal
     into.of_the_day = into.of_the_day or other.of_the_day
     into.own_happening = into.own_happening or other.own_happening
+    into.generic = into.generic and other.generic
     into.strength = max(into.strength, other.strength)
 
 
@@ -214,7 +217,10 @@ def toll_bearer(
     bearers = [
         (position, event)
         for position, event in enumerate(events)
-        if event.event_type in lexicon.toll_bearers and same_happening(event, toll)
+        if event.event_type in lexicon.toll_bearers
+        and not event.generic
+        and event is not toll
+        and same_happening(event, toll)
     ]
     in_sentence = [event for _, event in bearers if shares_sentence(event, toll)]
     if sentence_only:
@@ -225,11 +231,13 @@ def toll_bearer(
 
 
 def fold_tolls(events: list[Candidate], lexicon: ExtractionLexicon, sentence_only: bool) -> list[Candidate]:
-    """Each toll on the violent event that caused it, if the article tells of one."""
+    """Each toll (and each generic "attack") on the specific violent event it belongs to, if
+    the article tells of one."""
     kept: list[Candidate] = []
     for index, event in enumerate(events):
         is_toll = event.event_type == lexicon.toll_event and not event.own_happening
-        bearer = toll_bearer(events, index, lexicon, sentence_only) if is_toll else None
+        foldable = is_toll or event.generic
+        bearer = toll_bearer(events, index, lexicon, sentence_only) if foldable else None
         if bearer is None:
             kept.append(event)
         else:

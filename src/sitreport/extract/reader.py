@@ -283,6 +283,7 @@ class ArticleReader:
             theme_classes=trigger.theme_classes,
             back_reference=trigger.back_reference,
             own_happening=trigger.rule.own_happening,
+            generic=trigger.rule.generic,
         )
         self.place(candidate, trigger, share.places, context.paragraph)
         candidate.date = self.event_date(trigger, dates)
