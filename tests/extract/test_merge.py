@@ -9,7 +9,7 @@ from __future__ import annotations
 from sitreport.extract.candidate import Candidate
 from sitreport.extract.dates import DateReading
 from sitreport.extract.lexicon import load_extraction_lexicon
-from sitreport.extract.merge import dates_compatible, lies_within, merge_candidates
+from sitreport.extract.merge import dates_compatible, lies_within, merge_candidates, narrow_to
 from sitreport.records import Evidence, Place, Quantity
 
 SYRIA = Place("Syria", country="SY", kind="country", precision=4)
@@ -129,3 +129,14 @@ def test_an_unresolved_weekday_must_fall_on_the_date() -> None:
     assert dates_compatible(tuesday, on)
     on.date = DateReading(None, None, "on Monday", "weekday:monday")
     assert not dates_compatible(tuesday, on)
+
+
+def test_a_country_or_region_yields_to_the_story_s_place_inside_it() -> None:
+    in_syria = report("remote_violence", 0, SYRIA)
+    narrow_to(in_syria, ARIHA)
+    assert in_syria.location == ARIHA
+    in_douma = report("remote_violence", 0, DOUMA)
+    narrow_to(in_douma, ARIHA)
+    in_province = report("remote_violence", 0, IDLIB_PROVINCE)
+    narrow_to(in_province, DOUMA)
+    assert (in_douma.location, in_province.location) == (DOUMA, IDLIB_PROVINCE)

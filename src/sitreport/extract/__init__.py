@@ -18,7 +18,7 @@ from sitreport.extract.confidence import confidence
 from sitreport.extract.dates import DateReading, publication_day
 from sitreport.extract.lexicon import load_extraction_lexicon
 from sitreport.extract.mentions import find_mentions
-from sitreport.extract.merge import merge_candidates
+from sitreport.extract.merge import merge_candidates, narrow_to
 from sitreport.extract.reader import ArticleReader
 from sitreport.kb import KnowledgeBase
 from sitreport.records import Article, Event, stable_id
@@ -77,6 +77,7 @@ def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]
     reader = ArticleReader(article, doc, mentions, lexicon, published)
     merged = merge_candidates(reader.read(), lexicon)
     for candidate in merged:
+        narrow_to(candidate, reader.main_place)
         # dated after merging, so the day of publication never keeps two reports apart
         if candidate.date is None and candidate.of_the_day and published is not None:
             candidate.date = DateReading(published.isoformat(), "day", "", published.isoformat())

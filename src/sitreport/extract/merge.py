@@ -72,6 +72,14 @@ def lies_within(a: Place, b: Place) -> bool:
     return a.admin1 == b.admin1
 
 
+def narrow_to(candidate: Candidate, story_place: Place | None) -> None:
+    """ "Strikes in Syria" in a story about Ariha: a country or region that contains the story's
+    own place says no more than it, so the event is at the story's place."""
+    wide = candidate.location
+    if wide is not None and story_place is not None and lies_within(story_place, wide):
+        candidate.location = story_place
+
+
 def places_compatible(a: Candidate, b: Candidate) -> bool:
     if not (a.place_explicit and b.place_explicit) or a.location is None or b.location is None:
         return True
