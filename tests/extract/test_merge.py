@@ -140,3 +140,11 @@ def test_a_country_or_region_yields_to_the_story_s_place_inside_it() -> None:
     in_province = report("remote_violence", 0, IDLIB_PROVINCE)
     narrow_to(in_province, DOUMA)
     assert (in_douma.location, in_province.location) == (DOUMA, IDLIB_PROVINCE)
+
+
+def test_a_recount_joins_its_strike_whatever_day_it_was_counted() -> None:
+    events = merged(
+        report("remote_violence", 0, ARIHA, killed=14, day="2018-02-20"),
+        report("casualties", 1, killed=16, day="2018-02-21", recount=True),
+    )
+    assert events == [("remote_violence", "Ariha", [14, 16])]

@@ -34,6 +34,8 @@ class Candidate:
     own_happening: bool = False
     # only ever told by a word of no particular kind ("attack"): joins a specific violent event
     generic: bool = False
+    # a count of a happening already told ("the death toll rose to 16"): dated by the counting
+    recount: bool = False
     # reported in the present perfect ("the first buses have left"): news of the day
     of_the_day: bool = False
 

@@ -30,6 +30,7 @@ class TriggerRule:
     strength: float
     own_happening: bool = False
     generic: bool = False
+    recount: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -133,6 +134,7 @@ def trigger_rule(entry: dict[str, Any]) -> TriggerRule:
         strength=float(entry.get("strength", 0.7)),
         own_happening=bool(entry.get("own_happening", False)),
         generic=bool(entry.get("generic", False)),
+        recount=bool(entry.get("recount", False)),
     )
 
 

@@ -12,7 +12,9 @@ merging by type, then tolls told apart from their cause):
    not on a separate row): a ``casualties`` event joins a violent event (``[tolls]`` in
    kb/extraction/triggers.toml) told in the same sentence ("strikes left 10 dead"), else the
    latest compatible one told before it ("... shelled the town. Six civilians were killed"),
-   else the first compatible one told after it (a lead giving the toll before its cause). Only a
+   else the first compatible one told after it (a lead giving the toll before its cause); a
+   re-count ("the death toll rose to 16 overnight") is dated by the counting and joins whatever
+   its date. Only a
    toll the article ties to no violent event, or one of a happening of its own (an execution, a
    massacre: ``own_happening`` rules), stays a ``casualties`` event. A report told only by a
    word of no particular kind ("attack": ``generic`` rules) joins a specific violent event the
@@ -183,6 +185,7 @@ def absorb(into: Candidate, other: Candidate) -> None:
     into.of_the_day = into.of_the_day or other.of_the_day
     into.own_happening = into.own_happening or other.own_happening
     into.generic = into.generic and other.generic
+    into.recount = into.recount and other.recount
     into.strength = max(into.strength, other.strength)
 
 
@@ -228,7 +231,7 @@ def toll_bearer(
         if event.event_type in lexicon.toll_bearers
         and not event.generic
         and event is not toll
-        and same_happening(event, toll)
+        and (places_compatible(event, toll) if toll.recount else same_happening(event, toll))
     ]
     in_sentence = [event for _, event in bearers if shares_sentence(event, toll)]
     if sentence_only:

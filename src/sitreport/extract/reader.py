@@ -284,6 +284,7 @@ class ArticleReader:
             back_reference=trigger.back_reference,
             own_happening=trigger.rule.own_happening,
             generic=trigger.rule.generic,
+            recount=trigger.rule.recount,
         )
         self.place(candidate, trigger, share.places, context.paragraph)
         candidate.date = self.event_date(trigger, dates)
