@@ -59,21 +59,26 @@ def names_war(noun: Token, lexicon: ExtractionLexicon) -> bool:
 
 
 def reaches_back(obj: Token, lexicon: ExtractionLexicon) -> bool:
-    """ "since 2011", "since March 2011", "since the start of the war": a period as long as the war."""
+    """ "since 2011", "since March 2011", "since the start of the war", "since then": a period
+    as long as the war, or a total counted from a time told before."""
     months = lexicon.dates.get("months", [])
-    return is_year(obj) or obj.lower_ in months or any(is_year(c) for c in obj.children) or names_war(
-        obj, lexicon
+    return (
+        is_year(obj)
+        or obj.lower_ in months
+        or obj.lower_ in lexicon.earlier_times
+        or any(is_year(c) for c in obj.children)
+        or names_war(obj, lexicon)
     )
 
 
 def prepositional_objects(token: Token, prepositions: frozenset[str]) -> list[Token]:
-    """X in "<token> since X", "<token> in X" for the given prepositions."""
+    """X in "<token> since X", "<token> in X", "<token> since then" for the given prepositions."""
     return [
         obj
         for child in token.children
         if child.dep_ == "prep" and child.lower_ in prepositions
         for obj in child.children
-        if obj.dep_ == "pobj"
+        if obj.dep_ in ("pobj", "pcomp")
     ]
 
 

@@ -211,6 +211,18 @@ def owning_trigger(noun: Token | None, number: Token, triggers: list[Trigger]) -
     return None
 
 
+def themeless_owner(
+    noun: Token | None, number: Token, triggers: list[Trigger], lexicon: ExtractionLexicon
+) -> Trigger | None:
+    """ "in the province of Daraa 16 civilians were killed": with the commas stripped the parse
+    leaves "killed" without a subject, so a casualty word with no theme takes the persons
+    its sentence counts (the nearest such word in the parse)."""
+    if noun is None or lexicon.category_of(lemma(noun)) not in lexicon.person_categories:
+        return None
+    themeless = [t for t in triggers if t.rule.figure and not t.theme]
+    return min(themeless, key=lambda t: tree_distance(number, t.token), default=None)
+
+
 def figure_category(
     noun: Token | None, owner: Trigger | None, numbers: set[int], lexicon: ExtractionLexicon
 ) -> tuple[str | None, str | None]:
@@ -277,7 +289,7 @@ def read_figure(
         return None
     number = sent[end - 1]
     noun = counted_noun(number, lexicon)
-    owner = owning_trigger(noun, number, triggers)
+    owner = owning_trigger(noun, number, triggers) or themeless_owner(noun, number, triggers, lexicon)
     category, kind = figure_category(noun, owner, {t.i for t in sent[begin:end]}, lexicon)
     if (category is None or category in lexicon.person_categories) and reached_by_toll(number, lexicon):
         category = lexicon.toll_category

@@ -64,6 +64,7 @@ class ExtractionLexicon:
     background_prepositions: frozenset[str]
     war_nouns: frozenset[str]
     onset_nouns: frozenset[str]
+    earlier_times: frozenset[str]
     war_prepositions: frozenset[str]
     light_verbs: frozenset[str]
     attribution_verbs: frozenset[str]
@@ -196,6 +197,7 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         background_prepositions=words(factuality["background_prepositions"]),
         war_nouns=words(factuality["war_nouns"]),
         onset_nouns=words(factuality["onset_nouns"]),
+        earlier_times=words(factuality["earlier_times"]),
         war_prepositions=words(factuality["war_prepositions"]),
         light_verbs=words(factuality["light_verbs"]),
         attribution_verbs=words(attribution["verbs"]),
