@@ -20,6 +20,7 @@ from sitreport.extract.lexicon import load_extraction_lexicon
 from sitreport.extract.mentions import find_mentions
 from sitreport.extract.merge import merge_candidates, narrow_to
 from sitreport.extract.reader import ArticleReader
+from sitreport.extract.roles import inherit_agents
 from sitreport.kb import KnowledgeBase
 from sitreport.records import Article, Event, stable_id
 
@@ -76,6 +77,7 @@ def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]
     published = publication_day(article.published)
     reader = ArticleReader(article, doc, mentions, lexicon, published)
     merged = merge_candidates(reader.read(), lexicon)
+    inherit_agents(merged)
     for candidate in merged:
         narrow_to(candidate, reader.main_place)
         # dated after merging, so the day of publication never keeps two reports apart
