@@ -31,6 +31,9 @@ PLACE_COLUMNS: tuple[str, ...] = (
     "lon",
     "population",
     "source",
+    "admin2",
+    "admin3",
+    "arabic_names",
 )
 REQUIRED_COLUMNS = ("name", "alternate_names", "kind", "admin1", "country", "lat", "lon")
 ADMIN1_KIND = "admin1"
@@ -52,10 +55,14 @@ class PlaceEntry:
     geonames_id: int | None
     population: int
     source: str
+    admin2: str | None = None
+    admin3: str | None = None
+    # GeoNames' Arabic-script names: indexed like any alias, shown by `sitreport kb places`.
+    arabic_names: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.name, *self.alternate_names)
+        return (self.name, *self.alternate_names, *self.arabic_names)
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,7 @@ class Gazetteer:
     rules: NameRules
     english_lookalikes: frozenset[str] = frozenset()
     names: NameIndex = field(init=False)
+    loose_names: NameIndex = field(init=False)
     fuzzy_keys: dict[tuple[str, int, int], list[str]] = field(default_factory=dict)
     admin1_by_key: dict[tuple[str, str], int] = field(default_factory=dict)
     extents: dict[tuple[str, str | None], Extent] = field(default_factory=dict)
@@ -87,8 +95,10 @@ class Gazetteer:
 
     def _index_names(self) -> None:
         self.names = NameIndex(self.rules, self.rules.place_fillers)
-        aliases = ((index, name, False) for index, entry in enumerate(self.entries) for name in entry.names)
+        self.loose_names = NameIndex(self.rules, self.rules.place_fillers, loose=True)
+        aliases = [(index, name, False) for index, entry in enumerate(self.entries) for name in entry.names]
         self.names.build(aliases, bare_words=self.rules.name_parts)
+        self.loose_names.build(aliases, bare_words=self.rules.name_parts)
         buckets: dict[tuple[str, int, int], list[str]] = defaultdict(list)
         for key in self.names.by_key or {}:
             if len(key) >= self.rules.fuzzy_min_length:
@@ -154,6 +164,9 @@ def _entry_from_row(row: dict[str, str], where: str) -> PlaceEntry:
         geonames_id=_optional_int(row.get("geonames_id", ""), where),
         population=int(parse_number(row.get("population", ""), int, where) or 0),
         source=row.get("source", "") or "user",
+        admin2=row.get("admin2") or None,
+        admin3=row.get("admin3") or None,
+        arabic_names=tuple(split_list(row.get("arabic_names", ""))),
     )
 
 
@@ -169,7 +182,7 @@ def _amend(entry: PlaceEntry, row: dict[str, str], where: str) -> PlaceEntry:
         n for n in (entry.name, *entry.alternate_names, *split_list(row["alternate_names"])) if n != name
     ]
     changes: dict[str, object] = {"name": name, "alternate_names": tuple(dict.fromkeys(names))}
-    for column in ("kind", "admin1"):
+    for column in ("kind", "admin1", "admin2", "admin3"):
         if row.get(column):
             changes[column] = row[column]
     if row.get("precision"):

@@ -22,13 +22,15 @@ from sitreport.kb.phrases import COMPASS, PlacePhrase
 from sitreport.records import Place
 from sitreport.resolve.choose import Context, choose
 from sitreport.resolve.named import name_matches
-from sitreport.resolve.tokens import Token, find_names, tokenize
+from sitreport.resolve.tokens import NameMatch, Token, find_names, tokenize
 
 # A fuzzy match is tried on at most this many words at once.
 FUZZY_MAX_WORDS = 3
 # A word that only adds this many letters to a place name is derived from it ('Homsi', 'Syrian').
 DERIVED_SUFFIX_MAX = 3
 AREA_PRECISION = 2
+# Kinds of rows that are towns and villages: abroad, these need their country named.
+SETTLEMENT_KINDS = frozenset({"populated_place", "village", "town"})
 REGION_PRECISION = 3
 
 
@@ -53,6 +55,8 @@ class _Found:
     candidates: list[int]
     score: float
     reason: str
+    key: str = ""  # the name key matched
+    loose: bool = False  # matched by consonant skeleton only
     effects: list[str] = field(default_factory=list)
     # The phrase words as written before and after the name ('southern', 'Old City of').
     phrase_before: str = ""
@@ -70,6 +74,7 @@ def resolve_place(name: str, kb: KnowledgeBase, context: Sequence[Place] = ()) -
     prior = Context(
         admin1_in_article=frozenset(p.admin1 for p in known if p.admin1),
         points=tuple((float(p.lat), float(p.lon)) for p in known),  # type: ignore[arg-type]
+        countries_in_article=frozenset(p.country for p in known if p.country),
     )
     mentions = [m for m in _find(name, kb, prior) if m.place.resolved]
     if not mentions:
@@ -103,7 +108,9 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     tokens = tokenize(text, kb.rules)
     guards = _Guards(tokens, kb)
     found = _exact(tokens, kb, guards)
-    found += _fuzzy(tokens, kb, guards, found)
+    named = _countries_named([f for f in found if not f.loose], tokens, kb) | prior.countries_in_article
+    found = _settle_loose(_without_unnamed_abroad(found, kb, named))
+    found += _without_unnamed_abroad(_fuzzy(tokens, kb, guards, found), kb, named)
     for item in found:
         _read_phrases(item, tokens, text, kb.place_phrases)
     misses = _named_misses(tokens, text, kb, found)
@@ -113,11 +120,13 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
 
 
 def _exact(tokens: list[Token], kb: KnowledgeBase, guards: _Guards) -> list[_Found]:
+    """Names matched by spelling key, and by consonant skeleton ('loose'): which of the two
+    to keep where they overlap is settled once namesakes abroad are out (``_settle_loose``)."""
     skip = kb.rules.articles | kb.rules.place_fillers
+    exact = [(m, False) for m in find_names(tokens, kb.places.names, skip)]
     found = []
-    for match in find_names(tokens, kb.places.names, skip):
+    for match, loose in [*exact, *((m, True) for m in _loose_names(tokens, kb, skip))]:
         if guards.allow(match.first, match.last, match.start, match.end):
-            reason = f"known name '{match.key}'"
             found.append(
                 _Found(
                     match.first,
@@ -126,10 +135,97 @@ def _exact(tokens: list[Token], kb: KnowledgeBase, guards: _Guards) -> list[_Fou
                     match.end,
                     [h.entry for h in match.hits],
                     1.0,
-                    reason,
+                    f"{'loose spelling' if loose else 'known name'} '{match.key}'",
+                    key=kb.rules.words_key([tokens[i].text for i in _content(tokens, match, skip)]),
+                    loose=loose,
                 )
             )
     return found
+
+
+def _loose_names(tokens: list[Token], kb: KnowledgeBase, skip: frozenset[str]) -> list[NameMatch]:
+    """Skeleton matches; a one-word one must not open a sentence nor be an English word
+    within reach of a place name."""
+    loose_tokens = [token._replace(key=kb.rules.loose_word_key(token.text)) for token in tokens]
+    return [
+        match
+        for match in find_names(loose_tokens, kb.places.loose_names, skip)
+        if match.first != match.last
+        or not (tokens[match.first].sentence_start or tokens[match.first].key in kb.places.english_lookalikes)
+    ]
+
+
+def _settle_loose(found: list[_Found]) -> list[_Found]:
+    """A loose match counts where it reads more words than the exact matches inside it
+    ('Ma'ra al-Nu'man' as one name, not 'Ma'ra' alone) or where no exact match is."""
+    exact = [item for item in found if not item.loose]
+    loose = [item for item in found if item.loose and not any(_covers(other, item) for other in exact)]
+    exact = [item for item in exact if not any(_covers(wider, item) for wider in loose)]
+    return sorted(exact + loose, key=lambda item: item.start)
+
+
+def _content(tokens: list[Token], match: NameMatch, skip: frozenset[str]) -> list[int]:
+    return [i for i in range(match.first, match.last + 1) if tokens[i].folded not in skip]
+
+
+def _countries_named(found: list[_Found], tokens: list[Token], kb: KnowledgeBase) -> frozenset[str]:
+    """Countries the text names: by a demonym, a country, a province, a big city, or a town
+    abroad that only one country has and that is named by its own name ('Arsal')."""
+    named = {kb.demonyms[t.folded] for t in tokens if t.folded in kb.demonyms}
+    for item in found:
+        entries = [kb.places.entries[i] for i in item.candidates]
+        if len({e.country for e in entries}) != 1:
+            continue
+        if any(_names_its_country(e, item.key, kb) for e in entries) or not _weak(item, entries, kb):
+            named.add(entries[0].country)
+    return frozenset(named)
+
+
+def _names_its_country(entry: PlaceEntry, key: str, kb: KnowledgeBase) -> bool:
+    if entry.kind in (ADMIN1_KIND, COUNTRY_KIND):
+        return True
+    return entry.population >= kb.rules.foreign_city_min_population and _own_name(entry, key, kb)
+
+
+def _own_name(entry: PlaceEntry, key: str, kb: KnowledgeBase) -> bool:
+    return kb.rules.name_key(entry.name, kb.rules.place_fillers) == key
+
+
+def _weak(item: _Found, entries: list[PlaceEntry], kb: KnowledgeBase) -> bool:
+    """Matched only loosely, fuzzily, or by a stray alternate name ('Salem' of Jerusalem)."""
+    return item.loose or item.score < 1.0 or not any(_own_name(e, item.key, kb) for e in entries)
+
+
+def _without_unnamed_abroad(found: list[_Found], kb: KnowledgeBase, named: frozenset[str]) -> list[_Found]:
+    """A town abroad whose country the text does not name is a candidate only when it is a
+    big city named by its own name, or when no home-country place shares the name and the
+    match is not weak: 'Get' is not Kiryat Gat, 'al-Hamadaniyeh' not Iraq's Hamdaniya, in an
+    article about Syria, while 'Arsal' is still Lebanon's. Names left with none are dropped."""
+    kept = []
+    for item in found:
+        entries = {i: kb.places.entries[i] for i in dict.fromkeys(item.candidates)}
+        has_home = any(e.country in kb.rules.home_countries for e in entries.values())
+        needs_naming = has_home or _weak(item, list(entries.values()), kb)
+        item.candidates = [
+            i for i, entry in entries.items() if _may_be_meant(entry, item.key, kb, named, needs_naming)
+        ]
+        if item.candidates:
+            kept.append(item)
+    return kept
+
+
+def _may_be_meant(
+    entry: PlaceEntry, key: str, kb: KnowledgeBase, named: frozenset[str], needs_naming: bool
+) -> bool:
+    if entry.country in kb.rules.home_countries or entry.country in named:
+        return True
+    if entry.kind not in SETTLEMENT_KINDS or _names_its_country(entry, key, kb):
+        return True
+    return not needs_naming
+
+
+def _covers(wider: _Found, narrower: _Found) -> bool:
+    return wider.first <= narrower.first and narrower.last <= wider.last
 
 
 def _fuzzy(tokens: list[Token], kb: KnowledgeBase, guards: _Guards, found: list[_Found]) -> list[_Found]:
@@ -225,6 +321,7 @@ class _Guards:
         return not (
             self._inside_other_name(start, end)
             or self._in_person_name(first)
+            or self._opens_person_name(first, last)
             or self._common_word(first, last)
             or tuple(t.folded for t in self.tokens[first : last + 1]) in self.district_words
         )
@@ -245,6 +342,17 @@ class _Guards:
                 return False
             index -= 1
         return False
+
+    def _opens_person_name(self, first: int, last: int) -> bool:
+        """'Omar Abdullah said': a given name (a person cue) followed by a capitalised word."""
+        after = last + 1
+        return (
+            first == last
+            and self.tokens[first].folded in self.kb.rules.person_cues
+            and after < len(self.tokens)
+            and self.tokens[after].joined
+            and self.tokens[after].capitalised
+        )
 
     def _common_word(self, first: int, last: int) -> bool:
         """A one-word name opening a sentence that the text also uses as an ordinary word."""
@@ -382,7 +490,7 @@ def _country_of(item: _Found, kb: KnowledgeBase) -> str | None:
 
 
 def _mention(item: _Found, text: str, kb: KnowledgeBase, context: Context) -> PlaceMention:
-    want_admin1 = "admin1" in item.effects
+    want_admin1 = bool({"admin1", "countryside"} & set(item.effects))
     entry, why = choose(item.candidates, kb, context, want_admin1)
     place = _place(entry, item, kb)
     place.mention = text[item.start : item.end]
@@ -397,13 +505,16 @@ def _effect_reason(item: _Found) -> str:
 def _place(entry: PlaceEntry, item: _Found, kb: KnowledgeBase) -> Place:
     if "admin1" in item.effects and entry.precision == 1:
         entry = kb.places.admin1_of(entry) or entry
+    if "countryside" in item.effects and entry.precision == 1:
+        entry = _governorate_named_alike(entry, kb)
     compass = next((effect for effect in item.effects if effect in COMPASS), None)
     if compass:
         return _compass_part(_governorate_named_alike(entry, kb), compass, item.phrase_before, kb)
     if "district" in item.effects:
         return _district(entry, item)
     place = _entry_place(entry)
-    if "area" in item.effects:
+    countryside = "countryside" in item.effects and entry.kind not in (ADMIN1_KIND, COUNTRY_KIND)
+    if "area" in item.effects or countryside:
         place.precision = max(place.precision or 1, AREA_PRECISION)
         place.kind = "area"
     return place
@@ -419,6 +530,8 @@ def _entry_place(entry: PlaceEntry) -> Place:
         geonames_id=entry.geonames_id,
         kind=entry.kind,
         precision=entry.precision,
+        admin2=entry.admin2,
+        admin3=entry.admin3,
     )
 
 
