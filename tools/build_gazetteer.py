@@ -36,7 +36,7 @@ import reverse_geocoder
 import spacy
 from rapidfuzz import fuzz, process
 
-from sitreport.kb import PACKAGE_KB, load_kb
+from sitreport.kb import PACKAGE_KB, KnowledgeBase, load_kb
 from sitreport.kb.gazetteer import PLACE_COLUMNS, distance_km
 
 OUTPUT = PACKAGE_KB / "places" / "gazetteer.csv"
@@ -309,7 +309,7 @@ def admin1_rows(places: list[Row], names: dict[tuple[str, str], str]) -> list[Ro
         members[place.admin1].append(place)
     curated = read_curated_admin1()
     rows = []
-    for sub in first_level_subdivisions({p.country for p in places}):
+    for sub in first_level_subdivisions(sorted({p.country for p in places})):
         country = sub.country.alpha2
         code = admin1_code(sub)
         english = names[(country, code)]
@@ -528,20 +528,50 @@ def blocked_names(places: list[Row]) -> frozenset[str]:
     return frozenset({rules.name_key(word) for word in english_words()} | areas | countries)
 
 
+def english_forms(words: frozenset[str]) -> list[str]:
+    """The words with their regular endings ('terms', 'trained'), which WordNet leaves out."""
+    forms = set(words)
+    for word in words:
+        if word.isalpha():
+            forms.update((f"{word}s", f"{word}es", f"{word}ed", f"{word}ing"))
+    return sorted(forms)
+
+
 def write_lookalikes(words: frozenset[str], output: Path) -> int:
-    """English words a misspelt place name could be mistaken for, by the runtime's own
-    fuzzy matcher over the packaged knowledge base (gazetteer and additions)."""
+    """English words a place name could be mistaken for by the runtime: by its fuzzy matcher,
+    by its loose (skeleton) matcher, or by a spelling key that folds the word onto a place
+    name spelt otherwise ('Nearly' onto 'Narli'). A word spelt exactly like a place is not
+    listed: the build already dropped such small places."""
     kb = load_kb()
-    cutoff = kb.rules.fuzzy_min_score
+    rules = kb.rules
+    spellings = {rules.fold(name) for entry in kb.places.entries for name in entry.names}
     lookalikes = []
-    for word in sorted(words):
-        key = kb.rules.name_key(word)
-        if not word.isalpha() or len(key) < kb.rules.fuzzy_min_length or kb.places.names.get(key):
+    for word in english_forms(words):
+        key = rules.name_key(word)
+        if not word.isalpha() or word in spellings or len(key) < 3:
             continue
-        if process.extractOne(key, kb.places.fuzzy_choices(key), scorer=fuzz.ratio, score_cutoff=cutoff):
+        if kb.places.names.get(key) or _loose_lookalike(word, key, kb) or _fuzzy_lookalike(key, kb):
             lookalikes.append(word)
     output.write_text("".join(f"{word}\n" for word in lookalikes), encoding="utf-8")
     return len(lookalikes)
+
+
+def _loose_lookalike(word: str, key: str, kb: KnowledgeBase) -> bool:
+    loose = kb.rules.words_loose_key([word])
+    hits = kb.places.loose_names.get(loose) if loose else []
+    return any(
+        fuzz.ratio(key, kb.rules.name_key(name)) >= kb.rules.loose_min_ratio
+        for hit in hits
+        for name in kb.places.entries[hit.entry].names
+    )
+
+
+def _fuzzy_lookalike(key: str, kb: KnowledgeBase) -> bool:
+    if len(key) < kb.rules.fuzzy_min_length:
+        return False
+    choices = kb.places.fuzzy_choices(key)
+    best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=kb.rules.fuzzy_min_score)
+    return best is not None
 
 
 def build(output: Path, shared: Path) -> int:

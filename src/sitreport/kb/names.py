@@ -54,6 +54,8 @@ class NameRules:
     loose_vowels: str = ""
     loose_endings: tuple[tuple[str, str], ...] = ()
     loose_min_letters: int = 0
+    # A loose match also needs spelling keys this alike (rapidfuzz ratio, 0-100).
+    loose_min_ratio: float = 0.0
     # From this size a town abroad may be meant without its country being named.
     foreign_city_min_population: int = 0
     # Word forms already computed: a text repeats its words, a gazetteer its name parts.
@@ -87,6 +89,7 @@ class NameRules:
                 loose_vowels=str(raw.get("loose_vowels", "")),
                 loose_endings=tuple((old, new) for old, new in raw.get("loose_endings", ())),
                 loose_min_letters=int(raw.get("loose_min_letters", 0)),
+                loose_min_ratio=float(raw.get("loose_min_ratio", 0)),
                 foreign_city_min_population=int(raw.get("foreign_city_min_population", 0)),
             )
         except (OSError, ValueError, KeyError, TypeError) as error:

@@ -123,7 +123,7 @@ def _exact(tokens: list[Token], kb: KnowledgeBase, guards: _Guards) -> list[_Fou
     """Names matched by spelling key, and by consonant skeleton ('loose'): which of the two
     to keep where they overlap is settled once namesakes abroad are out (``_settle_loose``)."""
     skip = kb.rules.articles | kb.rules.place_fillers
-    exact = [(m, False) for m in find_names(tokens, kb.places.names, skip)]
+    exact = [(m, False) for m in _spelt_as_places(find_names(tokens, kb.places.names, skip), tokens, kb)]
     found = []
     for match, loose in [*exact, *((m, True) for m in _loose_names(tokens, kb, skip))]:
         if guards.allow(match.first, match.last, match.start, match.end):
@@ -143,16 +143,61 @@ def _exact(tokens: list[Token], kb: KnowledgeBase, guards: _Guards) -> list[_Fou
     return found
 
 
+def _spelt_as_places(matches: list[NameMatch], tokens: list[Token], kb: KnowledgeBase) -> list[NameMatch]:
+    """A one-word match on an English look-alike ('Nearly', whose key is Narli's) counts only
+    for the places spelt exactly as the text writes it."""
+    kept = []
+    for match in matches:
+        token = tokens[match.first]
+        if match.first == match.last and token.key in kb.places.english_lookalikes:
+            hits = tuple(h for h in match.hits if _spelt_alike(token, kb.places.entries[h.entry], kb))
+            match = replace(match, hits=hits)
+        if match.hits:
+            kept.append(match)
+    return kept
+
+
+def _spelt_alike(token: Token, entry: PlaceEntry, kb: KnowledgeBase) -> bool:
+    return any(kb.rules.fold(name) == token.folded for name in entry.names)
+
+
 def _loose_names(tokens: list[Token], kb: KnowledgeBase, skip: frozenset[str]) -> list[NameMatch]:
-    """Skeleton matches; a one-word one must not open a sentence nor be an English word
-    within reach of a place name."""
+    """Skeleton matches whose spelling keys are still alike (``loose_min_ratio``): 'Meskin'
+    for 'Miskin', never 'Monitor' for 'Mentar'. A one-word one must not open a sentence nor
+    be a given name ('Bashar')."""
     loose_tokens = [token._replace(key=kb.rules.loose_word_key(token.text)) for token in tokens]
-    return [
-        match
-        for match in find_names(loose_tokens, kb.places.loose_names, skip)
-        if match.first != match.last
-        or not (tokens[match.first].sentence_start or tokens[match.first].key in kb.places.english_lookalikes)
-    ]
+    kept = []
+    for match in find_names(loose_tokens, kb.places.loose_names, skip):
+        if match.first == match.last and not _may_be_loose_word(tokens[match.first], kb):
+            continue
+        key = kb.rules.words_key([tokens[i].text for i in _content(tokens, match, skip)])
+        hits = tuple(hit for hit in match.hits if _alike(key, kb.places.entries[hit.entry], kb))
+        if hits:
+            kept.append(replace(match, hits=hits))
+    return kept
+
+
+def _may_be_loose_word(token: Token, kb: KnowledgeBase) -> bool:
+    """A word read loosely as a place must not open a sentence, be a given name ('Bashar'),
+    an English look-alike ('Britain'), or a word built on a name ('Israeli'); a bare 's' is
+    the possessive a scraper left without its apostrophe ('Aleppos')."""
+    return not (
+        token.sentence_start
+        or token.folded in kb.rules.person_cues
+        or token.key in kb.places.english_lookalikes
+        or any(
+            token.key[:-cut] in kb.places.names.prefixes and token.key[-cut:] != "s"
+            for cut in range(1, DERIVED_SUFFIX_MAX + 1)
+        )
+    )
+
+
+def _alike(key: str, entry: PlaceEntry, kb: KnowledgeBase) -> bool:
+    """Whether ``key`` is close to the key of one of the entry's names."""
+    return any(
+        fuzz.ratio(key, kb.rules.name_key(name, kb.rules.place_fillers)) >= kb.rules.loose_min_ratio
+        for name in entry.names
+    )
 
 
 def _settle_loose(found: list[_Found]) -> list[_Found]:
@@ -165,6 +210,7 @@ def _settle_loose(found: list[_Found]) -> list[_Found]:
 
 
 def _content(tokens: list[Token], match: NameMatch, skip: frozenset[str]) -> list[int]:
+    """The match's words without the articles and fillers read past."""
     return [i for i in range(match.first, match.last + 1) if tokens[i].folded not in skip]
 
 
@@ -182,9 +228,12 @@ def _countries_named(found: list[_Found], tokens: list[Token], kb: KnowledgeBase
 
 
 def _names_its_country(entry: PlaceEntry, key: str, kb: KnowledgeBase) -> bool:
-    if entry.kind in (ADMIN1_KIND, COUNTRY_KIND):
+    """A country by any of its names; a province, or a big city, by its own name ('Hatay',
+    'Erbil'; not 'Awsat' of Israel's Central District)."""
+    if entry.kind == COUNTRY_KIND:
         return True
-    return entry.population >= kb.rules.foreign_city_min_population and _own_name(entry, key, kb)
+    big = entry.kind == ADMIN1_KIND or entry.population >= kb.rules.foreign_city_min_population
+    return big and _own_name(entry, key, kb)
 
 
 def _own_name(entry: PlaceEntry, key: str, kb: KnowledgeBase) -> bool:
@@ -219,7 +268,7 @@ def _may_be_meant(
 ) -> bool:
     if entry.country in kb.rules.home_countries or entry.country in named:
         return True
-    if entry.kind not in SETTLEMENT_KINDS or _names_its_country(entry, key, kb):
+    if entry.kind not in SETTLEMENT_KINDS | {ADMIN1_KIND} or _names_its_country(entry, key, kb):
         return True
     return not needs_naming
 
