@@ -28,6 +28,7 @@ from sitreport.resolve.tokens import NameMatch, Token, find_names, tokenize
 FUZZY_MAX_WORDS = 3
 # A word that only adds this many letters to a place name is derived from it ('Homsi', 'Syrian').
 DERIVED_SUFFIX_MAX = 3
+DERIVED_STEM_MIN = 4
 AREA_PRECISION = 2
 # Kinds of rows that are towns and villages: abroad, these need their country named.
 SETTLEMENT_KINDS = frozenset({"populated_place", "village", "town"})
@@ -42,6 +43,8 @@ class PlaceMention:
     place: Place
     score: float
     reason: str
+    # The Arabic names of the gazetteer entry the mention resolved through, if any.
+    arabic_names: tuple[str, ...] = ()
 
 
 @dataclass
@@ -93,12 +96,14 @@ def explain_places(text: str, kb: KnowledgeBase) -> list[dict[str, object]]:
             "kind": m.place.kind,
             "precision": m.place.precision,
             "admin1": m.place.admin1,
+            "admin2": m.place.admin2,
             "country": m.place.country,
             "lat": m.place.lat,
             "lon": m.place.lon,
             "geonames_id": m.place.geonames_id,
             "score": round(m.score, 2),
             "reason": m.reason,
+            "arabic": " | ".join(m.arabic_names) or None,
         }
         for m in find_places(text, kb)
     ]
@@ -185,11 +190,15 @@ def _may_be_loose_word(token: Token, kb: KnowledgeBase) -> bool:
         token.sentence_start
         or token.folded in kb.rules.person_cues
         or token.key in kb.places.english_lookalikes
-        or any(
-            token.key[:-cut] in kb.places.names.prefixes and token.key[-cut:] != "s"
-            for cut in range(1, DERIVED_SUFFIX_MAX + 1)
-        )
+        or any(_derived_from(token.key, cut, kb) for cut in range(1, DERIVED_SUFFIX_MAX + 1))
     )
+
+
+def _derived_from(key: str, cut: int, kb: KnowledgeBase) -> bool:
+    """Whether ``key`` is a whole place name (of a few letters at least) plus ``cut`` letters
+    other than a bare 's'."""
+    stem = key[:-cut]
+    return len(stem) >= DERIVED_STEM_MIN and key[-cut:] != "s" and bool(kb.places.names.get(stem))
 
 
 def _alike(key: str, entry: PlaceEntry, kb: KnowledgeBase) -> bool:
@@ -544,7 +553,7 @@ def _mention(item: _Found, text: str, kb: KnowledgeBase, context: Context) -> Pl
     place = _place(entry, item, kb)
     place.mention = text[item.start : item.end]
     reason = "; ".join(part for part in (item.reason, why, _effect_reason(item)) if part)
-    return PlaceMention(item.start, item.end, place.mention, place, item.score, reason)
+    return PlaceMention(item.start, item.end, place.mention, place, item.score, reason, entry.arabic_names)
 
 
 def _effect_reason(item: _Found) -> str:
