@@ -59,6 +59,7 @@ class _Found:
     score: float
     reason: str
     key: str = ""  # the name key matched
+    spelling: str = ""  # the name's words as written, folded ('sinjar')
     loose: bool = False  # matched by consonant skeleton only
     effects: list[str] = field(default_factory=list)
     # The phrase words as written before and after the name ('southern', 'Old City of').
@@ -111,7 +112,7 @@ def explain_places(text: str, kb: KnowledgeBase) -> list[dict[str, object]]:
 
 def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     tokens = tokenize(text, kb.rules)
-    guards = _Guards(tokens, kb)
+    guards = _Guards(text, tokens, kb)
     found = _exact(tokens, kb, guards)
     named = _countries_named([f for f in found if not f.loose], tokens, kb) | prior.countries_in_article
     found = _settle_loose(_without_unnamed_abroad(found, kb, named))
@@ -142,6 +143,7 @@ def _exact(tokens: list[Token], kb: KnowledgeBase, guards: _Guards) -> list[_Fou
                     1.0,
                     f"{'loose spelling' if loose else 'known name'} '{match.key}'",
                     key=kb.rules.words_key([tokens[i].text for i in _content(tokens, match, skip)]),
+                    spelling=" ".join(tokens[i].folded for i in _content(tokens, match, skip)),
                     loose=loose,
                 )
             )
@@ -250,8 +252,22 @@ def _own_name(entry: PlaceEntry, key: str, kb: KnowledgeBase) -> bool:
 
 
 def _weak(item: _Found, entries: list[PlaceEntry], kb: KnowledgeBase) -> bool:
-    """Matched only loosely, fuzzily, or by a stray alternate name ('Salem' of Jerusalem)."""
-    return item.loose or item.score < 1.0 or not any(_own_name(e, item.key, kb) for e in entries)
+    """Matched only loosely, fuzzily, by a stray alternate name ('Salem' of Jerusalem), or by
+    a spelling none of the places is written with ('Kane' for Qana)."""
+    return (
+        item.loose
+        or item.score < 1.0
+        or not any(_own_name(e, item.key, kb) for e in entries)
+        or not any(_written_as(e, item.spelling, kb) for e in entries)
+    )
+
+
+def _written_as(entry: PlaceEntry, spelling: str, kb: KnowledgeBase) -> bool:
+    fillers = kb.rules.place_fillers
+    return any(
+        " ".join(kb.rules.fold(word) for word in kb.rules.content_words(name, fillers)) == spelling
+        for name in entry.names
+    )
 
 
 def _without_unnamed_abroad(found: list[_Found], kb: KnowledgeBase, named: frozenset[str]) -> list[_Found]:
@@ -360,7 +376,8 @@ def _capitalised_chains(tokens: list[Token], kb: KnowledgeBase, covered: set[int
 class _Guards:
     """Reasons a matched name is not a place here."""
 
-    def __init__(self, tokens: list[Token], kb: KnowledgeBase) -> None:
+    def __init__(self, text: str, tokens: list[Token], kb: KnowledgeBase) -> None:
+        self.text = text
         self.tokens = tokens
         self.kb = kb
         # Actors and sources whose names contain a place name ('Ahrar al-Sham').
@@ -390,7 +407,10 @@ class _Guards:
         return any(s <= start and end <= e and (e - s) > (end - start) for s, e in self.claimed)
 
     def _in_person_name(self, first: int) -> bool:
-        """'Abu Al-Majd Al-Homsi', 'President Bashar al-Assad': a name after a person cue."""
+        """'Abu Al-Majd Al-Homsi', 'President Bashar al-Assad', 'Dr. Darwish': a name after a
+        person cue (an abbreviated title's full stop included)."""
+        if first > 0 and self._abbreviated_title(first - 1, first):
+            return True
         index = first - 1
         while index >= 0 and self.tokens[index + 1].joined:
             token = self.tokens[index]
@@ -400,6 +420,10 @@ class _Guards:
                 return False
             index -= 1
         return False
+
+    def _abbreviated_title(self, title: int, name: int) -> bool:
+        gap = self.text[self.tokens[title].end : self.tokens[name].start]
+        return self.tokens[title].folded in self.kb.rules.person_cues and gap.strip() == "."
 
     def _opens_person_name(self, first: int, last: int) -> bool:
         """'Omar Abdullah said': a given name (a person cue) followed by a capitalised word."""
