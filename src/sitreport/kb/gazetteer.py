@@ -62,7 +62,11 @@ class PlaceEntry:
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.name, *self.alternate_names, *self.arabic_names)
+        return (*self.latin_names, *self.arabic_names)
+
+    @property
+    def latin_names(self) -> tuple[str, ...]:
+        return (self.name, *self.alternate_names)
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,9 @@ class Gazetteer:
         self.loose_names = NameIndex(self.rules, self.rules.place_fillers, loose=True)
         aliases = [(index, name, False) for index, entry in enumerate(self.entries) for name in entry.names]
         self.names.build(aliases, bare_words=self.rules.name_parts)
-        self.loose_names.build(aliases, bare_words=self.rules.name_parts)
+        # Arabic script has no vowel letters to drop: its names stay out of the loose index.
+        latin = ((i, name, False) for i, entry in enumerate(self.entries) for name in entry.latin_names)
+        self.loose_names.build(latin, bare_words=self.rules.name_parts)
         buckets: dict[tuple[str, int, int], list[str]] = defaultdict(list)
         for key in self.names.by_key or {}:
             if len(key) >= self.rules.fuzzy_min_length:

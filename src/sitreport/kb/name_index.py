@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sitreport.kb.names import WORD_PATTERN, NameRules
 
@@ -18,9 +19,9 @@ from sitreport.kb.names import WORD_PATTERN, NameRules
 ACRONYM_MAX_LENGTH = 5
 
 
-@dataclass(frozen=True)
-class NameHit:
-    """One entry a key points to, and how the text must write the name."""
+class NameHit(NamedTuple):
+    """One entry a key points to, and how the text must write the name. A named tuple: the
+    gazetteer makes tens of thousands at every load, and a frozen dataclass is slower to build."""
 
     entry: int
     capitals: tuple[bool, ...]

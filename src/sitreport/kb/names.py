@@ -13,12 +13,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from sitreport.errors import KnowledgeBaseError
 
 WORD_PATTERN = re.compile(r"\w+")
-DOUBLED_LETTERS = re.compile(r"(.)\1+")
+
+
+def _single_letters(text: str) -> str:
+    """'tallbisah' -> 'talbisah'. groupby is several times faster than a regex here, and the
+    gazetteer's keys are built at every load."""
+    return "".join(letter for letter, _ in groupby(text))
 
 
 @lru_cache(maxsize=4)
@@ -62,6 +68,9 @@ class NameRules:
     _forms: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _unmark: dict[int, None] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _loose: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _content: dict[tuple[str, frozenset[str]], list[str]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self._unmark.update(dict.fromkeys(map(ord, self.apostrophes)))
@@ -120,7 +129,7 @@ class NameRules:
             key = key.replace(old, new)
         if self.vowel_y_to_i and len(key) > 1:
             key = key[0] + key[1:].replace("y", "i")
-        key = DOUBLED_LETTERS.sub(r"\1", key)
+        key = _single_letters(key)
         if len(key) > self.drop_final_h_after and key.endswith("h"):
             key = key[:-1]
         return key
@@ -142,7 +151,7 @@ class NameRules:
             return ""
         for old, new in self.spelling_rules:
             key = key.replace(old, new)
-        key = DOUBLED_LETTERS.sub(r"\1", key)
+        key = _single_letters(key)
         if len(key) > self.drop_final_h_after and key.endswith("h"):
             key = key[:-1]
         for ending, replacement in self.loose_endings:
@@ -155,7 +164,7 @@ class NameRules:
             for at, ch in enumerate(key[1:], start=1)
             if ch not in self.loose_vowels and (ch != "y" or _consonant_y(key, at, self.loose_vowels))
         )
-        return DOUBLED_LETTERS.sub(r"\1", head + body)
+        return _single_letters(head + body)
 
     def words_loose_key(self, words: list[str]) -> str:
         """The loose key of a name split into content words; empty when too short to trust."""
@@ -167,7 +176,14 @@ class NameRules:
 
     def content_words(self, name: str, fillers: frozenset[str] = frozenset()) -> list[str]:
         """The words of a name that count for matching: articles (and ``fillers``) left out.
-        A possessive is dropped as the tokenizer drops it from text ("Syria's border")."""
+        A possessive is dropped as the tokenizer drops it from text ("Syria's border").
+        Computed once per name: the gazetteer's two indexes read every alias."""
+        words = self._content.get((name, fillers))
+        if words is None:
+            words = self._content[(name, fillers)] = self._content_words(name, fillers)
+        return list(words)
+
+    def _content_words(self, name: str, fillers: frozenset[str]) -> list[str]:
         unmarked = name.translate(self._unmark)
         if unmarked != name:  # most names have no apostrophe: spare them the possessive pattern
             unmarked = _possessive(self.apostrophes).sub("", name).translate(self._unmark)
