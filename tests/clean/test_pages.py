@@ -130,3 +130,27 @@ def test_same_text_gives_the_same_article_id() -> None:
     first = clean_page("body_twice.txt")
     again = clean_page("body_twice.txt")
     assert first.article_id == again.article_id
+
+
+def test_a_flattened_page_head_is_metadata_not_body() -> None:
+    """Title, agency and date glued onto the body's start are read and taken off it."""
+    article = clean_page("flattened_head.txt")
+    assert article.title == "Shelling kills five in Kafr Sample monitor"
+    assert (article.agency, article.published) == ("AFP", "2017-11-14")
+    assert article.text.startswith("Shelling killed five civilians in the village of Kafr Sample on Monday")
+    for junk in ("Ahram Online", "AFP", "2017", "Region"):
+        assert junk not in article.text
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Army retakes hill near Kessab | Jordan Times", "Army retakes hill near Kessab"),
+        ("Army retakes hill near Kessab - Sam Writer - Daily Sabah", "Army retakes hill near Kessab"),
+        ("National News Agency - Army retakes hill near Kessab", "Army retakes hill near Kessab"),
+        # an attribution is part of the headline, not a site
+        ("Hill near Kessab retaken - Latakia governor", "Hill near Kessab retaken - Latakia governor"),
+    ],
+)
+def test_the_site_name_is_not_part_of_the_title(title: str, headline: str) -> None:
+    assert clean_document(raw_document(KESSAB_PAGE, title=title)).title == headline

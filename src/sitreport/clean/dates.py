@@ -1,8 +1,13 @@
-"""Publication dates as pages state them: "2 Aug, 2018 14:54", "February 14, 2018 at 2:47 pm".
+"""Publication dates as pages state them: "2 Aug, 2018 14:54", "Wed 05 Apr 2017", "25-01-2016".
 
-Only explicit calendar dates with a four-digit year are read. Relative stamps ("Updated 6
-years ago") and weekday names are ignored on purpose: the published time must be what the
-page states, never a guess.
+Only explicit calendar dates with a four-digit year are read as publication dates. Relative
+stamps ("Updated 6 years ago") and weekday names are ignored on purpose: the published time
+must be what the page states, never a guess. Numeric dates are read day first ("25-01-2016",
+"30.04.2017"), as pages that write them with dots or dashes do; slashed numeric dates are
+left alone, because "04/05/2017" is read either way round.
+
+A date without a year ("Oct 3" in a wire dateline) is read by ``find_month_day``; it never
+becomes a publication date by itself.
 """
 
 from __future__ import annotations
@@ -19,21 +24,30 @@ _MONTH_NUMBERS: dict[str, int] = {
     **{name.lower(): n for n, name in enumerate(calendar.month_abbr) if name},
     "sept": 9,
 }
-_MONTH = "(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
+MONTH = "(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# A clock after the date: "14:54", "at 2:47 pm", "| 12:30 PM", and "at 2354" written without a colon.
 _TIME = (
     r"(?:\s*(?:,|at|@|-|–|\||/)?\s*(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?::\d\d)?"
-    r"\s*(?P<ampm>[ap]\.?m\b\.?)?)?"
+    r"(?:\s*(?P<ampm>[ap]\.?m\b\.?))?|\s+at\s+(?P<hour4>[0-2]\d)(?P<minute4>[0-5]\d)\b)?"
 )
 
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern + _TIME, re.IGNORECASE)
     for pattern in (
-        rf"\b{_YEAR}-(?P<month_number>[01]?\d)-{_DAY}(?:\b|T(?=\d))",
-        rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b",
-        rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
+        rf"\b{_YEAR}-(?P<month_number>[01]?\d)-{DAY}(?:\b|T(?=\d))",
+        rf"\b{DAY}(?:\s+of)?\s+{MONTH},?\s+{_YEAR}\b",
+        rf"\b{MONTH}\s+{DAY},?\s+{_YEAR}\b",
+        # a scraper that strips commas glues day and year: "Oct 03, 2017" -> "Oct 032017"
+        rf"\b{MONTH}\s+(?P<day>[0-3]\d){_YEAR}\b",
+        rf"(?<![\d.\-/])(?P<day>[0-3]?\d)(?P<sep>[.\-])(?P<month_number>[01]?\d)(?P=sep){_YEAR}(?!\d)",
     )
+)
+_MONTH_DAY = re.compile(
+    rf"\b(?:{DAY}\s+{MONTH}|{MONTH.replace('month', 'month2')}\s+"
+    rf"{DAY.replace('day', 'day2')})\b(?!\s*,?\s*\d)",
+    re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", re.UNICODE)
 _WEEKDAYS = frozenset(name.lower() for name in (*calendar.day_name, *calendar.day_abbr))
@@ -55,12 +69,8 @@ def _month_of(match: re.Match[str]) -> int:
     return _MONTH_NUMBERS[groups["month"].lower().rstrip(".")]
 
 
-def _time_of(match: re.Match[str]) -> str | None:
-    """'HH:MM' when the match holds a valid clock time."""
-    if match.group("hour") is None:
-        return None
-    hour, minute = int(match.group("hour")), int(match.group("minute"))
-    meridiem = (match.group("ampm") or "").lower()[:1]
+def _clock(hour: int, minute: int, meridiem: str) -> str | None:
+    """'HH:MM' for a valid clock time, 12-hour times with am/pm turned to 24-hour."""
     if meridiem and not 1 <= hour <= 12:
         return None
     if meridiem == "p" and hour != 12:
@@ -68,6 +78,16 @@ def _time_of(match: re.Match[str]) -> str | None:
     elif meridiem == "a" and hour == 12:
         hour = 0
     return f"{hour:02d}:{minute:02d}" if hour < 24 else None
+
+
+def _time_of(match: re.Match[str]) -> str | None:
+    """'HH:MM' when the match holds a valid clock time."""
+    if match.group("hour4") is not None:
+        return _clock(int(match.group("hour4")), int(match.group("minute4")), "")
+    if match.group("hour") is None:
+        return None
+    meridiem = (match.group("ampm") or "").lower()[:1]
+    return _clock(int(match.group("hour")), int(match.group("minute")), meridiem)
 
 
 def _iso_of(match: re.Match[str]) -> str | None:
@@ -89,7 +109,21 @@ def find_date(text: str) -> FoundDate | None:
             if iso:
                 found.append(FoundDate(iso, match.start(), match.end()))
                 break
-    return min(found, key=lambda f: f.start, default=None)
+    return min(found, key=lambda f: (f.start, -f.end), default=None)
+
+
+def find_month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a date written without a year ("Oct 3", "3 October"), else None."""
+    match = _MONTH_DAY.search(text)
+    if match is None:
+        return None
+    month = _MONTH_NUMBERS[(match.group("month") or match.group("month2")).lower().rstrip(".")]
+    day = int(match.group("day") or match.group("day2"))
+    try:
+        date(2000, month, day)  # a leap year, so 29 February is a day
+    except ValueError:
+        return None
+    return month, day
 
 
 def parse_published(value: str) -> str | None:
@@ -98,11 +132,24 @@ def parse_published(value: str) -> str | None:
     return found.iso if found else None
 
 
+def is_weekday(word: str) -> bool:
+    """ "Tuesday", "Tue", "tue." """
+    return word.lower().rstrip(".") in _WEEKDAYS
+
+
+def is_date_word(word: str, lexicon: CleaningLexicon) -> bool:
+    """A word a date stamp may hold besides the date: "Published", "Tuesday", "UTC"."""
+    lowered = word.lower()
+    allowed = lexicon.date_line_words | _WEEKDAYS | _MONTH_NUMBERS.keys()
+    return lowered in allowed or lowered.rstrip(".") in allowed
+
+
+def only_date_words(text: str, lexicon: CleaningLexicon) -> bool:
+    """``text`` holds no word but date words (numbers and punctuation aside)."""
+    return all(is_date_word(word, lexicon) for word in _WORD.findall(text))
+
+
 def is_date_line(line: str, lexicon: CleaningLexicon) -> bool:
     """A line that is a date stamp: the date plus only date words ("Published", "Updated")."""
     found = find_date(line)
-    if found is None:
-        return False
-    rest = line[: found.start] + " " + line[found.end :]
-    allowed = lexicon.date_line_words | _WEEKDAYS | _MONTH_NUMBERS.keys()
-    return all(word.lower().rstrip(".") in allowed or word.lower() in allowed for word in _WORD.findall(rest))
+    return found is not None and only_date_words(line[: found.start] + " " + line[found.end :], lexicon)

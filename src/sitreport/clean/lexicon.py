@@ -22,16 +22,28 @@ class CleaningLexicon:
     boilerplate: tuple[re.Pattern[str], ...]
     link_line: re.Pattern[str]
     tail_marker: re.Pattern[str]
+    glued_furniture: re.Pattern[str]
     social_words: frozenset[str]
     credit_words: frozenset[str]
+    # stamp words besides the date, time zones included
     date_line_words: frozenset[str]
+    time_zones: frozenset[str]
+    stamp_openers: frozenset[str]
     dateline_exclusions: frozenset[str]
+    site_names: frozenset[str]
+    # " - YouTube", " | Jordan Times": a site's name set after a headline by a spaced dash or bar
+    site_suffix: re.Pattern[str]
+    photo_words: frozenset[str]
     # alias (lower case) -> canonical agency name
     wire_agencies: dict[str, str]
 
     def wire_named(self, text: str) -> str | None:
         """The canonical agency when ``text`` is exactly one of its names."""
         return self.wire_agencies.get(text.strip().lower())
+
+    def is_site_name(self, text: str) -> bool:
+        """``text`` is exactly a news site's or a wire agency's name."""
+        return text.strip().lower() in self.site_names or self.wire_named(text) is not None
 
 
 def _entries(relative: str, extra_dirs: Iterable[Path]) -> list[str]:
@@ -43,6 +55,10 @@ def _entries(relative: str, extra_dirs: Iterable[Path]) -> list[str]:
             if entry and not entry.startswith("#"):
                 lines.append(entry)
     return lines
+
+
+def _words(relative: str, extra_dirs: Iterable[Path]) -> frozenset[str]:
+    return frozenset(w.lower() for w in _entries(relative, extra_dirs))
 
 
 def _compile(pattern: str, relative: str) -> re.Pattern[str]:
@@ -83,10 +99,22 @@ def _load(extra_dirs: tuple[Path, ...]) -> CleaningLexicon:
         tail_marker=_alternation(
             _entries("tail_markers.txt", extra_dirs), r"^(?:{})\s*:?$", "tail_markers.txt"
         ),
-        social_words=frozenset(w.lower() for w in _entries("social_words.txt", extra_dirs)),
-        credit_words=frozenset(w.lower() for w in _entries("credit_words.txt", extra_dirs)),
-        date_line_words=frozenset(w.lower() for w in _entries("date_line_words.txt", extra_dirs)),
-        dateline_exclusions=frozenset(w.lower() for w in _entries("dateline_exclusions.txt", extra_dirs)),
+        glued_furniture=_alternation(
+            _entries("glued_furniture.txt", extra_dirs), r"^(?:{})(?=\s|$)", "glued_furniture.txt"
+        ),
+        social_words=_words("social_words.txt", extra_dirs),
+        credit_words=_words("credit_words.txt", extra_dirs),
+        date_line_words=_words("date_line_words.txt", extra_dirs) | _words("time_zones.txt", extra_dirs),
+        time_zones=_words("time_zones.txt", extra_dirs),
+        stamp_openers=_words("stamp_openers.txt", extra_dirs),
+        dateline_exclusions=_words("dateline_exclusions.txt", extra_dirs),
+        site_names=_words("site_names.txt", extra_dirs),
+        site_suffix=_alternation(
+            [re.escape(name) for name in _entries("site_names.txt", extra_dirs)],
+            r"\s[-–—|]\s(?:{})(?![\w-])",
+            "site_names.txt",
+        ),
+        photo_words=_words("photo_words.txt", extra_dirs),
         wire_agencies=_wire_agencies(extra_dirs),
     )
 

@@ -21,12 +21,16 @@ from sitreport.clean.credits import first_credit, split_sign_off
 from sitreport.clean.dateline import Dateline, split_dateline
 from sitreport.clean.dates import find_date
 from sitreport.clean.dedup import drop_repeated
+from sitreport.clean.glued import unglue
+from sitreport.clean.inline import without_inline_captions
 from sitreport.clean.lexicon import CleaningLexicon
 from sitreport.clean.lines import LineKind, classify, is_terminated, words
 from sitreport.clean.title import MAX_TITLE_WORDS, choose_title, is_title_shaped
 
 # The first body paragraph is a real sentence; shorter terminated lines above it are prompts.
 MIN_LEAD_WORDS = 6
+# Glued page-head items are looked for down to this many lead-like paragraphs.
+HEAD_LEADS = 2
 # Hard-wrapped text: every line but a paragraph's last is nearly as long as the longest.
 WRAP_MIN_WIDTH, WRAP_MAX_WIDTH, WRAP_FILL = 40, 100, 0.6
 _BLANK_LINES = re.compile(r"\n\s*\n")
@@ -44,6 +48,8 @@ class PageParts:
     published: str | None
     agency: str | None
     dateline: str | None
+    # no paragraph was long enough to lead: the text is the headline-like lines (a headline alone)
+    short: bool = False
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -124,22 +130,60 @@ def _without_sign_offs(paragraphs: list[str], lexicon: CleaningLexicon) -> tuple
     return [text for text, _ in split], next((agency for _, agency in split if agency), None)
 
 
+def _classified(paragraphs: list[str], lexicon: CleaningLexicon) -> list[Line]:
+    return [Line(paragraph, classify(paragraph, lexicon)) for paragraph in paragraphs]
+
+
+def _unglued(paragraphs: list[str], lexicon: CleaningLexicon) -> list[Line]:
+    """The page's lines, with the head items glued onto the first paragraphs split off.
+
+    Only the lines down to the second lead-like paragraph are looked at (a headline ending in
+    a full stop looks like a lead too): further down, a sentence that opens with a date or a
+    headline's words is body text.
+    """
+    leads = [i for i, line in enumerate(_classified(paragraphs, lexicon)) if _is_lead(line)]
+    head_end = leads[HEAD_LEADS - 1] + 1 if len(leads) >= HEAD_LEADS else len(paragraphs)
+    return _classified(unglue(paragraphs[:head_end], lexicon) + paragraphs[head_end:], lexicon)
+
+
+def _is_short_body(line: Line) -> bool:
+    """A line that is all a short input has: a headline, a wire flash (not a byline or label)."""
+    if line.kind not in (*BODY_KINDS, LineKind.HEADLINE) or _BYLINE.match(line.text):
+        return False
+    return line.kind is not LineKind.HEADLINE or is_title_shaped(line.text)
+
+
+def _short_text(lines: list[Line]) -> list[str]:
+    """The text of an input with no paragraph long enough to lead: its headline-like lines."""
+    return drop_repeated(line.text for line in lines[: _tail_start(lines, 0)] if _is_short_body(line))
+
+
 def read_page(text: str, lexicon: CleaningLexicon) -> PageParts | None:
-    """The body paragraphs and metadata of a scraped page, or None when it holds no body."""
+    """The body paragraphs and metadata of a scraped page, or None when it holds no text at all.
+
+    A headline alone, or a flash shorter than a lead, is an article too: its lines are its text.
+    """
     paragraphs, signed_by = _without_sign_offs(split_paragraphs(text), lexicon)
-    lines = [Line(paragraph, classify(paragraph, lexicon)) for paragraph in paragraphs]
+    lines = _unglued(paragraphs, lexicon)
     start = _body_start(lines)
+    tail = _tail_start(lines, start or 0)
     if start is None:
+        body = _short_text(lines)
+        head = lines[:tail]
+    else:
+        body = drop_repeated(line.text for line in lines[start:tail] if line.kind in BODY_KINDS)
+        head = lines[:start]
+    body = [text for paragraph in body if (text := without_inline_captions(paragraph, lexicon))]
+    if not body:
         return None
-    tail = _tail_start(lines, start)
-    body = drop_repeated(line.text for line in lines[start:tail] if line.kind in BODY_KINDS)
     body, dateline = _split_dateline(body, lexicon)
     # The credit may sit just under a "Written by" header, so the tail's first line counts.
     credit_lines = [line.text for line in lines[: tail + 2] if line.kind not in BODY_KINDS]
     return PageParts(
         paragraphs=body,
-        title=choose_title([line.text for line in lines[:start] if _could_be_title(line)], body),
+        title=choose_title([line.text for line in head if _could_be_title(line)], body),
         published=_published(lines[:tail]),
         agency=(dateline.agency if dateline else None) or signed_by or first_credit(credit_lines, lexicon),
         dateline=dateline.place if dateline else None,
+        short=start is None,
     )
