@@ -92,6 +92,7 @@ class Gazetteer:
     fuzzy_keys: dict[tuple[str, int, int], list[str]] = field(default_factory=dict)
     admin1_by_key: dict[tuple[str, str], int] = field(default_factory=dict)
     extents: dict[tuple[str, str | None], Extent] = field(default_factory=dict)
+    _name_keys: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._index_names()
@@ -129,6 +130,16 @@ class Gazetteer:
                 points[(entry.country, None)].append(entry)
                 points[(entry.country, entry.admin1)].append(entry)
         self.extents = {area: _extent(members) for area, members in points.items()}
+
+    def name_keys(self, entry: PlaceEntry) -> tuple[str, ...]:
+        """The keys of an entry's Latin names, computed once per entry (by identity: entries
+        live as long as the gazetteer, and hashing every field would cost more than the keys)."""
+        keys = self._name_keys.get(id(entry))
+        if keys is None:
+            fillers = self.rules.place_fillers
+            keys = tuple(self.rules.name_key(name, fillers) for name in entry.latin_names)
+            self._name_keys[id(entry)] = keys
+        return keys
 
     def admin1_of(self, entry: PlaceEntry) -> PlaceEntry | None:
         """The governorate/province entry an entry lies in, if known."""

@@ -129,10 +129,12 @@ def _exact(tokens: list[Token], kb: KnowledgeBase, guards: _Guards) -> list[_Fou
     """Names matched by spelling key, and by consonant skeleton ('loose'): which of the two
     to keep where they overlap is settled once namesakes abroad are out (``_settle_loose``)."""
     skip = kb.rules.articles | kb.rules.place_fillers
-    exact = [(m, False) for m in _spelt_as_places(find_names(tokens, kb.places.names, skip), tokens, kb)]
+    exact_matches = _spelt_as_places(find_names(tokens, kb.places.names, skip), tokens, kb)
+    loose_matches = _loose_names(tokens, kb, skip, _settled_spans(exact_matches, kb))
     found = []
-    for match, loose in [*exact, *((m, True) for m in _loose_names(tokens, kb, skip))]:
+    for match, loose in [*((m, False) for m in exact_matches), *((m, True) for m in loose_matches)]:
         if guards.allow(match.first, match.last, match.start, match.end):
+            content = _content(tokens, match, skip)
             found.append(
                 _Found(
                     match.first,
@@ -142,8 +144,8 @@ def _exact(tokens: list[Token], kb: KnowledgeBase, guards: _Guards) -> list[_Fou
                     [h.entry for h in match.hits],
                     1.0,
                     f"{'loose spelling' if loose else 'known name'} '{match.key}'",
-                    key=kb.rules.words_key([tokens[i].text for i in _content(tokens, match, skip)]),
-                    spelling=" ".join(tokens[i].folded for i in _content(tokens, match, skip)),
+                    key=" ".join(tokens[i].key for i in content),
+                    spelling=" ".join(tokens[i].folded for i in content),
                     loose=loose,
                 )
             )
@@ -168,13 +170,30 @@ def _spelt_alike(token: Token, entry: PlaceEntry, kb: KnowledgeBase) -> bool:
     return any(kb.rules.fold(name) == token.folded for name in entry.names)
 
 
-def _loose_names(tokens: list[Token], kb: KnowledgeBase, skip: frozenset[str]) -> list[NameMatch]:
+def _settled_spans(exact: list[NameMatch], kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """Token spans of exact matches that a home-country place may be: no filter will drop
+    them, so no loose match inside one can win (and none need be read)."""
+    home = kb.rules.home_countries
+    return [
+        (m.first, m.last) for m in exact if any(kb.places.entries[h.entry].country in home for h in m.hits)
+    ]
+
+
+def _loose_names(
+    tokens: list[Token], kb: KnowledgeBase, skip: frozenset[str], settled: list[tuple[int, int]]
+) -> list[NameMatch]:
     """Skeleton matches whose spelling keys are still alike (``loose_min_ratio``): 'Meskin'
     for 'Miskin', never 'Monitor' for 'Mentar'. A one-word one must not open a sentence nor
-    be a given name ('Bashar')."""
-    loose_tokens = [token._replace(key=kb.rules.loose_word_key(token.text)) for token in tokens]
+    be a given name ('Bashar'). Matches inside a ``settled`` span are not read."""
+    # Only capitalised words are read loosely: a place's loose spelling is a proper name.
+    loose_tokens = [
+        token._replace(key=kb.rules.loose_word_key(token.text) if token.capitalised else "")
+        for token in tokens
+    ]
     kept = []
     for match in find_names(loose_tokens, kb.places.loose_names, skip):
+        if any(first <= match.first and match.last <= last for first, last in settled):
+            continue
         if match.first == match.last and not _may_be_loose_word(tokens[match.first], kb):
             continue
         key = kb.rules.words_key([tokens[i].text for i in _content(tokens, match, skip)])
@@ -205,10 +224,7 @@ def _derived_from(key: str, cut: int, kb: KnowledgeBase) -> bool:
 
 def _alike(key: str, entry: PlaceEntry, kb: KnowledgeBase) -> bool:
     """Whether ``key`` is close to the key of one of the entry's names."""
-    return any(
-        fuzz.ratio(key, kb.rules.name_key(name, kb.rules.place_fillers)) >= kb.rules.loose_min_ratio
-        for name in entry.names
-    )
+    return any(fuzz.ratio(key, name) >= kb.rules.loose_min_ratio for name in kb.places.name_keys(entry))
 
 
 def _settle_loose(found: list[_Found]) -> list[_Found]:
@@ -231,8 +247,9 @@ def _countries_named(found: list[_Found], tokens: list[Token], kb: KnowledgeBase
     named = {kb.demonyms[t.folded] for t in tokens if t.folded in kb.demonyms}
     for item in found:
         entries = [kb.places.entries[i] for i in item.candidates]
-        if len({e.country for e in entries}) != 1:
-            continue
+        countries = {e.country for e in entries}
+        if len(countries) != 1 or countries <= kb.rules.home_countries:
+            continue  # the home country needs no naming
         if any(_names_its_country(e, item.key, kb) for e in entries) or not _weak(item, entries, kb):
             named.add(entries[0].country)
     return frozenset(named)
@@ -276,9 +293,13 @@ def _without_unnamed_abroad(found: list[_Found], kb: KnowledgeBase, named: froze
     match is not weak: 'Get' is not Kiryat Gat, 'al-Hamadaniyeh' not Iraq's Hamdaniya, in an
     article about Syria, while 'Arsal' is still Lebanon's. Names left with none are dropped."""
     kept = []
+    home = kb.rules.home_countries
     for item in found:
         entries = {i: kb.places.entries[i] for i in dict.fromkeys(item.candidates)}
-        has_home = any(e.country in kb.rules.home_countries for e in entries.values())
+        if all(e.country in home for e in entries.values()):
+            kept.append(item)
+            continue
+        has_home = any(e.country in home for e in entries.values())
         needs_naming = has_home or _weak(item, list(entries.values()), kb)
         item.candidates = [
             i for i, entry in entries.items() if _may_be_meant(entry, item.key, kb, named, needs_naming)
