@@ -81,12 +81,14 @@ class Extent:
 
 @dataclass
 class Gazetteer:
-    """Place entries indexed by name key. ``english_lookalikes`` holds the keys of English
-    words within fuzzy reach of a place name ('Media' of 'Madina'): never read as misspellings."""
+    """Place entries indexed by name key. ``english_lookalike_words`` are English words a place
+    name matcher could take for a place ('Media' of 'Madina', 'Nearly' of 'Narli'), and
+    ``english_lookalikes`` their keys: never read as misspellings."""
 
     entries: list[PlaceEntry]
     rules: NameRules
-    english_lookalikes: frozenset[str] = frozenset()
+    english_lookalike_words: frozenset[str] = frozenset()
+    english_lookalikes: frozenset[str] = field(init=False)
     names: NameIndex = field(init=False)
     loose_names: NameIndex = field(init=False)
     fuzzy_keys: dict[tuple[str, int, int], list[str]] = field(default_factory=dict)
@@ -95,6 +97,7 @@ class Gazetteer:
     _name_keys: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        self.english_lookalikes = frozenset(self.rules.name_key(w) for w in self.english_lookalike_words)
         self._index_names()
         self._index_areas()
 

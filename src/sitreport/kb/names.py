@@ -62,6 +62,8 @@ class NameRules:
     loose_min_letters: int = 0
     # A loose match also needs spelling keys this alike (rapidfuzz ratio, 0-100).
     loose_min_ratio: float = 0.0
+    # Articles that scrapers and writers glue onto a name ('Albukamal').
+    glued_articles: tuple[str, ...] = ()
     # From this size a town abroad may be meant without its country being named.
     foreign_city_min_population: int = 0
     # Word forms already computed: a text repeats its words, a gazetteer its name parts.
@@ -100,6 +102,7 @@ class NameRules:
                 loose_min_letters=int(raw.get("loose_min_letters", 0)),
                 loose_min_ratio=float(raw.get("loose_min_ratio", 0)),
                 foreign_city_min_population=int(raw.get("foreign_city_min_population", 0)),
+                glued_articles=tuple(raw.get("glued_articles", ())),
             )
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise KnowledgeBaseError(f"{path}: not a valid names file ({error})") from error

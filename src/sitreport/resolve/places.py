@@ -29,6 +29,8 @@ FUZZY_MAX_WORDS = 3
 # A word that only adds this many letters to a place name is derived from it ('Homsi', 'Syrian').
 DERIVED_SUFFIX_MAX = 3
 DERIVED_STEM_MIN = 4
+# An article written onto a name ('Alghantou') is read off only before this many letters.
+GLUED_NAME_MIN = 5
 AREA_PRECISION = 2
 # Kinds of rows that are towns and villages: abroad, these need their country named.
 SETTLEMENT_KINDS = frozenset({"populated_place", "village", "town"})
@@ -116,6 +118,7 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     found = _exact(tokens, kb, guards)
     named = _countries_named([f for f in found if not f.loose], tokens, kb) | prior.countries_in_article
     found = _settle_loose(_without_unnamed_abroad(found, kb, named))
+    found += _without_unnamed_abroad(_glued_articles(tokens, kb, guards, found), kb, named)
     found += _without_unnamed_abroad(_fuzzy(tokens, kb, guards, found), kb, named)
     for item in found:
         _read_phrases(item, tokens, text, kb.place_phrases)
@@ -158,7 +161,7 @@ def _spelt_as_places(matches: list[NameMatch], tokens: list[Token], kb: Knowledg
     kept = []
     for match in matches:
         token = tokens[match.first]
-        if match.first == match.last and token.key in kb.places.english_lookalikes:
+        if match.first == match.last and token.folded in kb.places.english_lookalike_words:
             hits = tuple(h for h in match.hits if _spelt_alike(token, kb.places.entries[h.entry], kb))
             match = replace(match, hits=hits)
         if match.hits:
@@ -210,7 +213,7 @@ def _may_be_loose_word(token: Token, kb: KnowledgeBase) -> bool:
     return not (
         token.sentence_start
         or token.folded in kb.rules.person_cues
-        or token.key in kb.places.english_lookalikes
+        or token.folded in kb.places.english_lookalike_words
         or any(_derived_from(token.key, cut, kb) for cut in range(1, DERIVED_SUFFIX_MAX + 1))
     )
 
@@ -321,6 +324,30 @@ def _may_be_meant(
 
 def _covers(wider: _Found, narrower: _Found) -> bool:
     return wider.first <= narrower.first and narrower.last <= wider.last
+
+
+def _glued_articles(
+    tokens: list[Token], kb: KnowledgeBase, guards: _Guards, found: list[_Found]
+) -> list[_Found]:
+    """'Alghantou', 'Albukamal': a capitalised word nothing matched that is an article written
+    onto a known one-word name (``glued_articles`` in names.json: 'al', 'el', never 'ar' or
+    'as', which open 'Arabian' and 'Asayish'; GLUED_NAME_MIN letters at least after it)."""
+    covered = {i for item in found for i in range(item.first, item.last + 1)}
+    results = []
+    for index, token in enumerate(tokens):
+        if index in covered or not token.capitalised or token.text.isupper():
+            continue
+        for article in kb.rules.glued_articles:
+            rest = token.text[len(article) :]
+            if not token.folded.startswith(article) or len(rest) < GLUED_NAME_MIN:
+                continue
+            key = kb.rules.word_key(rest)
+            hits = [h.entry for h in kb.places.names.get(key) if not h.needs_article]
+            if hits and guards.allow(index, index, token.start, token.end):
+                reason = f"known name '{key}' with its article written on"
+                results.append(_Found(index, index, token.start, token.end, hits, 1.0, reason, key=key))
+                break
+    return results
 
 
 def _fuzzy(tokens: list[Token], kb: KnowledgeBase, guards: _Guards, found: list[_Found]) -> list[_Found]:
