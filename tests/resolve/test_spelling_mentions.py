@@ -3,7 +3,8 @@
 spelling_mentions.csv: sample sentences written for this test (no article text), one mention
 a row, judged like place_mentions.csv: SOHR-style spellings of places the gazetteer spells
 otherwise ('Shekh Meskin', 'Ma'ra al-Nu'man', 'Kfar Nobol'), districts of Aleppo, air bases,
-countryside phrases, and false positives that must find nothing: English words the spelling
+countryside phrases, a look-alike of a place far from the governorate named that must stay a
+named miss (MISS), and false positives that must find nothing: English words the spelling
 rules bring near a place name ('Monitor', 'Nearly', 'Terms'), given names ('Bashar', 'Omar'),
 page furniture ('Get short URL'), Title Case headline words, and namesakes abroad whose
 country the sentence does not name.

@@ -62,6 +62,9 @@ class NameRules:
     loose_min_letters: int = 0
     # A loose match also needs spelling keys this alike (rapidfuzz ratio, 0-100).
     loose_min_ratio: float = 0.0
+    # Words that open Arabic place names ('Tal', 'Kafr'): a known name after one is part of
+    # another name ('Tal Mardikh' is not Mardikh).
+    name_prefixes: frozenset[str] = frozenset()
     # Articles that scrapers and writers glue onto a name ('Albukamal').
     glued_articles: tuple[str, ...] = ()
     # From this size a town abroad may be meant without its country being named.
@@ -103,6 +106,7 @@ class NameRules:
                 loose_min_ratio=float(raw.get("loose_min_ratio", 0)),
                 foreign_city_min_population=int(raw.get("foreign_city_min_population", 0)),
                 glued_articles=tuple(raw.get("glued_articles", ())),
+                name_prefixes=frozenset(raw.get("name_prefixes", ())),
             )
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise KnowledgeBaseError(f"{path}: not a valid names file ({error})") from error

@@ -63,6 +63,7 @@ class _Found:
     key: str = ""  # the name key matched
     spelling: str = ""  # the name's words as written, folded ('sinjar')
     loose: bool = False  # matched by consonant skeleton only
+    opens_sentence: bool = False  # one word, the first of its sentence ('Main roads were cut')
     effects: list[str] = field(default_factory=list)
     # The phrase words as written before and after the name ('southern', 'Old City of').
     phrase_before: str = ""
@@ -122,6 +123,7 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     found += _without_unnamed_abroad(_fuzzy(tokens, kb, guards, found), kb, named)
     for item in found:
         _read_phrases(item, tokens, text, kb.place_phrases)
+    found = _without_weak_strangers(found, kb, prior.admin1_in_article)
     misses = _named_misses(tokens, text, kb, found)
     contexts = _article_context(found, tokens, kb, prior)
     mentions = [_mention(item, text, kb, context) for item, context in zip(found, contexts, strict=True)]
@@ -150,6 +152,7 @@ def _exact(tokens: list[Token], kb: KnowledgeBase, guards: _Guards) -> list[_Fou
                     key=" ".join(tokens[i].key for i in content),
                     spelling=" ".join(tokens[i].folded for i in content),
                     loose=loose,
+                    opens_sentence=match.first == match.last and tokens[match.first].sentence_start,
                 )
             )
     return found
@@ -272,10 +275,12 @@ def _own_name(entry: PlaceEntry, key: str, kb: KnowledgeBase) -> bool:
 
 
 def _weak(item: _Found, entries: list[PlaceEntry], kb: KnowledgeBase) -> bool:
-    """Matched only loosely, fuzzily, by a stray alternate name ('Salem' of Jerusalem), or by
-    a spelling none of the places is written with ('Kane' for Qana)."""
+    """Matched only loosely, fuzzily, by a stray alternate name ('Salem' of Jerusalem), by a
+    spelling none of the places is written with ('Kane' for Qana), or by one capitalised word
+    opening a sentence, which may be any word ('Main roads were cut': not Jordan's Ma'in)."""
     return (
-        item.loose
+        item.opens_sentence
+        or item.loose
         or item.score < 1.0
         or not any(_own_name(e, item.key, kb) for e in entries)
         or not any(_written_as(e, item.spelling, kb) for e in entries)
@@ -320,6 +325,40 @@ def _may_be_meant(
     if entry.kind not in SETTLEMENT_KINDS | {ADMIN1_KIND} or _names_its_country(entry, key, kb):
         return True
     return not needs_naming
+
+
+def _without_weak_strangers(
+    found: list[_Found], kb: KnowledgeBase, article_admin1: frozenset[str]
+) -> list[_Found]:
+    """A weak match none of whose places lies in a governorate named nearby is another name
+    that happens to look alike. For a loose match the governorate must be named as an area
+    ('the village of Umm Batnah' in a report on southern Idlib is not Quneitra's Umm Batinah);
+    a fuzzy one, weaker still, yields to any governorate a place nearby surely lies in ('Tal
+    Mardikh' beside Deir ez-Zor is not Aleppo's Tall Madiq), or, for a name resolved alone
+    (``resolve_place``), to the governorates of the article's places. Such names stay named
+    misses."""
+    window = kb.rules.context_window
+    strong = [item for item in found if not (item.loose or item.score < 1.0)]
+    areas = _Nearby([(i.start, _admin1_of(i, kb)) for i in strong if _names_an_area(i, kb)], window)
+    places = _Nearby([(i.start, _admin1_of(i, kb)) for i in strong], window)
+    kept = []
+    for item in found:
+        around = frozenset()
+        if item.loose:
+            around = areas.around(item.start)
+        elif item.score < 1.0:
+            around = places.around(item.start) or article_admin1
+        if around and not any(kb.places.entries[i].admin1 in around for i in item.candidates):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _names_an_area(item: _Found, kb: KnowledgeBase) -> bool:
+    """A governorate named as such, or as a part or the countryside of it."""
+    if {"admin1", "countryside"} & set(item.effects) or any(e in COMPASS for e in item.effects):
+        return True
+    return all(kb.places.entries[i].kind == ADMIN1_KIND for i in item.candidates)
 
 
 def _covers(wider: _Found, narrower: _Found) -> bool:
@@ -372,8 +411,8 @@ def _fuzzy_at(
     for size in range(min(FUZZY_MAX_WORDS, len(chain) - position), 0, -1):
         words = chain[position : position + size]
         first, last = words[0], words[-1]
-        if size == 1 and tokens[first].sentence_start:
-            continue  # 'Meanwhile' or 'Hope' opening a sentence is a word, not a misspelt place
+        if size == 1 and (tokens[first].sentence_start or tokens[first].folded in kb.rules.person_cues):
+            continue  # 'Meanwhile' opening a sentence is a word, 'Maher' a man: no misspelt place
         query = " ".join(tokens[i].key for i in words)
         if len(query) < kb.rules.fuzzy_min_length:
             continue
@@ -445,6 +484,7 @@ class _Guards:
             self._inside_other_name(start, end)
             or self._in_person_name(first)
             or self._opens_person_name(first, last)
+            or self._after_name_prefix(first)
             or self._common_word(first, last)
             or tuple(t.folded for t in self.tokens[first : last + 1]) in self.district_words
         )
@@ -468,6 +508,17 @@ class _Guards:
                 return False
             index -= 1
         return False
+
+    def _after_name_prefix(self, first: int) -> bool:
+        """'Tal Mardikh' is not Mardikh, nor 'Kafr Nabl' Nabl: a known name right after a word
+        that opens Arabic place names (``name_prefixes``) is part of another, longer name."""
+        index = first - 1
+        while index >= 0 and self.tokens[index].is_article and self.tokens[index + 1].joined:
+            index -= 1
+        if index < 0 or not self.tokens[index + 1].joined:
+            return False
+        token = self.tokens[index]
+        return token.capitalised and token.folded in self.kb.rules.name_prefixes
 
     def _abbreviated_title(self, title: int, name: int) -> bool:
         gap = self.text[self.tokens[title].end : self.tokens[name].start]
