@@ -49,3 +49,22 @@ def test_never_crashes_and_body_is_a_suffix(lexicon: CleaningLexicon, text: str)
     if dateline is not None:
         assert text.endswith(dateline.body)
         assert dateline.place in text[: len(text) - len(dateline.body)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency", "published"),
+    [
+        ("DAMASCUS, Oct 3 (Reuters) - Shelling killed five.", "DAMASCUS", "Reuters", None),
+        ("BEIRUT, Oct. 3, 2016 (AP) — Shelling killed five.", "BEIRUT", "AP", "2016-10-03"),
+        ("ALEPPO, Syria, Oct 3 (Reuters) - Shelling killed five.", "ALEPPO", "Reuters", None),
+        ("Homs, 3 October 2016 (Xinhua) -- Shelling killed five.", "Homs", "Xinhua", "2016-10-03"),
+    ],
+)
+def test_dated_datelines(
+    paragraph: str, place: str, agency: str, published: str | None, lexicon: CleaningLexicon
+) -> None:
+    """The date is read off with the dateline; without its year it dates nothing."""
+    dateline = split_dateline(paragraph, lexicon)
+    assert dateline is not None
+    assert (dateline.place, dateline.agency, dateline.published) == (place, agency, published)
+    assert dateline.body == "Shelling killed five."

@@ -5,6 +5,7 @@ Sample lines written for the project, not taken from any report.
 
 from __future__ import annotations
 
+from sitreport.clean.dedup import paragraph_key
 from sitreport.clean.glued import unglue, unglue_line
 from sitreport.clean.lexicon import CleaningLexicon
 
@@ -61,4 +62,37 @@ def test_a_sentence_is_left_alone(lexicon: CleaningLexicon) -> None:
 
 def test_unglue_takes_headlines_from_the_lines_above(lexicon: CleaningLexicon) -> None:
     page = [HEADLINE, f"Published April 29 2017 {HEADLINE}. {LEAD}"]
-    assert unglue(page, lexicon) == [HEADLINE, "Published April 29 2017", HEADLINE, LEAD]
+    unglued = unglue(page, lexicon)
+    assert unglued.lines == [HEADLINE, "Published April 29 2017", HEADLINE, LEAD]
+    assert unglued.repeated == {paragraph_key(HEADLINE)}
+
+
+def test_a_paragraph_merely_pasted_twice_is_no_repeated_headline(lexicon: CleaningLexicon) -> None:
+    assert unglue([HEADLINE, HEADLINE], lexicon).repeated == frozenset()
+
+
+def test_a_question_headline_repeated_before_the_lead(lexicon: CleaningLexicon) -> None:
+    headline = "Will the truce in Sample Town hold?"
+    assert unglue_line(f"{headline} {LEAD}", [headline], lexicon) == [
+        "Will the truce in Sample Town hold",
+        LEAD,
+    ]
+
+
+def test_an_agency_credit_left_before_the_lead(lexicon: CleaningLexicon) -> None:
+    assert unglue_line(f"{HEADLINE} AFP {LEAD}", [HEADLINE], lexicon) == [HEADLINE, "AFP", LEAD]
+    assert unglue_line(f"25 January 2016 SANA-{LEAD}", [], lexicon) == ["25 January 2016", "SANA", LEAD]
+
+
+def test_an_agency_opening_the_paragraph_is_a_sentence(lexicon: CleaningLexicon) -> None:
+    lead = "SANA Television reported that shelling killed five people in Sample Town."
+    assert unglue_line(lead, [HEADLINE], lexicon) == [lead]
+    assert unglue_line(f"{HEADLINE} SANA reported that shelling killed five.", [HEADLINE], lexicon)[-1] == (
+        "SANA reported that shelling killed five."
+    )
+
+
+def test_a_quoted_paragraph_pasted_twice_stays_whole(lexicon: CleaningLexicon) -> None:
+    quote = '"We had no choice but to leave," said one man from Sample Town.'
+    unglued = unglue([quote, quote], lexicon)
+    assert (unglued.lines, unglued.repeated) == ([quote, quote], frozenset())

@@ -112,13 +112,12 @@ def test_a_date_inside_a_sentence_is_not_the_publication_date() -> None:
     assert clean_document(raw_document(page)).published is None
 
 
-def test_sign_off_credit_is_read_and_removed() -> None:
-    page = (
-        "Two soldiers were killed when a roadside bomb hit their vehicle near Deraa, state media said. — AFP"
-    )
+@pytest.mark.parametrize("sign_off", [" — AFP", "--AFP", " Source: AFP", " Source AFP"])
+def test_sign_off_credit_is_read_and_removed(sign_off: str) -> None:
+    page = "Two soldiers were killed when a roadside bomb hit their car near Deraa, police said." + sign_off
     article = clean_document(raw_document(page))
     assert article.agency == "AFP"
-    assert article.text.endswith("state media said.")
+    assert article.text.endswith("police said.")
 
 
 def test_an_agency_cited_in_the_body_is_not_a_credit() -> None:
@@ -154,3 +153,28 @@ def test_a_flattened_page_head_is_metadata_not_body() -> None:
 )
 def test_the_site_name_is_not_part_of_the_title(title: str, headline: str) -> None:
     assert clean_document(raw_document(KESSAB_PAGE, title=title)).title == headline
+
+
+@pytest.mark.parametrize(
+    ("page", "published"),
+    [
+        ("BEIRUT, Oct. 3, 2016 (AP) — Shelling killed five people in a village near Homs.", "2016-10-03"),
+        ("DAMASCUS, Oct 3 (Reuters) - Shelling killed five people in a village near Homs.", None),
+        (
+            "Published 4 October 2016\n\n"
+            "DAMASCUS, Oct 3 (Reuters) - Shelling killed five people in a village near Homs.",
+            "2016-10-04",
+        ),
+    ],
+)
+def test_a_dateline_dates_the_page_only_with_its_year(page: str, published: str | None) -> None:
+    """The page's own publication line wins; a dateline without a year never dates the page."""
+    assert clean_document(raw_document(page)).published == published
+
+
+def test_a_headline_with_a_full_stop_repeated_above_the_body_is_the_title() -> None:
+    headline = "Army retakes hill near Kessab after two days of fighting."
+    page = f"{headline}\n\nMarch 27 2016 {headline} The army said on Sunday it had retaken the hill."
+    article = clean_document(raw_document(page))
+    assert (article.title, article.published) == (headline, "2016-03-27")
+    assert article.text == "The army said on Sunday it had retaken the hill."

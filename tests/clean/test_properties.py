@@ -48,6 +48,8 @@ def test_cleaning_cleaned_text_changes_nothing(lines: list[str], separator: str)
 # found by hypothesis: three single-spaced lines of fitting widths were taken for one
 # hard-wrapped paragraph, so the caption inside it survived
 @example([JUNK[5], JUNK[5], PARAGRAPHS[1]], "\n")
+# found by hypothesis: a quoted paragraph pasted twice was split at its quote as a repeated headline
+@example([PARAGRAPHS[2], PARAGRAPHS[2], PARAGRAPHS[0]], "\n")
 def test_junk_never_survives_and_each_paragraph_appears_once(lines: list[str], separator: str) -> None:
     text = clean_document(raw_document(separator.join(lines))).text
     for junk in JUNK:

@@ -6,9 +6,12 @@ Sample texts written for the project, not taken from any report.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sitreport.annotate import annotation_parts
 from sitreport.clean import clean_document
+from sitreport.errors import InputError
 
 from .clean_samples import raw_document
 
@@ -39,3 +42,25 @@ def test_a_one_line_flash_under_its_headline_is_kept() -> None:
     article = clean_document(raw_document(f"{HEADLINE}\n\n{flash}"))
     assert article.text.split("\n\n") == [HEADLINE, flash]
     assert article.title == HEADLINE
+
+
+SHORT_LINES = [
+    HEADLINE,
+    "Two mortar shells hit Sample Town",
+    "Clashes continue near the Sample Town crossing",
+    "DAMASCUS, SANA – Army units enter Kafr Sample",
+    "By Sam Writer",
+    "Share on Facebook",
+]
+
+
+@given(st.lists(st.sampled_from(SHORT_LINES), min_size=1, max_size=5))
+def test_a_short_input_is_parsed_once(lines: list[str]) -> None:
+    """Whatever its lines, a short article's text starts with its title: no event is read twice."""
+    try:
+        article = clean_document(raw_document("\n\n".join(lines)))
+    except InputError:
+        assert all(line in ("By Sam Writer", "Share on Facebook") for line in lines)
+        return
+    assert article.title is not None and article.text.startswith(article.title)
+    assert annotation_parts(article) == [article.text]

@@ -13,7 +13,8 @@ from sitreport.clean.lexicon import CleaningLexicon
 from sitreport.clean.lines import words
 
 _BYLINE = re.compile(r"^(?:by|written by|source|via|credit)\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
-_SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s*(?:--|[-–—])\s*(?P<agency>[\w .\-]{2,30}?)\s*$")
+# "... said. — AFP", "... said.--Reuters", "... said. Source: SANA"
+_SIGN_OFF = re.compile(r"(?<=[.!?\"”’])\s*(?:--|[-–—]|\s[Ss]ource\b:?)\s*(?P<agency>[\w .\-]{2,30}?)\s*$")
 _LONE_CREDIT = re.compile(r"^[\s(\[\-–—]*(?P<agency>[^()\[\]]{2,40}?)[\s)\].]*$")
 
 

@@ -1,9 +1,11 @@
-"""Datelines that open wire copy: "BEIRUT (Reuters) -", "ALEPPO, Syria (AP) —", "Damascus, SANA –".
+"""Datelines that open wire copy: "BEIRUT (Reuters) -", "ALEPPO, Syria (AP) —", "Damascus, SANA –",
+"DAMASCUS, Oct 3 (Reuters) -", "BEIRUT, Oct. 3, 2016 (AP) —".
 
 The dateline is taken off the body and kept as metadata. It names where the reporter filed
 from, not where the event happened, so leaving it in the first sentence would hand the
 extraction stage a misleading place mention; the place stays available as
-``Article.dateline`` for stages that want a last-resort location.
+``Article.dateline`` for stages that want a last-resort location. A date in the dateline is
+read too: with its year it is the day the copy was filed; without one it is no date at all.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitreport.clean.dates import WRITTEN_DATE, parse_published
 from sitreport.clean.lexicon import CleaningLexicon
 
 _DASH = r"\s*(?:--|[-–—])\s+"
@@ -18,12 +21,14 @@ _DASH = r"\s*(?:--|[-–—])\s+"
 _CAPS_PLACE = r"(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"
 # A mixed-case place, accepted only when a known agency stands beside it.
 _TITLE_PLACE = r"(?P<place>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,2})"
-_QUALIFIER = r"(?:,\s*(?P<qualifier>[A-Z][\w.]*(?:\s+[\w.]+){0,2}))?"
+# "Syria" after the place; a date there is the dateline's date, not a qualifier
+_QUALIFIER = rf"(?:,\s*(?!{WRITTEN_DATE})(?P<qualifier>[A-Z][\w.]*(?:\s+[\w.]+){{0,2}}))?"
+_DATE = rf"(?:,?\s*(?P<date>{WRITTEN_DATE}))?"
 _AGENCY_PARENS = r"\s*\((?P<agency>[^()]{2,40})\)"
 
-_CAPS_DATELINE = re.compile(rf"^{_CAPS_PLACE}{_QUALIFIER}(?:{_AGENCY_PARENS})?{_DASH}(?=\S)")
+_CAPS_DATELINE = re.compile(rf"^{_CAPS_PLACE}{_QUALIFIER}{_DATE}(?:{_AGENCY_PARENS})?{_DASH}(?=\S)")
 _TITLE_DATELINE = re.compile(
-    rf"^{_TITLE_PLACE}(?:{_QUALIFIER}{_AGENCY_PARENS}|,\s*(?P<agency_comma>[A-Z][\w.]{{1,20}})){_DASH}(?=\S)"
+    rf"^{_TITLE_PLACE}(?:{_QUALIFIER}{_DATE}{_AGENCY_PARENS}|,\s*(?P<agency_comma>[A-Z][\w.]{{1,20}})){_DASH}(?=\S)"
 )
 
 
@@ -34,6 +39,12 @@ class Dateline:
     place: str
     agency: str | None
     body: str
+    # ISO day when the dateline's date carries its year ("BEIRUT, Oct. 3, 2016 (AP) —")
+    published: str | None = None
+
+
+def _published_of(match: re.Match[str]) -> str | None:
+    return parse_published(match.group("date") or "")
 
 
 def _agency_of(match: re.Match[str]) -> str | None:
@@ -49,7 +60,10 @@ def _caps_dateline(paragraph: str, lexicon: CleaningLexicon) -> Dateline | None:
         return None
     agency = _agency_of(match)
     return Dateline(
-        match.group("place"), lexicon.wire_named(agency) if agency else None, paragraph[match.end() :]
+        match.group("place"),
+        lexicon.wire_named(agency) if agency else None,
+        paragraph[match.end() :],
+        _published_of(match),
     )
 
 
@@ -58,7 +72,7 @@ def _titled_dateline(paragraph: str, lexicon: CleaningLexicon) -> Dateline | Non
     agency = lexicon.wire_named(_agency_of(match) or "") if match else None
     if not match or agency is None:
         return None
-    return Dateline(match.group("place"), agency, paragraph[match.end() :])
+    return Dateline(match.group("place"), agency, paragraph[match.end() :], _published_of(match))
 
 
 def split_dateline(paragraph: str, lexicon: CleaningLexicon) -> Dateline | None:

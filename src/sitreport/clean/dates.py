@@ -24,7 +24,8 @@ _MONTH_NUMBERS: dict[str, int] = {
     **{name.lower(): n for n, name in enumerate(calendar.month_abbr) if name},
     "sept": 9,
 }
-MONTH = "(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
+_MONTH_ALTERNATIVES = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+MONTH = rf"(?P<month>{_MONTH_ALTERNATIVES})\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # A clock after the date: "14:54", "at 2:47 pm", "| 12:30 PM", and "at 2354" written without a colon.
@@ -43,6 +44,12 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"\b{MONTH}\s+(?P<day>[0-3]\d){_YEAR}\b",
         rf"(?<![\d.\-/])(?P<day>[0-3]?\d)(?P<sep>[.\-])(?P<month_number>[01]?\d)(?P=sep){_YEAR}(?!\d)",
     )
+)
+_MONTH_NAME = rf"(?i:{_MONTH_ALTERNATIVES})\.?"
+# A written date in a dateline ("Oct 3", "3 October", "Oct. 3, 2016"), without groups.
+WRITTEN_DATE = (
+    rf"(?:{_MONTH_NAME}\s+[0-3]?\d(?:st|nd|rd|th)?|[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH_NAME})"
+    r"(?:,?\s+(?:19|20)\d{2})?(?!\w)"
 )
 _MONTH_DAY = re.compile(
     rf"\b(?:{DAY}\s+{MONTH}|{MONTH.replace('month', 'month2')}\s+"

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import islice
 
+from sitreport.clean.dedup import paragraph_key
 from sitreport.clean.lexicon import CleaningLexicon
 from sitreport.clean.stamp import stamp_end
 from sitreport.clean.title import headline_segments, is_title_shaped
@@ -27,7 +29,7 @@ MAX_AGENCY_WORDS = 3
 MAX_DECK_WORDS = 60
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_LEADING_PUNCTUATION = re.compile(r"^[\s.,:;|\-–—]+")
+_LEADING_PUNCTUATION = re.compile(r"^[\s.,:;!?|\-–—]+")
 _SENTENCE_END = re.compile(r"[.!?]\s|[.!?]$")
 
 
@@ -53,6 +55,9 @@ def _repeat_at(line: str, headline: str) -> list[str] | None:
         if keys[first : first + len(wanted)] != wanted:
             continue
         start, end = tokens[first].start(), tokens[first + len(wanted) - 1].end()
+        # quotes and stops around the words belong to the repeat ("\"We had to leave.\"")
+        start = start if _TOKEN.search(line[:start]) else 0
+        end = end if _TOKEN.search(line[end:]) else len(line)
         prefix, rest = line[:start], line[end:]
         if not _SENTENCE_END.search(prefix.strip()) and _starts_anew(rest):
             return [prefix, line[start:end], rest]
@@ -95,8 +100,18 @@ def _split_furniture(line: str, lexicon: CleaningLexicon) -> list[str] | None:
     return [line[: match.end()], line[match.end() :]] if match and match.end() else None
 
 
+def _split_credit(line: str, lexicon: CleaningLexicon) -> list[str] | None:
+    """ "AFP Eleven children were killed ...", "SANA-One civilian ...": a credit before the lead."""
+    match = lexicon.wire_credit_start.match(line)
+    return [match.group("agency"), line[match.end() :]] if match else None
+
+
 def unglue_line(line: str, headlines: Sequence[str], lexicon: CleaningLexicon) -> list[str]:
-    """The head items glued onto the start of ``line``, each a line, then what remains of it."""
+    """The head items glued onto the start of ``line``, each a line, then what remains of it.
+
+    A bare agency name opening the line is split off as a credit only once another head item
+    stood before it: at a paragraph's start "SANA Television reported" is a sentence.
+    """
     pieces: list[str] = []
     while line:
         split = (
@@ -104,6 +119,7 @@ def unglue_line(line: str, headlines: Sequence[str], lexicon: CleaningLexicon) -
             or _split_repeat(line, headlines)
             or _split_agency(line, lexicon)
             or _split_furniture(line, lexicon)
+            or (_split_credit(line, lexicon) if pieces else None)
         )
         if split is None:
             break
@@ -113,10 +129,28 @@ def unglue_line(line: str, headlines: Sequence[str], lexicon: CleaningLexicon) -
     return [*pieces, line] if line else pieces
 
 
-def unglue(paragraphs: Sequence[str], lexicon: CleaningLexicon) -> list[str]:
+@dataclass(frozen=True)
+class Unglued:
+    """The page's head lines with glued items split off, and the headlines found repeated.
+
+    ``repeated`` holds the keys (``paragraph_key``) of earlier lines that a later paragraph
+    opened with, text glued after them: the page printed them as its headline, even when
+    they end in a full stop.
+    """
+
+    lines: list[str]
+    repeated: frozenset[str]
+
+
+def unglue(paragraphs: Sequence[str], lexicon: CleaningLexicon) -> Unglued:
     """``paragraphs`` with each one's glued head items split off, earlier headlines as repeats."""
     lines: list[str] = []
+    repeated: set[str] = set()
     for paragraph in paragraphs:
         headlines = [line for line in lines if is_title_shaped(line)]
-        lines.extend(unglue_line(paragraph, headlines, lexicon))
-    return lines
+        pieces = unglue_line(paragraph, headlines, lexicon)
+        if len(pieces) > 1:
+            headline_keys = {paragraph_key(headline) for headline in headlines}
+            repeated.update(key for piece in pieces if (key := paragraph_key(piece)) in headline_keys)
+        lines.extend(pieces)
+    return Unglued(lines, frozenset(repeated))

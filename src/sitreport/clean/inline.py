@@ -1,10 +1,11 @@
-"""Photo captions and embedded-media titles a flattening scraper ran into a body paragraph.
+"""Photo captions, embedded-media titles and page tails a flattening scraper ran into a paragraph.
 
 When a page is flattened into one paragraph, a caption ("Residents shelter in a mosque in
 Douma August 21 2013. REUTERS/Jane Doe", "... on July 9 2016 (Photo AFP)") or an embedded
 video's title ("Jets pound the old city - YouTube") stands between two body sentences. Each
 is cut out from the sentence end before it to the end of its credit; the sentences around it
-stay whole. On a page with its lines intact the line rules drop these already.
+stay whole. A tail block (related headlines, tags, "Reporting by" credits) run onto the last
+sentence ends the paragraph. On a page with its lines intact the line rules drop these already.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def _sentence_starts(text: str) -> list[int]:
 
 def _caption_start(text: str, end_of_caption: int) -> int:
     """Where the caption ending at ``end_of_caption`` begins: at the last sentence start before it."""
-    return max(start for start in _sentence_starts(text) if start < end_of_caption)
+    return max((start for start in _sentence_starts(text) if start < end_of_caption), default=0)
 
 
 def _slash_credits(text: str, lexicon: CleaningLexicon) -> Iterator[tuple[int, int]]:
@@ -76,6 +77,18 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
             position = max(position, end)
     kept.append(text[position:])
     return _SPACE_BEFORE_PUNCTUATION.sub("", " ".join(" ".join(kept).split()))
+
+
+def without_glued_tail(paragraph: str, lexicon: CleaningLexicon) -> str:
+    """``paragraph`` up to the teaser, tag or credit block run onto its last sentence.
+
+    The block is shorter than the story before it: "Summary. Tags ... <story>" is a page head.
+    """
+    for match in lexicon.glued_tail.finditer(paragraph):
+        in_second_half = 2 * match.start() > len(paragraph)
+        if match.group("marker")[0].isupper() and in_second_half:
+            return paragraph[: match.start()]
+    return paragraph
 
 
 def without_inline_captions(paragraph: str, lexicon: CleaningLexicon) -> str:

@@ -23,6 +23,7 @@ class CleaningLexicon:
     link_line: re.Pattern[str]
     tail_marker: re.Pattern[str]
     glued_furniture: re.Pattern[str]
+    glued_tail: re.Pattern[str]
     social_words: frozenset[str]
     credit_words: frozenset[str]
     # stamp words besides the date, time zones included
@@ -36,6 +37,8 @@ class CleaningLexicon:
     photo_words: frozenset[str]
     # alias (lower case) -> canonical agency name
     wire_agencies: dict[str, str]
+    # an agency's name opening a line, then a dash or a capitalised word: "AFP Eleven ...", "SANA-One ..."
+    wire_credit_start: re.Pattern[str]
 
     def wire_named(self, text: str) -> str | None:
         """The canonical agency when ``text`` is exactly one of its names."""
@@ -89,8 +92,18 @@ def _wire_agencies(extra_dirs: Iterable[Path]) -> dict[str, str]:
     return agencies
 
 
+def _credit_start(agencies: dict[str, str]) -> re.Pattern[str]:
+    names = sorted(agencies, key=len, reverse=True)
+    return _alternation(
+        [re.escape(name) for name in names],
+        r"^(?P<agency>{})(?:\s*[-–—]\s*|\s+)(?=[\"“]?(?-i:[A-Z0-9]))",
+        "wire_agencies.csv",
+    )
+
+
 @lru_cache(maxsize=8)
 def _load(extra_dirs: tuple[Path, ...]) -> CleaningLexicon:
+    agencies = _wire_agencies(extra_dirs)
     return CleaningLexicon(
         boilerplate=tuple(_compile(p, "boilerplate.txt") for p in _entries("boilerplate.txt", extra_dirs)),
         link_line=_alternation(
@@ -101,6 +114,11 @@ def _load(extra_dirs: tuple[Path, ...]) -> CleaningLexicon:
         ),
         glued_furniture=_alternation(
             _entries("glued_furniture.txt", extra_dirs), r"^(?:{})(?=\s|$)", "glued_furniture.txt"
+        ),
+        glued_tail=_alternation(
+            _entries("glued_tail_markers.txt", extra_dirs),
+            r"(?<=[.!?\"'”’)\]])\s+(?:\.\.\.\s*)?(?:[\d,]+\s+)*(?P<marker>(?:{}))\b",
+            "glued_tail_markers.txt",
         ),
         social_words=_words("social_words.txt", extra_dirs),
         credit_words=_words("credit_words.txt", extra_dirs),
@@ -115,7 +133,8 @@ def _load(extra_dirs: tuple[Path, ...]) -> CleaningLexicon:
             "site_names.txt",
         ),
         photo_words=_words("photo_words.txt", extra_dirs),
-        wire_agencies=_wire_agencies(extra_dirs),
+        wire_agencies=agencies,
+        wire_credit_start=_credit_start(agencies),
     )
 
 

@@ -20,9 +20,9 @@ from typing import NamedTuple
 from sitreport.clean.credits import first_credit, split_sign_off
 from sitreport.clean.dateline import Dateline, split_dateline
 from sitreport.clean.dates import find_date
-from sitreport.clean.dedup import drop_repeated
+from sitreport.clean.dedup import drop_repeated, paragraph_key
 from sitreport.clean.glued import unglue
-from sitreport.clean.inline import without_inline_captions
+from sitreport.clean.inline import without_glued_tail, without_inline_captions
 from sitreport.clean.lexicon import CleaningLexicon
 from sitreport.clean.lines import LineKind, classify, is_terminated, words
 from sitreport.clean.title import MAX_TITLE_WORDS, choose_title, is_title_shaped
@@ -143,7 +143,12 @@ def _unglued(paragraphs: list[str], lexicon: CleaningLexicon) -> list[Line]:
     """
     leads = [i for i, line in enumerate(_classified(paragraphs, lexicon)) if _is_lead(line)]
     head_end = leads[HEAD_LEADS - 1] + 1 if len(leads) >= HEAD_LEADS else len(paragraphs)
-    return _classified(unglue(paragraphs[:head_end], lexicon) + paragraphs[head_end:], lexicon)
+    head = unglue(paragraphs[:head_end], lexicon)
+    # a line the page repeats at the start of the next is its headline, full stop or not
+    return [
+        Line(line.text, LineKind.HEADLINE) if paragraph_key(line.text) in head.repeated else line
+        for line in _classified(head.lines + paragraphs[head_end:], lexicon)
+    ]
 
 
 def _is_short_body(line: Line) -> bool:
@@ -158,6 +163,32 @@ def _short_text(lines: list[Line]) -> list[str]:
     return drop_repeated(line.text for line in lines[: _tail_start(lines, 0)] if _is_short_body(line))
 
 
+def _without_tail(body: list[str], lexicon: CleaningLexicon) -> list[str]:
+    """The body cut at a tail block glued onto a paragraph: what follows it is other stories."""
+    for index, paragraph in enumerate(body):
+        kept = without_glued_tail(paragraph, lexicon)
+        if kept != paragraph:
+            return [*body[:index], kept]
+    return body
+
+
+def _body_and_titles(lines: list[Line], start: int | None, tail: int) -> tuple[list[str], list[str] | None]:
+    """The body's paragraphs and the title candidates above it.
+
+    A short input (no lead) has no candidates (None): its headline is its first line.
+    """
+    if start is None:
+        return _short_text(lines), None
+    body = drop_repeated(line.text for line in lines[start:tail] if line.kind in BODY_KINDS)
+    return body, [line.text for line in lines[:start] if _could_be_title(line)]
+
+
+def _without_run_in_junk(body: list[str], lexicon: CleaningLexicon) -> list[str]:
+    """The body without tails, captions and embedded titles a scraper ran into its paragraphs."""
+    cleaned = (without_inline_captions(paragraph, lexicon) for paragraph in _without_tail(body, lexicon))
+    return [paragraph for paragraph in cleaned if paragraph]
+
+
 def read_page(text: str, lexicon: CleaningLexicon) -> PageParts | None:
     """The body paragraphs and metadata of a scraped page, or None when it holds no text at all.
 
@@ -167,13 +198,8 @@ def read_page(text: str, lexicon: CleaningLexicon) -> PageParts | None:
     lines = _unglued(paragraphs, lexicon)
     start = _body_start(lines)
     tail = _tail_start(lines, start or 0)
-    if start is None:
-        body = _short_text(lines)
-        head = lines[:tail]
-    else:
-        body = drop_repeated(line.text for line in lines[start:tail] if line.kind in BODY_KINDS)
-        head = lines[:start]
-    body = [text for paragraph in body if (text := without_inline_captions(paragraph, lexicon))]
+    body, candidates = _body_and_titles(lines, start, tail)
+    body = _without_run_in_junk(body, lexicon)
     if not body:
         return None
     body, dateline = _split_dateline(body, lexicon)
@@ -181,8 +207,9 @@ def read_page(text: str, lexicon: CleaningLexicon) -> PageParts | None:
     credit_lines = [line.text for line in lines[: tail + 2] if line.kind not in BODY_KINDS]
     return PageParts(
         paragraphs=body,
-        title=choose_title([line.text for line in head if _could_be_title(line)], body),
-        published=_published(lines[:tail]),
+        # a short input's headline is its first line: the text starts with it and is read once
+        title=body[0] if candidates is None else choose_title(candidates, body),
+        published=_published(lines[:tail]) or (dateline.published if dateline else None),
         agency=(dateline.agency if dateline else None) or signed_by or first_credit(credit_lines, lexicon),
         dateline=dateline.place if dateline else None,
         short=start is None,
