@@ -12,7 +12,9 @@ incident is reported by 1-5 outlets; a report names the town or only the governo
 states the day (50 %), takes its publication day (0-2 days later; 30 %), gives only the month
 (4 %) or no date (16 %); it gives each figure with some probability, rounded, as a bound or
 (15 %) as a different count, and names the doer half the time. Some articles are round-ups
-of several incidents. The sizes share the year, so a larger corpus is a denser one: the hard
+of several incidents of one day. Each article has a publication day (0-2 days after its first report's
+incident, drawn from a second generator so the events are the same as without it), passed to
+linking as a page would give it. The sizes share the year, so a larger corpus is a denser one: the hard
 case for blocking and for precision.
 """
 
@@ -144,26 +146,31 @@ def report(
     )
 
 
-def synthetic(size: int) -> tuple[list[Event], dict[str, int]]:
-    """Events and, for each, the incident it truly reports."""
-    rng = random.Random(SEED)
+def synthetic(size: int) -> tuple[list[Event], dict[str, int], dict[str, str]]:
+    """Events, the incident each truly reports, and each article's publication day."""
+    rng, delays = random.Random(SEED), random.Random(SEED + 1)
     towns, weights, areas = places(rng)
     events: list[Event] = []
     truth: dict[str, int] = {}
+    published: dict[str, str] = {}
     roundup: dict[str, str] = {}  # outlet -> its open round-up article
+    opened: dict[str, date] = {}  # outlet -> the day its round-up covers
     number = 0
     while len(events) < size:
         happened = incident(rng, towns, weights)
         reporters = rng.sample(range(OUTLETS), rng.choices((1, 2, 3, 4, 5), weights=(45, 30, 15, 7, 3))[0])
         for outlet in (f"Outlet {o}" for o in reporters[: size - len(events)]):
-            # A quarter of reports sit in a round-up with the outlet's other news of the day.
-            if outlet not in roundup or rng.random() > 0.25:
-                roundup[outlet] = f"article-{len(events)}"
+            # A quarter of reports sit in a round-up with the outlet's other news of the day
+            # (checked last, so the draws, and thus the events, are those of a generator without it).
+            if outlet not in roundup or rng.random() > 0.25 or opened[outlet] != happened["day"]:
+                roundup[outlet], opened[outlet] = f"article-{len(events)}", happened["day"]
+                delay = delays.choices((0, 1, 2), weights=(60, 35, 5))[0]
+                published[roundup[outlet]] = (happened["day"] + timedelta(days=delay)).isoformat()
             event = report(rng, len(events), roundup[outlet], outlet, happened, areas)
             events.append(event)
             truth[event.event_id] = number
         number += 1
-    return events, truth
+    return events, truth, published
 
 
 def pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
@@ -171,10 +178,10 @@ def pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
 
 
 def run_one(size: int) -> dict[str, float]:
-    events, truth = synthetic(size)
+    events, truth, published = synthetic(size)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started, cpu_started = time.perf_counter(), time.process_time()
-    incidents = link_events(events, Options())
+    incidents = link_events(events, Options(), published=published)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     by_truth: dict[int, list[str]] = {}

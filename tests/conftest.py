@@ -79,3 +79,15 @@ def scorer() -> Callable[..., dict[str, float]]:
 def sitreport_cli() -> Callable[..., None]:
     """Runs the installed ``sitreport`` command, writing its output to a file."""
     return run_sitreport
+
+
+@pytest.fixture(scope="session")
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path]:
+    """``sitreport extract`` over every .txt of a folder: the path of its JSON Lines output."""
+
+    def extract_folder(texts: Path) -> Path:
+        events = tmp_path_factory.mktemp(f"{texts.parent.name}_events") / "events.jsonl"
+        run_sitreport("extract", *sorted(map(str, texts.glob("*.txt"))), stdout_path=events)
+        return events
+
+    return extract_folder

@@ -5,10 +5,14 @@ Heavy imports (spaCy, SQLAlchemy, FastAPI) happen inside the commands so ``--hel
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -28,6 +32,7 @@ from sitreport.errors import InputError, SitreportError
 from sitreport.options import DEFAULT_DB_URL, Options
 
 if TYPE_CHECKING:
+    from sitreport.ledger import LinkSummary
     from sitreport.store import Store
 
 app = typer.Typer(
@@ -48,6 +53,8 @@ app.add_typer(kb_app, name="kb")
 stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)
 T = TypeVar("T")
+# Ids printed per integrity fault by `check`; the count says how many there are.
+CHECK_IDS_SHOWN = 5
 
 DbOption = Annotated[
     str,
@@ -95,7 +102,15 @@ class ErrorReport:
 
 
 def _count_files(paths: Iterable[Path]) -> int:
-    return sum(sum(1 for p in path.rglob("*") if p.is_file()) if path.is_dir() else 1 for path in paths)
+    """Files under the paths, for the progress bar; a path that cannot be looked at counts as one."""
+    return sum(_files_under(path) for path in paths)
+
+
+def _files_under(path: Path) -> int:
+    try:
+        return sum(1 for p in path.rglob("*") if p.is_file()) if path.is_dir() else 1
+    except OSError:
+        return 1  # reading it will report why
 
 
 def _with_progress(items: Iterable[T], total: int | None, options: Options, label: str) -> Iterator[T]:
@@ -113,7 +128,71 @@ def _fail(error: SitreportError) -> typer.Exit:
     return typer.Exit(code=2)
 
 
+def _cluster_workers(cluster: str | None) -> int | None:
+    """N of ``local:N`` (2 for ``local``); None for a scheduler address or no cluster."""
+    if cluster is None or not cluster.startswith("local"):
+        return None
+    count = cluster.partition(":")[2] or "2"
+    if not count.isdigit() or int(count) < 1:
+        raise _fail(
+            SitreportError(f"--cluster {cluster!r}: use local:N with N a number of workers, or an address")
+        )
+    return int(count)
+
+
+def _open_store(db: str, create: bool = False) -> Store:
+    """The store at ``db``; only ``ingest`` creates one, other commands say when there is none."""
+    from sitreport.store import Store
+
+    try:
+        return Store(db, create=create)
+    except SitreportError as error:
+        raise _fail(error) from error
+
+
+def _iso_day(option: str, value: str | None) -> str | None:
+    """A YYYY-MM-DD option value, checked; a one-line error naming the option if not a date."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as error:
+        raise _fail(SitreportError(f"{option} must be a date as YYYY-MM-DD, not {value!r}")) from error
+
+
+def _page_size(limit: int, total: int) -> int:
+    """Rows to show: ``--limit`` itself, or every row for 0."""
+    if limit < 0:
+        raise _fail(SitreportError(f"--limit must be 0 (all) or more, not {limit}"))
+    return max(total, 1) if limit == 0 else limit
+
+
+def _say_if_cut(shown: int, total: int, what: str) -> None:
+    """A listing cut by --limit says so on stderr, so a pipe never mistakes a page for the whole."""
+    if shown < total:
+        stderr.print(f"showing {shown:,} of {total:,} {what}; --limit 0 for all", highlight=False)
+
+
+def _quiet_on_closed_pipe(command: Callable[..., None]) -> Callable[..., None]:
+    """End quietly (status 0) when the reader of stdout goes away, as in ``| head``."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            try:
+                command(*args, **kwargs)
+            finally:
+                sys.stdout.flush()
+        except BrokenPipeError:
+            # Point stdout at /dev/null so the interpreter's final flush does not fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
+
+    return run
+
+
 @app.command()
+@_quiet_on_closed_pipe
 def clean(
     files: InputsArgument,
     as_json: Annotated[
@@ -154,6 +233,7 @@ def _print_article(article: Any) -> None:
 
 
 @app.command()
+@_quiet_on_closed_pipe
 def extract(files: InputsArgument, kb: KbOption = None, text_column: TextColumnOption = "text") -> None:
     """Print the events read from each article, one JSON object per line (the contract shape).
 
@@ -190,20 +270,27 @@ def ingest(
     The same article twice is stored once; each article is written in one transaction.
     Example: [bold]sitreport ingest examples/ --db sqlite:///ledger.db[/bold]
     """
-    from sitreport.ledger import store_results, update_incidents
+    from sitreport.ledger import link_pending, store_results
 
     options = _options(db=db, kb=kb, text_column=text_column)
     errors = ErrorReport()
-    store = _open_store(db)
+    _cluster_workers(cluster)  # a bad --cluster fails before anything is read or stored
+    store = _open_store(db, create=True)
     results = _with_progress(_process(paths, options, cluster), _count_files(paths), options, "ingesting")
     summary = store_results(store, results, errors)
     stderr.print(f"{summary.articles_read} articles read, {summary.articles_new} new, "
                  f"{summary.events_new} new events stored in {db}")
-    if link and summary.new_events:
-        changed = update_incidents(store, options, new_events=summary.new_events)
-        stderr.print(f"{changed} incidents created or updated")
+    if link:
+        _report_linking(link_pending(store, options), summary.events_new)
     store.close()
     raise typer.Exit(errors.exit_code())
+
+
+def _report_linking(linked: LinkSummary, events_new: int) -> None:
+    if linked.events_linked > events_new:
+        earlier = linked.events_linked - events_new
+        stderr.print(f"{earlier} events stored earlier but in no incident are now linked")
+    stderr.print(f"{linked.incidents_changed} incidents created or updated")
 
 
 def _process(paths: list[Path], options: Options, cluster: str | None) -> Iterator[Any]:
@@ -217,8 +304,8 @@ def _process(paths: list[Path], options: Options, cluster: str | None) -> Iterat
 
     from sitreport.batch import process_paths_on_cluster
 
-    if cluster.startswith("local"):
-        workers = int(cluster.partition(":")[2] or 2)
+    workers = _cluster_workers(cluster)
+    if workers is not None:
         target: Any = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
     else:
         target = cluster
@@ -226,16 +313,8 @@ def _process(paths: list[Path], options: Options, cluster: str | None) -> Iterat
         yield from process_paths_on_cluster(paths, options, client)
 
 
-def _open_store(db: str) -> Store:
-    from sitreport.store import Store
-
-    try:
-        return Store(db)
-    except SitreportError as error:
-        raise _fail(error) from error
-
-
 @app.command()
+@_quiet_on_closed_pipe
 def events(
     db: DbOption = DEFAULT_DB_URL,
     event_type: Annotated[str | None, typer.Option("--type", help="Only this event type.")] = None,
@@ -243,7 +322,7 @@ def events(
     source: Annotated[str | None, typer.Option(help="Only events this source reported.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
-    limit: Annotated[int, typer.Option(help="How many rows at most.")] = 50,
+    limit: Annotated[int, typer.Option(help="How many rows at most; 0 for all.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines instead of a table.")] = False,
 ) -> None:
     """List the stored events as a table: date, type, place, figures and sources.
@@ -252,13 +331,13 @@ def events(
     """
     from sitreport.store import EventQuery
 
+    first, last = _iso_day("--from", date_from), _iso_day("--to", date_to)
     store = _open_store(db)
-    query = EventQuery(
-        event_type=event_type, place=place, source=source, date_from=date_from, date_to=date_to, limit=limit
-    )
-    rows = store.query_events(query)
+    query = EventQuery(event_type=event_type, place=place, source=source, date_from=first, date_to=last)
     total = store.count_events(query)
+    rows = store.query_events(replace(query, limit=_page_size(limit, total)))
     store.close()
+    _say_if_cut(len(rows), total, "events")
     if as_json:
         for event in rows:
             print(json.dumps(event.to_dict(), ensure_ascii=False))
@@ -327,11 +406,12 @@ def export(
 
 
 @incidents_app.callback(invoke_without_command=True)
+@_quiet_on_closed_pipe
 def incidents_list(
     ctx: typer.Context,
     db: DbOption = DEFAULT_DB_URL,
     event_type: Annotated[str | None, typer.Option("--type", help="Only this event type.")] = None,
-    limit: Annotated[int, typer.Option(help="How many rows at most.")] = 50,
+    limit: Annotated[int, typer.Option(help="How many rows at most; 0 for all.")] = 50,
     as_json: Annotated[
         bool, typer.Option("--json", help="JSON Lines (the contract shape) instead of a table.")
     ] = False,
@@ -343,9 +423,10 @@ def incidents_list(
     if ctx.invoked_subcommand is not None:
         return
     store = _open_store(db)
-    rows = store.list_incidents(event_type=event_type, limit=limit)
     total = store.count_incidents(event_type=event_type)
+    rows = store.list_incidents(event_type=event_type, limit=_page_size(limit, total))
     store.close()
+    _say_if_cut(len(rows), total, "incidents")
     if as_json:
         for incident in rows:
             print(json.dumps(incident.to_dict(), ensure_ascii=False))
@@ -394,6 +475,30 @@ def link(db: DbOption = DEFAULT_DB_URL, kb: KbOption = None) -> None:
     stderr.print(f"{count} incidents")
 
 
+@app.command()
+def check(db: DbOption = DEFAULT_DB_URL) -> None:
+    """Check the store's integrity: every event in an incident, no empty or dangling incidents.
+
+    Prints each fault with a few ids and exits 1 when there is any. Events in no incident are
+    linked by the next [bold]ingest[/bold] or by [bold]link[/bold].
+    Example: [bold]sitreport check --db sqlite:///ledger.db[/bold]
+    """
+    store = _open_store(db)
+    try:
+        faults = {rule: ids for rule, ids in store.integrity_faults().items() if ids}
+    except SitreportError as error:
+        raise _fail(error) from error
+    finally:
+        store.close()
+    for rule, ids in faults.items():
+        shown = ", ".join(ids[:CHECK_IDS_SHOWN]) + (", …" if len(ids) > CHECK_IDS_SHOWN else "")
+        stderr.print(f"[red]fault[/red]: {len(ids)} {rule}: {shown}", highlight=False)
+    if faults:
+        stderr.print("run `sitreport link` to relink every event", highlight=False)
+        raise typer.Exit(1)
+    stderr.print(f"{db}: no integrity faults")
+
+
 @incidents_app.command("merge")
 def incidents_merge(
     first: Annotated[str, typer.Argument(help="An event id or incident id.")],
@@ -421,6 +526,7 @@ def incidents_split(
 
 
 @app.command()
+@_quiet_on_closed_pipe
 def incident(
     incident_id: Annotated[str, typer.Argument(help="The incident id (see `sitreport incidents`).")],
     db: DbOption = DEFAULT_DB_URL,
@@ -444,9 +550,25 @@ def incident(
         f"sources: {', '.join(found.sources) or '—'}    disputed: {'yes' if found.disputed else 'no'}"
     )
     stdout.print(_claims_table(found))
+    if found.links:
+        stdout.print(_links_table(found, members))
     for event in members:
         for evidence in event.evidence:
             stdout.print(f"[dim]{event.outlet or event.source_file}:[/dim] {evidence.text}", highlight=False)
+
+
+def _links_table(found: Any, members: list[Any]) -> Table:
+    """Why each report is in the incident: the report it was joined to, how sure, and why."""
+    names = {event.event_id: event.outlet or event.source_file or event.event_id for event in members}
+    table = Table(title="why linked (weak links: check them; `sitreport incidents split` undoes one)")
+    for column in ("report", "joined to", "sure", "why"):
+        table.add_column(column, overflow="fold")
+    for link in found.links:
+        sure = f"{link.score:.2f}" + (" [bold red]weak[/bold red]" if link.weak else "")
+        why = "\n".join(f"{aspect}: {reason}" for aspect, reason in link.reasons.items())
+        joined, anchor = (names.get(event_id, event_id) for event_id in (link.event_id, link.linked_to))
+        table.add_row(joined, anchor, sure, why)
+    return table
 
 
 def _claims_table(found: Any) -> Table:
@@ -471,6 +593,7 @@ def _claims_table(found: Any) -> Table:
 
 
 @app.command()
+@_quiet_on_closed_pipe
 def framing(
     db: DbOption = DEFAULT_DB_URL,
     incident_id: Annotated[
@@ -506,6 +629,7 @@ KB_PLACE_COLUMNS = ("mention", "name", "resolved", "precision", "admin1", "admin
 
 
 @kb_app.command("places")
+@_quiet_on_closed_pipe
 def kb_places(
     text: Annotated[str, typer.Argument(help="Any text; every place mention in it is resolved.")],
     kb: KbOption = None,
@@ -531,32 +655,65 @@ def kb_places(
     stdout.print(table)
 
 
+# Listening on every address names no host a browser would send: those must be --allowed-host.
+WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
+
+
+def _read_token(path: Path) -> str:
+    try:
+        token = path.read_text(encoding="utf-8").strip().splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise _fail(SitreportError(f"--token-file {path}: cannot be read ({error})")) from error
+    if not token or not token[0].strip():
+        raise _fail(SitreportError(f"--token-file {path}: the file is empty"))
+    return token[0].strip()
+
+
 @app.command()
 def serve(
+    ctx: typer.Context,
     db: DbOption = DEFAULT_DB_URL,
     host: Annotated[
         str, typer.Option(help="Address to listen on; keep 127.0.0.1 unless you mean it.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    allow_ingest: Annotated[bool, typer.Option(help="Enable POST /api/ingest (needs --token).")] = False,
+    allow_ingest: Annotated[bool, typer.Option(help="Enable POST /api/ingest (needs a token).")] = False,
     token: Annotated[
-        str | None, typer.Option(envvar="SITREPORT_TOKEN", help="Bearer token for POST /api/ingest.")
+        str | None,
+        typer.Option(
+            envvar="SITREPORT_TOKEN",
+            help="Bearer token for POST /api/ingest; prefer the SITREPORT_TOKEN variable or --token-file, "
+            "as other users of the machine see command-line arguments.",
+        ),
+    ] = None,
+    token_file: Annotated[
+        Path | None, typer.Option(help="A file holding the bearer token (its first line).", dir_okay=False)
+    ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(help="Another host name the server answers to (repeatable); loopback names always."),
     ] = None,
 ) -> None:
     """Serve the web UI and the HTTP API over the store (read-only unless --allow-ingest).
 
+    Requests naming another host (DNS rebinding) are refused; add names with --allowed-host.
     Example: [bold]sitreport serve --db sqlite:///ledger.db --port 8000[/bold]
     """
     import uvicorn
 
     from sitreport.serve import create_app
 
-    if allow_ingest and not token:
-        raise _fail(
-            SitreportError("--allow-ingest needs --token (or SITREPORT_TOKEN) so that only you can write")
-        )
+    source = ctx.get_parameter_source("token")
+    # By name: typer carries its own copy of click, whose enum is not click.core's.
+    if source is not None and source.name == "COMMANDLINE":
+        stderr.print("warning: --token is visible to other users in `ps`; use SITREPORT_TOKEN, --token-file")
+    secret = _read_token(token_file) if token_file else token
+    if allow_ingest and not secret:
+        needed = "--allow-ingest needs a token (SITREPORT_TOKEN, --token-file or --token): only you may write"
+        raise _fail(SitreportError(needed))
+    hosts = [*(allowed_host or ()), *([] if host in WILDCARD_ADDRESSES else [host])]
     try:
-        web_app = create_app(db, allow_ingest=allow_ingest, token=token)
+        web_app = create_app(db, allow_ingest=allow_ingest, token=secret, allowed_hosts=hosts)
     except SitreportError as error:
         raise _fail(error) from error
     stderr.print(f"sitreport serving {db} at http://{host}:{port}/  (Ctrl+C to stop)")

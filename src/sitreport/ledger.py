@@ -7,7 +7,7 @@ the web API (``POST /api/ingest``) run exactly the same steps.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sitreport.errors import InputError, SitreportError, StoreError
@@ -26,13 +26,11 @@ from sitreport.store import Store
 
 @dataclass
 class IngestSummary:
-    """What one ingest did: articles read and newly stored, events stored, incidents touched."""
+    """What one ingest stored: articles read and newly stored, events stored."""
 
     articles_read: int = 0
     articles_new: int = 0
     events_new: int = 0
-    incidents_changed: int = 0
-    new_events: list[Event] = field(default_factory=list)
 
 
 def store_results(
@@ -43,7 +41,8 @@ def store_results(
     """Save each article with its events (one transaction each); report bad inputs as they come.
 
     An article the store refuses is reported like a bad input (its transaction left nothing
-    behind) and the others are still stored.
+    behind) and the others are still stored. An article whose source (path, corpus row, URL)
+    was stored before with other text replaces that earlier version.
     """
     summary = IngestSummary()
     for item in results:
@@ -52,14 +51,13 @@ def store_results(
             continue
         summary.articles_read += 1
         try:
-            saved = store.save_article(item.article, item.events)
+            saved = store.save_article(item.article, item.events, revise=True)
         except StoreError as error:
             on_error(InputError(item.article.source, f"not stored: {error}"))
             continue
         if saved:
             summary.articles_new += 1
             summary.events_new += len(item.events)
-            summary.new_events.extend(item.events)
     return summary
 
 
@@ -71,36 +69,65 @@ def all_articles(store: Store) -> list[Article]:
     return store.list_articles(limit=max(store.count_articles(), 1))
 
 
-def update_incidents(
-    store: Store, options: Options, new_events: Iterable[Event] = (), touched: Iterable[str] = ()
+@dataclass(frozen=True)
+class LinkSummary:
+    """What one linking did: events that were in no incident, and incidents written or dropped."""
+
+    events_linked: int = 0
+    incidents_changed: int = 0
+
+
+def _relink(
+    store: Store, options: Options, incidents: list[Incident], events_by_id: dict[str, Event],
+    seeds: list[Event], touched: Iterable[str] = (),
 ) -> int:
-    """Relink only what new events or decisions can reach; returns how many incidents changed."""
-    events_by_id = {event.event_id: event for event in store.iter_events()}
     changed, removed = link_new(
-        all_incidents(store), new_events, events_by_id, options, store.decisions(), touched
+        incidents, seeds, events_by_id, options, store.decisions(), touched, store.publication_dates()
     )
     store.upsert_incidents(changed, removed)
     return len(changed) + len(removed)
 
 
+def link_pending(store: Store, options: Options) -> LinkSummary:
+    """Link every stored event that is in no incident yet, whichever run stored it.
+
+    An event stored by a run that was killed, crashed or raced another before linking is
+    taken up by the next one, so no event stays outside the incidents. Runs under the store's
+    exclusive lock: concurrent linkers wait for each other instead of writing the same
+    events into two incidents.
+    """
+    with store.exclusive("link pending events"):
+        events_by_id = {event.event_id: event for event in store.iter_events()}
+        # Read after the events: one stored in between is left for the next linking.
+        unlinked = store.unlinked_event_ids()
+        pending = [events_by_id[event_id] for event_id in unlinked if event_id in events_by_id]
+        if not pending:
+            return LinkSummary()
+        changed = _relink(store, options, all_incidents(store), events_by_id, pending)
+    return LinkSummary(len(pending), changed)
+
+
 def relink_all(store: Store, options: Options) -> int:
     """Link the whole store from scratch (analyst decisions still apply); returns the count."""
-    incidents = link_events(store.iter_events(), options, store.decisions())
-    store.replace_incidents(incidents)
+    with store.exclusive("relink every event"):
+        incidents = link_events(store.iter_events(), options, store.decisions(), store.publication_dates())
+        store.replace_incidents(incidents)
     return len(incidents)
 
 
 def record_decision(store: Store, action: str, first: str, second: str, options: Options) -> int:
     """Record an analyst's merge/split of events or incidents and relink what it touches."""
-    incidents = {incident.incident_id: incident for incident in all_incidents(store)}
-    for identifier in (first, second):
-        if identifier not in incidents and store.get_event(identifier) is None:
-            raise SitreportError(f"no event or incident {identifier!r}; see `sitreport incidents`")
-    decisions = expand_decision(action, first, second, incidents)
-    for decision in decisions:
-        store.record_decision(*decision)
-    touched = {identifier for _, *pair in decisions for identifier in pair}
-    return update_incidents(store, options, touched=touched)
+    with store.exclusive("record a decision"):
+        incidents = {incident.incident_id: incident for incident in all_incidents(store)}
+        for identifier in (first, second):
+            if identifier not in incidents and store.get_event(identifier) is None:
+                raise SitreportError(f"no event or incident {identifier!r}; see `sitreport incidents`")
+        decisions = expand_decision(action, first, second, incidents)
+        for decision in decisions:
+            store.record_decision(*decision)
+        touched = {identifier for _, *pair in decisions for identifier in pair}
+        events_by_id = {event.event_id: event for event in store.iter_events()}
+        return _relink(store, options, list(incidents.values()), events_by_id, [], touched)
 
 
 def framing_rows(store: Store, options: Options, incident_id: str | None = None) -> list[dict[str, Any]]:

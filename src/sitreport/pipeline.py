@@ -48,7 +48,7 @@ def extract_articles(
     they are met rather than held back until the batch finishes.
     """
     # Imported here so that cleaning alone (``sitreport clean``) never pays for loading spaCy.
-    from sitreport.annotate import annotate
+    from sitreport.annotate import annotate, too_long
     from sitreport.extract import extract_events
     from sitreport.kb import load_kb
 
@@ -57,8 +57,9 @@ def extract_articles(
 
     def articles_only() -> Iterator[Article]:
         for item in items:
-            if isinstance(item, InputError):
-                errors.append(item)
+            refusal = item if isinstance(item, InputError) else too_long(item)
+            if refusal is not None:
+                errors.append(refusal)
             else:
                 yield item
 

@@ -252,6 +252,21 @@ class Estimate:
 
 
 @dataclass
+class IncidentLink:
+    """Why one member event is in its incident: the member it was joined to, how sure that link
+    is (0 to 1), whether an analyst should check it, and a reason per aspect compared."""
+
+    event_id: str
+    linked_to: str
+    score: float
+    weak: bool
+    reasons: dict[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class Incident:
     """A real-world event as reported by one or more articles (``sitreport incidents``)."""
 
@@ -265,6 +280,7 @@ class Incident:
     claims: list[Claim]
     estimates: dict[str, Estimate]
     disputed: bool
+    links: list[IncidentLink] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

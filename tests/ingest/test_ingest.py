@@ -153,3 +153,37 @@ def test_decoding_any_bytes_gives_text_or_an_input_error(data: bytes) -> None:
         assert isinstance(decode_bytes(data, "sample"), str)
     except InputError as error:
         assert error.source == "sample"
+
+
+WIDE_ENCODINGS = ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
+
+
+@pytest.mark.parametrize("encoding", WIDE_ENCODINGS)
+@pytest.mark.parametrize("text", [WINDOWS_SAMPLE, ARABIC_SAMPLE, f"{WINDOWS_SAMPLE}\n{ARABIC_SAMPLE}"])
+def test_utf16_and_utf32_decode_with_or_without_a_byte_order_mark(text: str, encoding: str) -> None:
+    # "utf-16"/"utf-32" write a byte-order mark; the -le/-be codecs write none.
+    assert decode_bytes(text.encode(encoding), "sample") == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1))
+def test_any_text_with_a_byte_order_mark_decodes_to_itself(encoding: str, text: str) -> None:
+    assert decode_bytes(text.encode(encoding), "sample") == text
+
+
+def test_a_utf16_file_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes(WINDOWS_SAMPLE.encode("utf-16"))
+    [document] = read_all(path)
+    assert isinstance(document, RawDocument) and document.content == WINDOWS_SAMPLE
+
+
+def test_a_path_the_system_cannot_look_at_is_reported_and_the_rest_read(tmp_path: Path) -> None:
+    # A name over the file system's limit makes stat() fail (ENAMETOOLONG) even for root, the
+    # same way an unreadable folder on the way fails for a user; both used to end the run.
+    good = tmp_path / "good.txt"
+    good.write_text("A sample body.", encoding="utf-8")
+    unreadable = tmp_path / ("n" * 300 + ".txt")
+    items = read_all(unreadable, good)
+    assert isinstance(items[0], InputError) and "cannot be read" in items[0].reason
+    assert isinstance(items[1], RawDocument)

@@ -8,7 +8,7 @@ from itertools import combinations
 from pathlib import Path
 
 from sitreport.link.framing import Doc
-from sitreport.records import Event, Incident
+from sitreport.records import Event, Incident, Place, Quantity
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -25,6 +25,12 @@ def corpus_events() -> list[Event]:
 def gold_incidents() -> dict[str, str]:
     """event id → the incident it belongs to."""
     return {row["event"]["event_id"]: row["gold_incident"] for row in corpus_rows()}
+
+
+def corpus_published() -> dict[str, str]:
+    """article id → the publication date of each sample article."""
+    index = json.loads((CORPUS / "articles.json").read_text(encoding="utf-8"))
+    return {a["article_id"]: a["published"] for a in index}
 
 
 def corpus_docs() -> list[Doc]:
@@ -50,3 +56,19 @@ def pairwise_scores(incidents: list[Incident], gold: dict[str, str]) -> tuple[fl
     precision = hits / len(predicted) if predicted else 1.0
     recall = hits / len(expected) if expected else 1.0
     return precision, recall
+
+
+def report(
+    event_id: str, event_type: str, place: Place, killed: int | None, day: str | None, kind: str | None = None
+) -> Event:
+    """A sample report of its own article: a type, a place, a death toll, a stated day (or none)."""
+    return Event(
+        event_id=event_id,
+        article_id=f"article-{event_id}",
+        event_type=event_type,
+        date=day,
+        date_precision="day" if day else None,
+        date_text="on Wednesday" if day else None,
+        location=place,
+        quantities=[Quantity("killed", killed, "exact", kind=kind)] if killed is not None else [],
+    )

@@ -11,9 +11,10 @@ from sitreport.link import expand_decision, link_events, link_new
 from sitreport.options import Options
 from sitreport.records import Event, Incident
 
-from .link_corpus import corpus_events, gold_incidents, pairwise_scores
+from .link_corpus import corpus_events, corpus_published, gold_incidents, pairwise_scores
 
 OPTIONS = Options()
+PUBLISHED = corpus_published()
 
 
 def incident_with(incidents: list[Incident], event_id: str) -> Incident:
@@ -22,7 +23,7 @@ def incident_with(incidents: list[Incident], event_id: str) -> Incident:
 
 @pytest.fixture(scope="module")
 def incidents() -> list[Incident]:
-    return link_events(corpus_events(), OPTIONS)
+    return link_events(corpus_events(), OPTIONS, published=PUBLISHED)
 
 
 def test_pairwise_precision_and_recall(incidents: list[Incident]) -> None:
@@ -67,7 +68,7 @@ def test_governorate_report_joins_the_town_and_toll_joins_the_clash(incidents: l
     assert clash.location is not None and clash.location.name == "Jisr al-Shughur"
 
 
-def test_undated_report_links_on_spot_and_matching_figure(incidents: list[Incident]) -> None:
+def test_undated_report_links_on_its_article_day_place_and_figure(incidents: list[Incident]) -> None:
     assert "a04-e1" in incident_with(incidents, "a01-e1").events
 
 
@@ -79,14 +80,14 @@ def test_two_events_of_one_article_are_never_linked() -> None:
 
 
 def test_incident_id_is_a_stable_hash_of_member_ids(incidents: list[Incident]) -> None:
-    again = link_events(list(reversed(corpus_events())), OPTIONS)
+    again = link_events(list(reversed(corpus_events())), OPTIONS, published=PUBLISHED)
     assert [i.incident_id for i in again] == [i.incident_id for i in incidents]
 
 
 def test_split_decision_takes_an_event_out_and_is_kept(incidents: list[Incident]) -> None:
     convoy = incident_with(incidents, "a01-e1")
     decisions = expand_decision("split", "a04-e1", convoy.incident_id, {convoy.incident_id: convoy})
-    relinked = link_events(corpus_events(), OPTIONS, decisions)
+    relinked = link_events(corpus_events(), OPTIONS, decisions, PUBLISHED)
     assert incident_with(relinked, "a04-e1").events == ["a04-e1"]
     assert incident_with(relinked, "a01-e1").events == ["a01-e1", "a02-e1", "a03-e1"]
 
@@ -95,7 +96,7 @@ def test_merge_decision_joins_what_linking_kept_apart(incidents: list[Incident])
     first, second = incident_with(incidents, "a01-e1"), incident_with(incidents, "a06-e1")
     by_id = {i.incident_id: i for i in incidents}
     decisions = expand_decision("merge", first.incident_id, second.incident_id, by_id)
-    merged = incident_with(link_events(corpus_events(), OPTIONS, decisions), "a01-e1")
+    merged = incident_with(link_events(corpus_events(), OPTIONS, decisions, PUBLISHED), "a01-e1")
     assert set(merged.events) == set(first.events) | set(second.events)
 
 
@@ -114,8 +115,8 @@ def test_incremental_update_matches_a_full_run(incidents: list[Incident]) -> Non
     events = corpus_events()
     old = [e for e in events if e.article_id not in ("a02", "a08")]
     new = [e for e in events if e.article_id in ("a02", "a08")]
-    before = link_events(old, OPTIONS)
-    changed, removed = link_new(before, new, {e.event_id: e for e in old}, OPTIONS)
+    before = link_events(old, OPTIONS, published=PUBLISHED)
+    changed, removed = link_new(before, new, {e.event_id: e for e in old}, OPTIONS, published=PUBLISHED)
     after = {i.incident_id: i for i in before if i.incident_id not in removed}
     after.update({i.incident_id: i for i in changed})
     assert sorted(after) == [i.incident_id for i in incidents]
@@ -126,7 +127,9 @@ def test_incremental_update_matches_a_full_run(incidents: list[Incident]) -> Non
 def test_new_decision_relinks_only_its_neighbourhood(incidents: list[Incident]) -> None:
     events = {e.event_id: e for e in corpus_events()}
     decisions = [("split", "a08-e1", "a07-e1"), ("split", "a08-e1", "a09-e1")]
-    changed, removed = link_new(incidents, [], events, OPTIONS, decisions, touched=["a08-e1"])
+    changed, removed = link_new(
+        incidents, [], events, OPTIONS, decisions, touched=["a08-e1"], published=PUBLISHED
+    )
     assert sorted(removed) == [incident_with(incidents, "a07-e1").incident_id]
     assert sorted(i.events for i in changed) == [["a07-e1", "a09-e1"], ["a08-e1"]]
 

@@ -15,7 +15,7 @@ from sitreport.link.framing import (
 from sitreport.options import Options
 from sitreport.records import Article
 
-from .link_corpus import corpus_docs, corpus_events
+from .link_corpus import corpus_docs, corpus_events, corpus_published
 
 LEXICON = load_lexicon()
 
@@ -37,7 +37,8 @@ def test_each_outlet_gets_its_terms_with_counts_and_a_sentence() -> None:
 
 
 def test_one_incident_side_by_side() -> None:
-    convoy = next(i for i in link_events(corpus_events(), Options()) if "a01-e1" in i.events)
+    linked = link_events(corpus_events(), Options(), published=corpus_published())
+    convoy = next(i for i in linked if "a01-e1" in i.events)
     table = side_by_side(incident_framing(convoy, corpus_docs(), LEXICON))
     opposition = table["armed_opposition"]
     assert sorted(opposition) == [

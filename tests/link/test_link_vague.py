@@ -1,13 +1,13 @@
-"""Vague reports (only a governorate, only a month, no date): bounded probing and ambiguity."""
+"""Vague reports (only a governorate, or only their article's day): bounded probing and ambiguity."""
 
 from __future__ import annotations
-
-from datetime import date, timedelta
 
 from sitreport.link import link_events
 from sitreport.link.blocking import PROBE_LIMIT
 from sitreport.options import Options
-from sitreport.records import Event, Place, Quantity
+from sitreport.records import Event, Place
+
+from .link_corpus import report
 
 OPTIONS = Options()
 IDLIB = Place(name="Idlib", admin1="Idlib", country="Syria", precision=3, kind="governorate")
@@ -16,20 +16,16 @@ SARAQIB = Place(name="Saraqib", admin1="Idlib", country="Syria", precision=1)
 
 
 def clash(event_id: str, place: Place, killed: int | None, day: str | None = "2019-03-20") -> Event:
-    return Event(
-        event_id=event_id,
-        article_id=f"article-{event_id}",
-        event_type="armed_clash",
-        date=day,
-        date_precision="day" if day else None,
-        date_text="on Wednesday" if day else None,
-        location=place,
-        quantities=[Quantity("killed", killed, "exact", kind="fighters")] if killed is not None else [],
-    )
+    return report(event_id, "armed_clash", place, killed, day, kind="fighters")
 
 
-def members_with(events: list[Event], event_id: str) -> list[str]:
-    return next(i.events for i in link_events(events, OPTIONS) if event_id in i.events)
+def members_with(events: list[Event], event_id: str, published: dict[str, str] | None = None) -> list[str]:
+    return next(i.events for i in link_events(events, OPTIONS, published=published) if event_id in i.events)
+
+
+def village(n: int) -> Place:
+    """A sample village of Idlib governorate (a named miss: no coordinates)."""
+    return Place(name=f"Sample Village {n}", admin1="Idlib", country="Syria", precision=1, resolved=False)
 
 
 def test_vague_report_fitting_two_incidents_equally_stays_apart() -> None:
@@ -49,21 +45,30 @@ def test_vague_report_with_a_single_candidate_joins_it() -> None:
     ]
 
 
-def test_undated_report_finds_its_figure_in_a_busy_town() -> None:
-    # More reports in the town than a vague report may read: the figure index must find it.
-    first = date(2019, 1, 1)
-    busy = [
-        clash(f"ariha-{n:03d}", ARIHA, 3 + n % 5, (first + timedelta(days=n)).isoformat())
-        for n in range(3 * PROBE_LIMIT)
-    ]
-    busy.append(clash("ariha-big", ARIHA, 140, "2019-06-01"))
-    assert members_with([*busy, clash("undated", ARIHA, 140, None)], "undated") == ["ariha-big", "undated"]
+def test_undated_report_finds_its_figure_in_a_busy_governorate() -> None:
+    # More reports around its article's day than a vague report may read: the figure index
+    # must find the one with its figure.
+    busy = [clash(f"village-{n:03d}", village(n), 3 + n % 5) for n in range(3 * PROBE_LIMIT)]
+    busy.append(clash("ariha-big", ARIHA, 140))
+    undated = clash("undated", ARIHA, 140, None)
+    published = {undated.article_id: "2019-03-21"}
+    assert members_with([*busy, undated], "undated", published) == ["ariha-big", "undated"]
 
 
 def test_undated_report_with_a_figure_too_common_to_tell_stays_apart() -> None:
-    first = date(2019, 1, 1)
-    alike = [
-        clash(f"ariha-{n:03d}", ARIHA, 4, (first + timedelta(days=5 * n)).isoformat())
-        for n in range(PROBE_LIMIT)
-    ]
-    assert members_with([*alike, clash("undated", ARIHA, 4, None)], "undated") == ["undated"]
+    alike = [clash(f"village-{n:03d}", village(n), 4) for n in range(PROBE_LIMIT + 1)]
+    undated = clash("undated", IDLIB, 4, None)
+    assert members_with([*alike, undated], "undated", {undated.article_id: "2019-03-21"}) == ["undated"]
+
+
+def test_undated_report_without_an_article_day_never_links() -> None:
+    undated = clash("undated", ARIHA, 12, None)
+    assert members_with([clash("ariha", ARIHA, 12), undated], "undated") == ["undated"]
+    dated = members_with([clash("ariha", ARIHA, 12), undated], "undated", {undated.article_id: "2019-03-21"})
+    assert dated == ["ariha", "undated"]
+
+
+def test_undated_report_links_only_around_its_article_day() -> None:
+    undated = clash("undated", ARIHA, 12, None)
+    weeks_later = {undated.article_id: "2019-04-10"}
+    assert members_with([clash("ariha", ARIHA, 12), undated], "undated", weeks_later) == ["undated"]

@@ -19,6 +19,9 @@ from sitreport.serve import create_app
 
 from . import serve_samples as samples
 
+# The server answers loopback names only (DNS rebinding); TestClient's default host is "testserver".
+LOOPBACK = "http://127.0.0.1"
+
 
 @pytest.fixture(scope="session")
 def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
@@ -34,14 +37,15 @@ def app(db_url: str) -> FastAPI:
 
 @pytest.fixture(scope="session")
 def client(app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url=LOOPBACK) as test_client:
         yield test_client
 
 
 @pytest.fixture
 def ingest_client(tmp_path: Path) -> Iterator[TestClient]:
     url = f"sqlite:///{tmp_path / 'ingest.db'}"
-    with TestClient(create_app(url, allow_ingest=True, token=samples.INGEST_TOKEN)) as test_client:
+    app = create_app(url, allow_ingest=True, token=samples.INGEST_TOKEN)
+    with TestClient(app, base_url=LOOPBACK) as test_client:
         yield test_client
 
 

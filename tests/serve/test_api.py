@@ -99,9 +99,9 @@ def test_pagination_walks_every_event_once(client: TestClient) -> None:
         ("date_from=2018-08-02&date_to=2018-08-01", 400),
         ("event_type=parade", 400),
         ("sort=colour", 400),
-        ("limit=0", 422),
-        ("limit=100000", 422),
-        ("offset=-1", 422),
+        ("limit=0", 400),
+        ("limit=100000", 400),
+        ("offset=-1", 400),
     ],
 )
 def test_bad_filters_get_a_4xx_that_says_why(client: TestClient, query: str, status: int) -> None:

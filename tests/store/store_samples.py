@@ -230,3 +230,30 @@ def save_in_order(url: str, order: list[int]) -> int:
         return sum(
             store.save_article(every[n], [event(f"ev-{n}", every[n].article_id, "aid", "aid")]) for n in order
         )
+
+
+def linkable_event(number: int, article_id: str) -> Event:
+    """One report of one of two sample incidents (even: an evacuation at Busra, odd: shelling of Ériha)."""
+    if number % 2 == 0:
+        return event(
+            f"lk-{number:03d}", article_id, "evacuation", "Sample: buses left Busra",
+            date="2018-08-01", date_precision="day", location=BUSRA,
+            quantities=[Quantity("buses", 15, text="15 buses")],
+        )  # fmt: skip
+    return event(
+        f"lk-{number:03d}", article_id, "remote_violence", "Sample: shells hit Ériha",
+        date="2018-08-03", date_precision="day", location=ERIHA,
+    )  # fmt: skip
+
+
+def save_and_link(url: str, numbers: list[int]) -> None:
+    """Save each numbered article with its linkable event and link after each, as ingests do."""
+    from sitreport.ledger import link_pending  # imported here: this runs in a child process
+    from sitreport.options import Options
+    from sitreport.store import Store
+
+    every = numbered_articles(max(numbers) + 1)
+    with Store(url) as store:
+        for number in numbers:
+            store.save_article(every[number], [linkable_event(number, every[number].article_id)])
+            link_pending(store, Options(db_url=url))

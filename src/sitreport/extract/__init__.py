@@ -19,6 +19,7 @@ from sitreport.extract.lexicon import load_extraction_lexicon
 from sitreport.extract.mentions import find_mentions
 from sitreport.extract.merge import merge_candidates
 from sitreport.extract.reader import ArticleReader
+from sitreport.extract.roles import inherit_agents
 from sitreport.kb import KnowledgeBase
 from sitreport.records import Article, Event, stable_id
 
@@ -75,6 +76,7 @@ def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]
     published = publication_day(article.published)
     reader = ArticleReader(article, doc, mentions, lexicon, published)
     merged = merge_candidates(reader.read())
+    inherit_agents(merged)
     for candidate in merged:
         # dated after merging, so the day of publication never keeps two reports apart
         if candidate.date is None and candidate.of_the_day and published is not None:

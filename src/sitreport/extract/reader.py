@@ -265,7 +265,7 @@ class ArticleReader:
             strength=trigger.rule.strength,
             evidence=[self.evidence(context.sent)],
             headline_only=context.in_headline,
-            actors=event_actors(self.doc, trigger, share.actors, self.lexicon),
+            actors=event_actors(self.doc, trigger, share.actors, self.lexicon, self.tracker),
             quantities=[self.quantity(f, context.sources, context.in_headline) for f in share.figures],
             sources=list(context.sources),
             ordinal=self.ordinal(trigger),

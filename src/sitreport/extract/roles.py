@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from sitreport.extract.attribution import SourceTracker
+from sitreport.extract.candidate import Candidate
 from sitreport.extract.lexicon import ExtractionLexicon
-from sitreport.extract.syntax import ancestors_with_self, tree_distance
+from sitreport.extract.syntax import (
+    ancestors_with_self,
+    child_with_dep,
+    is_passive,
+    subject_of,
+    tree_distance,
+)
 from sitreport.extract.triggers import Trigger
 from sitreport.records import Actor, ActorRole, Place
 from sitreport.resolve import ActorMention, PlaceMention
+from sitreport.resolve.forces import load_actor_phrases
 
+# Types where one side hurts another: who tells of them is not thereby a party.
+VIOLENT_TYPES = frozenset({"armed_clash", "remote_violence", "casualties", "detention", "siege"})
 MOVEMENT_TYPES = frozenset({"evacuation", "deployment", "aid"})
 # Movements that happen where they arrive: aid is delivered at its destination.
 ARRIVAL_TYPES = frozenset({"aid"})
@@ -20,7 +32,21 @@ HOSTILE_TYPES = frozenset({"armed_clash", "remote_violence", "detention", "siege
 # Verbs whose object is the place left: "left Daraa", "evacuated the town".
 DEPARTURE_VERBS = frozenset({"leave", "evacuate", "exit", "depart", "abandon", "flee", "quit"})
 PLACE_LINKS = frozenset({"compound", "appos", "conj", "poss", "amod", "nmod"})
+# Links from a word to the noun of the phrase it is in.
+NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "cc"})
+# Clauses of their own under an agent phrase: "warplanes, which took off from Hmeimim".
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "appos"})
+# An actor the sentence names with no link to an event that has no agent: most often the
+# side that did it, named away from the verb ("in an air raid, the regime hit Douma again").
+UNLINKED_ROLE: ActorRole = "actor"
+# Rescuers, monitors and the UN (side "neutral" in kb/actors.csv) act in an event only when
+# the parse says so ("the Red Crescent evacuated 200"); named otherwise they tell of it.
+NEUTRAL_SIDE = "neutral"
 UNKNOWN_PRECISION = 9
+# the packaged role words (kb/actor_phrases.toml): the lexicon carries no knowledge-base folders
+ROLE_WORDS = load_actor_phrases()
+# the last words of the force nouns: "killed in Russian raids" tells who killed
+FORCE_WORDS = frozenset(noun.split()[-1].lower() for noun in ROLE_WORDS.force_nouns)
 UNKNOWN_DISTANCE = 1000
 
 
@@ -137,7 +163,10 @@ def movement_location(roles: PlaceRoles, event_type: str) -> Place | None:
 
 
 def in_theme(root: Token, trigger: Trigger) -> bool:
-    return any(root.i == t.i or root in t.subtree for t in trigger.theme)
+    """Whether the mention is in the theme's phrase; for "civilians killed in regime shelling"
+    the trigger's own clause hangs under the theme, and is not part of it."""
+    own_clause = trigger.token.dep_ in ("acl", "relcl") and root in trigger.token.subtree
+    return not own_clause and any(root.i == t.i or root in t.subtree for t in trigger.theme)
 
 
 def theme_role(trigger: Trigger) -> ActorRole:
@@ -145,43 +174,251 @@ def theme_role(trigger: Trigger) -> ActorRole:
     did it; an object or passive subject suffered it."""
     if trigger.theme and trigger.theme[0].dep_ == "nsubj":
         return "actor"
+    return suffering_role(trigger)
+
+
+def suffering_role(trigger: Trigger) -> ActorRole:
     return "target" if trigger.event_type in HOSTILE_TYPES else "affected"
 
 
-def actor_role(root: Token, trigger: Trigger, lexicon: ExtractionLexicon) -> ActorRole:
-    """Mediator near a brokering word, target or affected when it is the theme, else actor."""
+@lru_cache(maxsize=4)
+def event_words(lexicon: ExtractionLexicon) -> frozenset[str]:
+    """Lemmas that report an event on their own or end a phrase that does ("air strikes")."""
+    last_words = {phrase[-1] for entries in lexicon.phrase_index.values() for _, _, phrase in entries}
+    return frozenset(lexicon.lemma_index) | frozenset(last_words)
+
+
+def is_event_word(token: Token, lexicon: ExtractionLexicon) -> bool:
+    return token.lemma_.lower() in event_words(lexicon) or token.lower_ in event_words(lexicon)
+
+
+@dataclass
+class Participants:
+    """Token indices of the phrases that say who did an event and whom it was aimed at."""
+
+    agents: set[int] = field(default_factory=set)
+    opposed: set[int] = field(default_factory=set)
+    # the part of it told as a place or position hit ("an attack on army positions"): no
+    # fighting back is told
+    aimed: set[int] = field(default_factory=set)
+
+
+class ParticipantReader:
+    """Who did it: the subject of an active event verb ("regime planes killed 31"), the agent
+    of a passive one ("killed by Russian warplanes"), the modifiers and "by" phrase of an event
+    noun ("Russian air strikes", "an attack by IS"), the subject of a light verb over it
+    ("IS launched an attack"), and the cause a toll is told with ("killed in regime shelling").
+    What it was aimed at: "on" and "against" phrases ("strikes on an IS camp")."""
+
+    def __init__(self, trigger: Trigger, lexicon: ExtractionLexicon) -> None:
+        self.trigger = trigger
+        self.lexicon = lexicon
+        self.found = Participants()
+
+    def read(self) -> Participants:
+        for head in self.agent_heads(self.trigger.token):
+            self.add_phrase(head, self.found.agents)
+        for child in self.trigger.token.children:
+            if self.is_opposing(child):
+                self.oppose(child)
+        return self.found
+
+    def oppose(self, preposition: Token) -> None:
+        indices = {t.i for t in preposition.subtree}
+        self.found.opposed |= indices
+        if preposition.lower_ in ROLE_WORDS.target_prepositions:
+            self.found.aimed |= indices
+
+    def is_opposing(self, child: Token) -> bool:
+        """ "strikes on an IS camp", "fought against the regime": what the event was aimed at."""
+        return child.dep_ == "prep" and child.lower_ in self.lexicon.opponent_prepositions
+
+    def agent_heads(self, token: Token) -> list[Token]:
+        heads = self.causes(token)
+        if token.pos_ not in ("VERB", "AUX", "ADJ"):
+            return [token, *heads, *self.light_verb_subjects(token)]
+        agent = child_with_dep(token, "agent")
+        if agent is not None:
+            return [*(c for c in agent.children if c.dep_ == "pobj"), *heads]
+        if token.dep_ == "relcl" and child_with_dep(token, "nsubj") in relative_subjects(token):
+            # "the bombing that killed 12": the noun the clause is about did it
+            return [token.head, *heads, *self.light_verb_subjects(token.head)]
+        if token.dep_ in ("acl", "relcl") or is_passive(token):
+            return heads
+        if token.pos_ == "ADJ" and token.dep_ in ("oprd", "acomp"):
+            # "the clashes left 30 dead"
+            token = token.head
+        subject = subject_of(token)
+        return [subject, *heads] if subject is not None else heads
+
+    def causes(self, token: Token) -> list[Token]:
+        """ "killed in regime shelling", "died in clashes with IS": an event or force phrase
+        in a prepositional phrase on the trigger (or on a verb joined to it: "were killed and
+        others injured in air strikes") is what did it."""
+        verbs = [token, *(c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        return [
+            grandchild
+            for verb in verbs
+            for child in verb.children
+            if child.dep_ == "prep" and child.lower_ in ROLE_WORDS.cause_prepositions
+            for grandchild in child.children
+            if grandchild.dep_ == "pobj"
+            and (grandchild.lower_ in FORCE_WORDS or is_event_word(grandchild, self.lexicon))
+        ]
+
+    def light_verb_subjects(self, noun: Token) -> list[Token]:
+        """ "IS claimed responsibility for the attack", "warplanes carried out strikes"."""
+        node = noun
+        while node.dep_ in ("dobj", "pobj", "prep") and node.head.i != node.i:
+            node = node.head
+            if node.pos_ == "VERB":
+                if node.lemma_.lower() not in self.lexicon.light_verbs | ROLE_WORDS.responsibility_verbs:
+                    return []
+                subject = subject_of(node)
+                return [subject] if subject is not None else []
+        return []
+
+    def add_phrase(self, head: Token, into: set[int]) -> None:
+        """The head and what hangs off it, except clauses of its own, the "of" phrase of an
+        event noun (its theme: "the shelling of Douma") and what it was aimed at."""
+        into.add(head.i)
+        for child in head.children:
+            if child.dep_ in CLAUSE_DEPS:
+                continue
+            if child.dep_ == "prep" and child.lower_ in ROLE_WORDS.party_prepositions:
+                self.add_phrase(child, into)
+            elif self.is_opposing(child):
+                self.oppose(child)
+            elif not (child.dep_ == "prep" and child.lower_ == "of" and is_event_word(head, self.lexicon)):
+                self.add_phrase(child, into)
+
+
+def relative_subjects(clause: Token) -> list[Token]:
+    """The relative pronouns that make the clause's subject the noun it hangs off."""
+    return [t for t in clause.children if t.dep_ == "nsubj" and t.tag_ in ("WDT", "WP")]
+
+
+def has_pronoun(doc: Doc, indices: set[int]) -> bool:
+    """ "the army said it killed": a pronoun stands for the agent the sentence attributes."""
+    return any(doc[i].pos_ == "PRON" and doc[i].lower_ in ROLE_WORDS.agent_pronouns for i in indices)
+
+
+def is_mediator(root: Token, lexicon: ExtractionLexicon) -> bool:
     nearby = [root.doc[i] for i in range(max(root.i - 2, 0), min(root.i + 3, len(root.doc)))]
     climbing = list(ancestors_with_self(root))[:3]
-    if any(
+    return any(
         t.lemma_.lower() in lexicon.mediator_words or t.lower_ in lexicon.mediator_words
         for t in nearby + climbing
-    ):
+    )
+
+
+def linked_role(
+    root: Token, mention: ActorMention, trigger: Trigger, lexicon: ExtractionLexicon, found: Participants
+) -> ActorRole | None:
+    """The role the parse gives the actor in the event, None when nothing links them."""
+    if is_mediator(root, lexicon):
         return "mediator"
     if in_theme(root, trigger):
-        return theme_role(trigger)
-    if (
-        root.dep_ == "pobj"
-        and root.head.lower_ in lexicon.opponent_prepositions
-        and trigger.event_type in HOSTILE_TYPES
-    ):
-        return "target" if trigger.event_type != "armed_clash" else "actor"
-    return "actor"
+        # civilians and residents suffer events, even as the subject of "left"
+        return "affected" if mention.name in lexicon.affected_groups else theme_role(trigger)
+    if mention.name in lexicon.affected_groups:
+        # one of them saying something is no party ("residents recall")
+        return None
+    if root.i in found.agents:
+        return "actor"
+    if mention.holds_place or holds_by_agency(root) or is_counted(root):
+        return suffering_role(trigger)
+    if root.i in found.opposed:
+        # the other side of a clash fought too, unless only a position of it was hit
+        fought = trigger.event_type == "armed_clash" and root.i not in found.aimed
+        return "actor" if fought else suffering_role(trigger)
+    return None
+
+
+def phrase_head(root: Token) -> Token:
+    """The noun a name is part of: "Syrian army" in "Syrian army troops" is "troops"."""
+    node = root
+    while node.dep_ in NAME_DEPS and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def is_counted(root: Token) -> bool:
+    """ "120 were killed, including 35 regime forces": among those the event counts."""
+    head = phrase_head(root)
+    return head.dep_ == "pobj" and head.head.lower_ in ROLE_WORDS.counting_prepositions
+
+
+def holds_by_agency(root: Token) -> bool:
+    """ "districts dominated by the regime", "villages held by IS": the side holding a place,
+    told as the agent of a holding participle."""
+    head = phrase_head(root)
+    agent = head.head
+    return head.dep_ == "pobj" and agent.dep_ == "agent" and agent.head.lower_ in ROLE_WORDS.holding_words
+
+
+def is_object_position(root: Token) -> bool:
+    """ "targeted the Syrian army troops", "IS fighters were captured": a side named as what
+    a verb acted on is not the one that did an event it is not linked to."""
+    return phrase_head(root).dep_ in ("dobj", "nsubjpass")
+
+
+@dataclass(frozen=True)
+class Agency:
+    """What the parse found of who did the event: an agent actor, or only a pronoun."""
+
+    has_agent: bool
+    pronoun_agent: bool
+
+
+def unlinked_role(root: Token, event_type: str, tracker: SourceTracker, agency: Agency) -> ActorRole | None:
+    """An armed side the sentence names away from the event: the one that did it when a
+    pronoun agent stands for it ("the army said it killed") or when the event has no agent.
+    A side telling of a deal, a surrender or an evacuation is one of its parties; one telling
+    of violence may be reporting what the other side did."""
+    if tracker.attribution_anchor(root) is not None:
+        return "actor" if agency.pronoun_agent or event_type not in VIOLENT_TYPES else None
+    return UNLINKED_ROLE if not (agency.has_agent or is_object_position(root)) else None
 
 
 def event_actors(
-    doc: Doc, trigger: Trigger, actors: list[ActorMention], lexicon: ExtractionLexicon
+    doc: Doc, trigger: Trigger, actors: list[ActorMention], lexicon: ExtractionLexicon, tracker: SourceTracker
 ) -> list[Actor]:
-    found: dict[tuple[str, str], Actor] = {}
-    for mention in actors:
-        root = mention_root(doc, mention.start, mention.end)
-        if root is None:
+    """Each actor the sentence names with its part in the event (see docs/events.md, Actors).
+    Whoever tells of it (an actor standing where a source does: "the army said") is no party,
+    unless the parse makes it the agent or a pronoun agent stands for it ("said it killed")."""
+    rooted = [(m, root) for m in actors if (root := mention_root(doc, m.start, m.end)) is not None]
+    found = ParticipantReader(trigger, lexicon).read()
+    roles = [(m, root, linked_role(root, m, trigger, lexicon, found)) for m, root in rooted]
+    has_agent = any(role == "actor" for _, _, role in roles)
+    agency = Agency(has_agent, not has_agent and has_pronoun(doc, found.agents))
+    result: dict[tuple[str, str], Actor] = {}
+    for mention, root, role in roles:
+        if role is None and mention.side != NEUTRAL_SIDE and mention.name not in lexicon.affected_groups:
+            role = unlinked_role(root, trigger.event_type, tracker, agency)
+        if role is None:
             continue
-        role = actor_role(root, trigger, lexicon)
-        if mention.name in lexicon.affected_groups:
-            # civilians and residents suffer events; one of them saying something is no party
-            if not in_theme(root, trigger):
-                continue
-            role = "affected"
         actor = Actor(mention.name, role, mention.kind, mention.text, mention.inter)
-        found.setdefault((mention.name, role), actor)
-    return list(found.values())
+        result.setdefault((mention.name, role), actor)
+    return list(result.values())
+
+
+def doers(candidate: Candidate) -> list[Actor]:
+    return [actor for actor in candidate.actors if actor.role == "actor"]
+
+
+def inherit_agents(candidates: list[Candidate]) -> None:
+    """Violence told without its doer ("air strikes killed 12", "the raids went on") was done
+    by the side the article names doing violence: the doers of the nearest event of the same
+    type, else of the nearest violent event (the earlier on a tie), save a side the event hit.
+    Candidates in reading order."""
+    violent = [c for c in candidates if c.event_type in VIOLENT_TYPES]
+    donors = [(i, c) for i, c in enumerate(violent) if doers(c)]
+    for index, candidate in enumerate(violent):
+        if doers(candidate) or not donors:
+            continue
+        same_type = [(i, c) for i, c in donors if c.event_type == candidate.event_type]
+        _, donor = min(same_type or donors, key=lambda d: (abs(d[0] - index), d[0]))
+        # the side an event hit did not do it: "20 IS militants were killed" after "IS attacked"
+        hit = {actor.name for actor in candidate.actors}
+        candidate.actors.extend(actor for actor in doers(donor) if actor.name not in hit)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sitreport.errors import InputError
-from sitreport.ingest.decode import decode_bytes, read_limited
+from sitreport.ingest.decode import decode_bytes, read_limited, unreadable
 from sitreport.options import Options
 from sitreport.records import RawDocument
 
@@ -41,14 +41,23 @@ def read_inputs(paths: Iterable[str | Path], options: Options) -> Iterator[RawDo
     """Every document under ``paths``, in order; folders are read recursively, sorted by name."""
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        try:
+            is_folder = path.is_dir()
+        except OSError as error:  # e.g. a folder on the way that may not be entered
+            yield unreadable(path, error)
+            continue
+        if is_folder:
             yield from _read_folder(path, options)
         else:
             yield from read_file(path, options)
 
 
 def _read_folder(folder: Path, options: Options) -> Iterator[RawDocument | InputError]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    try:
+        files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    except OSError as error:
+        yield unreadable(folder, error)
+        return
     readable = [p for p in files if p.suffix.lower() in READABLE_SUFFIXES]
     if not readable:
         yield InputError(str(folder), "folder holds no .txt, .html, .csv or .jsonl files")

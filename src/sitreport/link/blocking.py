@@ -1,17 +1,16 @@
 """Candidates for linking at a bounded cost per event, however dense the corpus gets.
 
-Precise reports (a town and a day or week) are sorted by day per type group and town; each is
-paired with the reports after it whose possible days (``EventFeatures.possible``) overlap its
-own, at most NEIGHBOURS of them.
+Only linkable reports (a place and possible days, ``EventFeatures.linkable``) take part.
+Precise reports (a town and a day or week of their own) are sorted by day per type group and
+town; each is paired with the reports after it whose possible days (``EventFeatures.possible``)
+overlap its own, at most NEIGHBOURS of them.
 
-Vague reports (only a governorate, only a month, or no date) are not paired wholesale with
-their area: each *probes* lists of reports keyed by place and time bucket (``window + 1`` days
-wide, every dated report also in the next bucket so any two close enough share one):
-- a governorate-only report reads its governorate's lists, a month-only report its town's,
-  an undated report its town's whole timeline (it can only link on a matching figure);
+Vague reports (only a governorate, a district, or only their article's day) are not paired
+wholesale with their area: each *probes* lists of reports keyed by governorate and time bucket
+(``window + 1`` days wide, every report also in the next bucket so any two close enough share
+one):
 - when those lists hold more than PROBE_LIMIT entries, it reads the same lists narrowed to the
-  reports sharing one of its figure buckets (category + power of two of the value), and an
-  undated report always reads the narrowed ones;
+  reports sharing one of its figure buckets (category + power of two of the value);
 - when even those hold more than PROBE_LIMIT entries, it gets no candidates: a report that
   fits that many others cannot say which one it is (docs/incidents.md, "Vague reports").
 Each report thus costs O(NEIGHBOURS + PROBE_LIMIT) after sorting, so time per event stays flat.
@@ -23,7 +22,8 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sitreport.link.features import EventFeatures, type_group
+from sitreport.link.features import EventFeatures
+from sitreport.link.rules import LinkRules
 
 # Same town and type group, overlapping days: more reports than this after one report
 # are a dense stream (a besieged city), and its partner is almost always among the nearest.
@@ -38,35 +38,18 @@ Dated = tuple[int, int, int]  # first and last possible day, event index: sorts 
 
 
 def buckets(event: EventFeatures, window: int) -> range:
-    """The time buckets a dated event sits in (empty for an undated one)."""
-    if event.days is None:
+    """The time buckets a linkable event sits in."""
+    if event.possible is None:
         return range(0)
     width = window + 1
-    return range(event.days[0] // width, event.days[1] // width + 2)
+    return range(event.possible[0] // width, event.possible[1] // width + 2)
 
 
-def listed_under(event: EventFeatures, window: int) -> Iterator[Key]:
-    """The lists a report sits in, for vague reports to probe."""
+def area_lists(event: EventFeatures, group: str, window: int) -> list[Key]:
+    """The lists a linkable report sits in, which are also the lists a vague report reads."""
     if event.place is None:
-        return
-    group, spot, area = type_group(event.event_type), event.place.spot, event.place.area
-    for bucket in buckets(event, window):
-        yield ("area", group, area, bucket)
-        if spot is not None:
-            yield ("spot", group, spot, bucket)
-    if spot is not None:
-        yield ("town", group, spot)
-
-
-def probed(event: EventFeatures, window: int) -> tuple[list[Key], bool]:
-    """The lists a vague report reads, and whether only figure-narrowed lists may be read."""
-    if event.place is None or event.precise:
-        return [], False
-    group, spot, area = type_group(event.event_type), event.place.spot, event.place.area
-    if event.days is None:
-        return ([("town", group, spot)] if spot is not None else []), True
-    kind, name = ("area", area) if spot is None else ("spot", spot)
-    return [(kind, group, name, bucket) for bucket in buckets(event, window)], False
+        return []
+    return [("area", group, event.place.area, bucket) for bucket in buckets(event, window)]
 
 
 @dataclass
@@ -90,24 +73,24 @@ class Candidates:
 class BlockIndex:
     """The lists vague reports probe and the per-town day order of precise reports."""
 
-    def __init__(self, events: Sequence[EventFeatures], window: int) -> None:
+    def __init__(self, events: Sequence[EventFeatures], window: int, rules: LinkRules) -> None:
         self.events, self.window = events, window
+        self.groups = [rules.type_group(event.event_type) for event in events]
         self.lists: dict[Key, list[int]] = defaultdict(list)
         self.by_figure: dict[Key, dict[Figure, list[int]]] = {}
         self.precise: dict[tuple[str, str], list[Dated]] = defaultdict(list)
         for index, event in enumerate(events):
-            for key in listed_under(event, window):
+            for key in area_lists(event, self.groups[index], window):
                 self.lists[key].append(index)
-            spot = event.place.spot if event.place else None
-            if event.precise and spot is not None and event.possible is not None:
-                self.precise[(type_group(event.event_type), spot)].append((*event.possible, index))
+            if event.precise and event.place is not None and event.place.spot and event.possible:
+                self.precise[(self.groups[index], event.place.spot)].append((*event.possible, index))
 
     def candidates(self) -> Candidates:
         pairs = {pair for stream in self.precise.values() for pair in self.stream_pairs(stream)}
         probes = {
             n: self.probe(n, event)
             for n, event in enumerate(self.events)
-            if event.place is not None and not event.precise
+            if event.linkable and not event.precise
         }
         return Candidates(sorted(pairs), {n: found for n, found in probes.items() if found})
 
@@ -122,8 +105,8 @@ class BlockIndex:
                 yield min(index, other), max(index, other)
 
     def probe(self, index: int, event: EventFeatures) -> list[int]:
-        keys, narrowed_only = probed(event, self.window)
-        found = None if narrowed_only else self.read(self.lists.get(key, []) for key in keys)
+        keys = area_lists(event, self.groups[index], self.window)
+        found = self.read(self.lists.get(key, []) for key in keys)
         if found is None:
             found = self.read(
                 self.narrowed(key).get(figure, []) for key in keys for figure in event.figure_buckets
@@ -150,6 +133,6 @@ class BlockIndex:
         return sorted({member for members in chosen for member in members})
 
 
-def find_candidates(events: Sequence[EventFeatures], window: int) -> Candidates:
+def find_candidates(events: Sequence[EventFeatures], window: int, rules: LinkRules) -> Candidates:
     """Every pair worth checking; ``events`` indices name the reports."""
-    return BlockIndex(events, window).candidates()
+    return BlockIndex(events, window, rules).candidates()

@@ -1,31 +1,36 @@
 """Union-find over events, with a summary per cluster so a union is checked against all members.
 
 Checking whole clusters (not just the pair that proposed the union) stops chains: A~B and
-B~C must not put A with C when A and C come from the same article, name different towns of
-one governorate, or are dated further apart than the window.
+B~C must not put A with C when A and C come from the same article (unless they are a strike
+and its toll), name different towns of one governorate, or allow no common day.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
-from sitreport.link.claims import Interval
-from sitreport.link.features import EventFeatures, types_compatible
+from sitreport.link.features import EventFeatures, PlaceKeys, spots_fit
+from sitreport.link.rules import LinkRules
+
+ANY_DAY = (date.min.toordinal(), date.max.toordinal())
 
 
 @dataclass(slots=True)
 class Cluster:
-    """What the members of one cluster jointly say; ``anchored`` when one names a town and day."""
+    """What the members of one cluster jointly say; ``anchored`` when one names a town and a
+    day of its own. ``spots`` are the members' places below governorate level, one per spot;
+    ``from_day``..``to_day`` the days every member allows."""
 
     ids: set[str]
-    articles: set[str]
+    articles: dict[str, set[str]]
     types: set[str]
-    spot: str | None
-    from_day: int | None
-    to_day: int | None
-    figures: dict[str, list[Interval]]
+    areas: set[str]
+    spots: dict[str, PlaceKeys]
+    from_day: int
+    to_day: int
     actors: set[str]
     actor_kinds: set[str]
     anchored: bool
@@ -33,14 +38,17 @@ class Cluster:
 
     @classmethod
     def of(cls, event: EventFeatures, forbidden: set[str]) -> Cluster:
+        """A one-event cluster. An event that never links on its own (no place or no days) is
+        only ever in a cluster by an analyst's merge, and then constrains nothing."""
+        days = event.possible or ANY_DAY
         return cls(
             ids={event.event_id},
-            articles={event.article_id},
+            articles={event.article_id: {event.event_type}},
             types={event.event_type},
-            spot=event.place.spot if event.place else None,
-            from_day=event.possible[0] if event.possible else None,
-            to_day=event.possible[1] if event.possible else None,
-            figures={key: list(intervals) for key, intervals in event.figures.items()},
+            areas={event.place.area} if event.place else set(),
+            spots={event.place.spot: event.place} if event.place and event.place.spot else {},
+            from_day=days[0],
+            to_day=days[1],
             actors=set(event.actors),
             actor_kinds=set(event.actor_kinds),
             anchored=event.precise,
@@ -50,36 +58,32 @@ class Cluster:
     def absorb(self, other: Cluster) -> None:
         for mine, theirs in (
             (self.ids, other.ids),
-            (self.articles, other.articles),
             (self.types, other.types),
+            (self.areas, other.areas),
             (self.actors, other.actors),
             (self.actor_kinds, other.actor_kinds),
             (self.forbidden, other.forbidden),
         ):
             mine |= theirs
-        for key, intervals in other.figures.items():
-            self.figures.setdefault(key, []).extend(intervals)
-        self.spot = self.spot or other.spot
+        for article, types in other.articles.items():
+            self.articles.setdefault(article, set()).update(types)
+        self.spots.update(other.spots)
         self.anchored = self.anchored or other.anchored
-        if other.from_day is not None and other.to_day is not None:
-            self.from_day = other.from_day if self.from_day is None else max(self.from_day, other.from_day)
-            self.to_day = other.to_day if self.to_day is None else min(self.to_day, other.to_day)
-
-
-def figures_agree(first: Mapping[str, Sequence[Interval]], second: Mapping[str, Sequence[Interval]]) -> bool:
-    """Some category both report in which one's figure fits one of the other's."""
-    return any(a.meets(b) for key in first.keys() & second.keys() for a in first[key] for b in second[key])
+        self.from_day = max(self.from_day, other.from_day)
+        self.to_day = min(self.to_day, other.to_day)
 
 
 def dates_fit(first: Cluster, second: Cluster) -> bool:
-    """Some day every dated member allows (``EventFeatures.possible``)."""
-    if first.from_day is not None and second.from_day is not None:
-        last = min(day for day in (first.to_day, second.to_day) if day is not None)
-        return max(first.from_day, second.from_day) <= last
-    # An undated report joins only on the very same spot and agreeing figures.
-    return (
-        first.spot is not None and first.spot == second.spot and figures_agree(first.figures, second.figures)
-    )
+    """Some day every member allows (``EventFeatures.possible``)."""
+    return max(first.from_day, second.from_day) <= min(first.to_day, second.to_day)
+
+
+def places_fit(first: Cluster, second: Cluster) -> bool:
+    """One governorate (two villages of one name in two governorates are two places), and every
+    spot of one is a spot of the other or near it (a district around a town)."""
+    if first.areas and second.areas and first.areas != second.areas:
+        return False
+    return all(spots_fit(mine, theirs) for mine in first.spots.values() for theirs in second.spots.values())
 
 
 def actors_conflict(first: Cluster, second: Cluster) -> bool:
@@ -89,17 +93,37 @@ def actors_conflict(first: Cluster, second: Cluster) -> bool:
     return bool(first.actor_kinds and second.actor_kinds) and not first.actor_kinds & second.actor_kinds
 
 
-def can_join(first: Cluster, second: Cluster) -> bool:
-    small, large = (first, second) if len(first.ids) <= len(second.ids) else (second, first)
-    return (
-        first.articles.isdisjoint(second.articles)
-        and all(types_compatible(a, b) for a in first.types for b in second.types)
-        and (first.spot is None or second.spot is None or first.spot == second.spot)
-        and dates_fit(first, second)
-        and not actors_conflict(first, second)
-        and small.ids.isdisjoint(large.forbidden)
-        and small.forbidden.isdisjoint(large.ids)
+def articles_fit(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
+    """No article twice, except an article that tells a strike and its toll as two events
+    (``LinkRules.told_apart``): extraction kept them apart, but they are one happening."""
+    return all(
+        rules.told_apart(mine, theirs)
+        for article in first.articles.keys() & second.articles.keys()
+        for mine in first.articles[article]
+        for theirs in second.articles[article]
     )
+
+
+def could_be_one(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
+    """Every automatic check: articles, compatible types, a common day, fitting places, no
+    conflicting doers."""
+    return (
+        articles_fit(first, second, rules)
+        and all(rules.types_compatible(a, b) for a in first.types for b in second.types)
+        and dates_fit(first, second)
+        and places_fit(first, second)
+        and not actors_conflict(first, second)
+    )
+
+
+def kept_apart(first: Cluster, second: Cluster) -> bool:
+    """An analyst split separates some member of one from some member of the other."""
+    small, large = (first, second) if len(first.ids) <= len(second.ids) else (second, first)
+    return not (small.ids.isdisjoint(large.forbidden) and small.forbidden.isdisjoint(large.ids))
+
+
+def can_join(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
+    return could_be_one(first, second, rules) and not kept_apart(first, second)
 
 
 class UnionFind:

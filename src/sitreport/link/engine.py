@@ -9,25 +9,50 @@ from contextlib import contextmanager
 from itertools import pairwise
 
 from sitreport.link.blocking import Candidates, find_candidates
-from sitreport.link.claims import load_bound_rules
-from sitreport.link.clusters import Cluster, UnionFind, can_join, figures_agree
+from sitreport.link.clusters import Cluster, UnionFind, can_join, could_be_one, kept_apart
 from sitreport.link.decisions import Decision, DecisionSet, read_decisions
-from sitreport.link.features import EventFeatures, event_features
+from sitreport.link.evidence import WEAK_POINTS, analyst_link, explain, pair_points
+from sitreport.link.features import EventFeatures, article_days, event_features
 from sitreport.link.incident import build_incident
+from sitreport.link.rules import LinkRules, load_link_rules
 from sitreport.options import Options
-from sitreport.records import Event, Incident
+from sitreport.records import Event, Incident, IncidentLink
 
 
-def pair_strength(first: EventFeatures, second: EventFeatures) -> int:
-    """How much two reports agree beyond being compatible; stronger pairs are joined first."""
-    spot = first.place.spot if first.place else None
-    same_spot = spot is not None and second.place is not None and spot == second.place.spot
-    return (
-        2 * same_spot
-        + (first.days is not None and first.days == second.days)
-        + bool(first.actors & second.actors)
-        + figures_agree(first.figures, second.figures)
-    )
+class Linker:
+    """Union-find over the members being linked, remembering the link that joined each pair of
+    clusters: those links (one fewer than the members) are why each report is in its incident."""
+
+    def __init__(
+        self,
+        features: Sequence[EventFeatures],
+        members: Iterable[int],
+        decisions: DecisionSet,
+        rules: LinkRules,
+    ) -> None:
+        self.features, self.rules = features, rules
+        by_id = {features[n].event_id: features[n] for n in members}
+        self.union_find = UnionFind(
+            by_id, lambda event_id: Cluster.of(by_id[event_id], decisions.forbidden_for(event_id))
+        )
+        self.links: list[IncidentLink] = []
+
+    def root(self, index: int) -> str:
+        return self.union_find.find(self.features[index].event_id)
+
+    def fits(self, first: str, second: str) -> bool:
+        return can_join(self.union_find.cluster(first), self.union_find.cluster(second), self.rules)
+
+    def join(self, first: int, second: int) -> None:
+        """Join ``first``'s incident to ``second``'s, keeping why."""
+        self.links.append(explain(self.features[first], self.features[second]))
+        self.union_find.union(self.root(first), self.root(second))
+
+    def merge(self, first: str, second: str) -> None:
+        """An analyst's merge: no checks, and the link says who decided."""
+        if self.union_find.find(first) != self.union_find.find(second):
+            self.links.append(analyst_link(second, first))
+            self.union_find.union(first, second)
 
 
 def group_events(
@@ -35,55 +60,63 @@ def group_events(
     candidates: Candidates,
     members: Iterable[int],
     decisions: DecisionSet,
-) -> list[list[str]]:
-    """Event ids of ``members`` (indices into ``features``) grouped into incidents.
+    rules: LinkRules,
+) -> tuple[list[list[str]], list[IncidentLink]]:
+    """Event ids of ``members`` (indices into ``features``) grouped into incidents, and the links
+    that joined them.
 
     Features must be sorted by event id: precise pairs are then joined, and vague reports
     attached, in an order fixed by content alone, so the result never depends on input order.
     """
-    by_id = {features[n].event_id: features[n] for n in members}
-    union_find = UnionFind(
-        by_id, lambda event_id: Cluster.of(by_id[event_id], decisions.forbidden_for(event_id))
-    )
+    linker = Linker(features, members, decisions, rules)
     for first, second in decisions.merges:
-        if first in by_id and second in by_id:
-            union_find.union(first, second)
+        if first in linker.union_find.parent and second in linker.union_find.parent:
+            linker.merge(first, second)
     ranked = sorted(
-        candidates.pairs, key=lambda pair: (-pair_strength(features[pair[0]], features[pair[1]]), pair)
+        candidates.pairs, key=lambda pair: (-pair_points(features[pair[0]], features[pair[1]]), pair)
     )
     for first, second in ranked:
-        roots = union_find.find(features[first].event_id), union_find.find(features[second].event_id)
-        if roots[0] != roots[1] and can_join(union_find.cluster(roots[0]), union_find.cluster(roots[1])):
-            union_find.union(*roots)
+        roots = linker.root(first), linker.root(second)
+        if roots[0] != roots[1] and linker.fits(*roots):
+            linker.join(second, first)
     for vague in sorted(candidates.probes):
-        attach(union_find, features, vague, candidates.probes[vague])
-    return union_find.groups()
+        attach(linker, vague, candidates.probes[vague])
+    return linker.union_find.groups(), linker.links
 
 
-def attach(
-    union_find: UnionFind, features: Sequence[EventFeatures], vague: int, found: Iterable[int]
-) -> None:
+def attach(linker: Linker, vague: int, found: Iterable[int]) -> None:
     """Join a vague report to the one incident it fits best, or to none when several fit equally.
 
-    Fit is the best ``pair_strength`` with a member; an incident with a precise member (town
+    Fit is the best ``pair_points`` with a member; an incident with a precise member (town
     and day) outranks one made only of vague reports, which could themselves be anything.
+    An incident an analyst split the report from still counts as a fit: the runner-up is not
+    promoted by the analyst's "not that one". A report with no date of its own (only its
+    article's day) must also agree on more than being possible (``WEAK_POINTS``): the same
+    town with the same type, a matching figure or a shared actor. A disagreeing figure does
+    not stop it: outlets disagreeing is what the incident is there to show.
     """
-    own = union_find.find(features[vague].event_id)
-    fits: dict[str, int] = {}
+    own = linker.root(vague)
+    best: dict[str, tuple[int, int]] = {}
     for other in found:
-        root = union_find.find(features[other].event_id)
+        root = linker.root(other)
         if root != own:
-            fits[root] = max(fits.get(root, 0), pair_strength(features[vague], features[other]))
+            points = pair_points(linker.features[vague], linker.features[other])
+            best[root] = max(best.get(root, (-1, 0)), (points, -other))
+    union_find = linker.union_find
     ranked = sorted(
         (
-            ((union_find.cluster(root).anchored, score), root)
-            for root, score in fits.items()
-            if can_join(union_find.cluster(own), union_find.cluster(root))
+            ((union_find.cluster(root).anchored, points), root, -negated)
+            for root, (points, negated) in best.items()
+            if could_be_one(union_find.cluster(own), union_find.cluster(root), linker.rules)
         ),
         reverse=True,
     )
-    if len(ranked) == 1 or (ranked and ranked[0][0] > ranked[1][0]):
-        union_find.union(own, ranked[0][1])
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return
+    if linker.features[vague].dating == "article" and ranked[0][0][1] < WEAK_POINTS:
+        return
+    if not kept_apart(union_find.cluster(own), union_find.cluster(ranked[0][1])):
+        linker.join(vague, ranked[0][2])
 
 
 @contextmanager
@@ -101,22 +134,36 @@ def cycle_collector_paused() -> Iterator[None]:
 
 
 def link_events(
-    events: Iterable[Event], options: Options, decisions: Sequence[Decision] = ()
+    events: Iterable[Event],
+    options: Options,
+    decisions: Sequence[Decision] = (),
+    published: Mapping[str, str] | None = None,
 ) -> list[Incident]:
-    """Reports of one real event across articles grouped into incidents (docs/incidents.md)."""
+    """Reports of one real event across articles grouped into incidents (docs/incidents.md).
+
+    ``published`` gives articles' publication dates (article id → ISO date): an event with no
+    date of its own can then link on its article's day.
+    """
     by_id = {event.event_id: event for event in events}
+    rules = load_link_rules(tuple(options.kb_dirs))
     with cycle_collector_paused():
-        features = features_of(by_id, options)
-        candidates = find_candidates(features, options.link_window_days)
+        features = features_of(by_id, options, rules, published or {})
+        candidates = find_candidates(features, options.link_window_days, rules)
         return incidents_of(
-            by_id, features, candidates, range(len(features)), options, read_decisions(decisions)
+            by_id, features, candidates, range(len(features)), rules, read_decisions(decisions)
         )
 
 
-def features_of(events: Mapping[str, Event], options: Options) -> list[EventFeatures]:
+def features_of(
+    events: Mapping[str, Event], options: Options, rules: LinkRules, published: Mapping[str, str]
+) -> list[EventFeatures]:
     """Features sorted by event id, which fixes the order pairs and vague reports are visited in."""
-    rules = load_bound_rules(tuple(options.kb_dirs))
-    return [event_features(events[event_id], rules, options.link_window_days) for event_id in sorted(events)]
+    days = article_days(events.values(), published)
+    window = options.link_window_days
+    return [
+        event_features(events[event_id], rules, window, days.get(events[event_id].article_id))
+        for event_id in sorted(events)
+    ]
 
 
 def incidents_of(
@@ -124,12 +171,18 @@ def incidents_of(
     features: Sequence[EventFeatures],
     candidates: Candidates,
     members: Iterable[int],
-    options: Options,
+    rules: LinkRules,
     decisions: DecisionSet,
 ) -> list[Incident]:
-    rules = load_bound_rules(tuple(options.kb_dirs))
-    groups = group_events(features, candidates, members, decisions)
-    incidents = [build_incident([events[event_id] for event_id in group], rules) for group in groups]
+    groups, links = group_events(features, candidates, members, decisions, rules)
+    group_of = {event_id: n for n, group in enumerate(groups) for event_id in group}
+    links_of: dict[int, list[IncidentLink]] = defaultdict(list)
+    for link in links:
+        links_of[group_of[link.event_id]].append(link)
+    incidents = [
+        build_incident([events[event_id] for event_id in group], rules, links_of[n])
+        for n, group in enumerate(groups)
+    ]
     return sorted(incidents, key=lambda incident: incident.incident_id)
 
 
@@ -140,6 +193,7 @@ def link_new(
     options: Options,
     decisions: Sequence[Decision] = (),
     touched: Iterable[str] = (),
+    published: Mapping[str, str] | None = None,
 ) -> tuple[list[Incident], list[str]]:
     """Update stored incidents for new events (or new decisions) without relinking the world.
 
@@ -147,20 +201,25 @@ def link_new(
     changed. Candidates are found over every event (cheap: bounded per event), but only the
     part of the candidate graph that reaches the new or touched events is relinked, together
     with the incidents it touches and merge partners. No candidate crosses that boundary, so
-    the result equals a full ``link_events`` run.
+    the result equals a full ``link_events`` run (with the same ``published``).
     Returns the incidents to write (new or changed) and the ids of incidents to delete.
     """
     fresh = list(new_events)
     everything = {**events_by_id, **{event.event_id: event for event in fresh}}
     incidents = list(existing)
     chosen = read_decisions(decisions)
-    seeds = {event.event_id for event in fresh} | (set(touched) & everything.keys())
+    # A new event can change its article's day (``article_days``), so its article's other
+    # events are relinked with it.
+    fresh_articles = {event.article_id for event in fresh}
+    seeds = {event_id for event_id, event in everything.items() if event.article_id in fresh_articles}
+    seeds |= set(touched) & everything.keys()
+    rules = load_link_rules(tuple(options.kb_dirs))
     with cycle_collector_paused():
-        features = features_of(everything, options)
-        candidates = find_candidates(features, options.link_window_days)
+        features = features_of(everything, options, rules, published or {})
+        candidates = find_candidates(features, options.link_window_days, rules)
         affected = reachable(seeds, features, candidates, incidents, chosen)
         relinked = incidents_of(
-            everything, features, candidates.within(affected), sorted(affected), options, chosen
+            everything, features, candidates.within(affected), sorted(affected), rules, chosen
         )
     affected_ids = {features[n].event_id for n in affected}
     before = {incident.incident_id for incident in incidents if affected_ids.intersection(incident.events)}

@@ -1,38 +1,39 @@
 """What linking needs to know about one event, read once so pair checks stay cheap.
 
-Dates become day ordinals (an interval for week/month precision), places become a block key
-(the governorate, or the name when no governorate is known) plus a spot key for anything
-more precise than a governorate. docs/incidents.md gives the rules these feed.
+Dates become the days (ordinals) the event can have happened on, places a block key (the
+governorate, else the name when no governorate is known) plus a spot for anything more precise
+than a governorate. Background (history, running totals, a month or a year) gets no days and
+never links. docs/incidents.md gives the rules these feed.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sitreport.link.claims import BoundRules, Interval, claim_interval, estimate_key
+from sitreport.link.claims import Interval, claim_interval
+from sitreport.link.rules import LinkRules
 from sitreport.records import Event, Place
 
-# Types that may describe one real event: a toll reported on its own ("casualties") often
-# belongs to the clash or strike another outlet reports. Everything else links only to its
-# own type, because each type is a separate ACLED/PLOVER record and merging would lose one.
-COMPATIBLE_TYPES: frozenset[frozenset[str]] = frozenset(
-    {
-        frozenset({"casualties", "armed_clash"}),
-        frozenset({"casualties", "remote_violence"}),
-    }
-)
-# The connected set of COMPATIBLE_TYPES, blocked together.
-_VIOLENCE_TYPES = frozenset().union(*COMPATIBLE_TYPES)
-VIOLENCE_GROUP = "violence"
 # Precision 3 is a governorate or region: a place that can contain another event's place.
 AREA_PRECISION = 3
+# Precision 2 is an area around a known point: a neighbourhood, a district, a cluster of villages.
+DISTRICT_PRECISION = 2
 AREA_KINDS = frozenset({"governorate", "province", "region", "admin1", "state", "oblast"})
 # A date interval up to a week long still pins a report down; a month does not.
 PRECISE_SPAN_DAYS = 7
+# An event the article dates more than this before its own day is history, not news.
+HISTORY_DAYS = 7
+# "On Friday" with no publication date to resolve it: some day of the week before the article's day.
+RELATIVE_SPAN_DAYS = 6
+# A district within this distance of a town can be that town's neighbourhood or surroundings.
+NEAR_KM = 12.0
+# Kinds that name no group: a figure of these compares with any figure of its category.
+GENERIC_KINDS = frozenset({"people", "persons", "others", "person"})
 # A bound is indexed as if it reached this far past its value ("at least 60" up to 240,
 # "up to 60" down to 15): a bound far from another figure identifies nothing, and an
 # unbounded side would put the figure in every bucket.
@@ -41,14 +42,7 @@ BOUND_REACH = 4
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
-
-def type_group(event_type: str) -> str:
-    """The blocking group of a type: every pair of compatible types shares one group."""
-    return VIOLENCE_GROUP if event_type in _VIOLENCE_TYPES else event_type
-
-
-def types_compatible(first: str, second: str) -> bool:
-    return first == second or frozenset({first, second}) in COMPATIBLE_TYPES
+Days = tuple[int, int]
 
 
 def normalise_name(name: str) -> str:
@@ -57,16 +51,19 @@ def normalise_name(name: str) -> str:
     return _NOT_WORD.sub("", folded.casefold())
 
 
-def day_interval(value: str | None, precision: str | None) -> tuple[int, int] | None:
-    """First and last day (ordinals) a date can mean; None when unknown or only a year.
+def day_interval(value: str | None, precision: str | None) -> Days | None:
+    """First and last day (ordinals) a date can mean; None when unknown.
 
-    A bare year is treated as unknown: a 365-day interval would link anything in that place.
+    A bare year is its 365 days and a month its days: callers decide what a long span means.
     """
     match = _DATE.match(value or "")
-    if not match or precision == "year" or match.group(2) is None:
+    if not match:
         return None
-    year, month = int(match.group(1)), int(match.group(2))
+    year = int(match.group(1))
     try:
+        if match.group(2) is None or precision == "year":
+            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        month = int(match.group(2))
         if match.group(3) is None or precision == "month":
             first = date(year, month, 1)
             last = (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
@@ -90,34 +87,70 @@ def is_area(place: Place) -> bool:
 @dataclass(frozen=True, slots=True)
 class PlaceKeys:
     """``area`` blocks events (governorate, else the place's own name); ``spot`` names a place
-    below governorate level. Countries are left out: admin1 names rarely repeat across
-    countries, and a named miss often has no country at all."""
+    below governorate level, ``point`` its coordinates and ``district`` whether it is an area
+    around a point (which may hold another report's town). ``name`` is for reading.
+    Countries are left out: admin1 names rarely repeat across countries, and a named miss
+    often has no country at all."""
 
     area: str
     spot: str | None
+    name: str
+    point: tuple[float, float] | None = None
+    district: bool = False
 
 
 def place_keys(place: Place | None) -> PlaceKeys | None:
-    """Keys for a place; None for no place or a whole country (too coarse to link on)."""
+    """Keys for a place; None for no place, a whole country, or a region in no one governorate
+    ("northern Syria"): too coarse to link on."""
     if place is None or (place.precision or 0) > AREA_PRECISION:
+        return None
+    if is_area(place) and not place.admin1:
         return None
     area = normalise_name(place.admin1 or place.name)
     if not area:
         return None
+    point = (place.lat, place.lon) if place.lat is not None and place.lon is not None else None
     # By name, not GeoNames id: a resolved place and a named miss of the same town must meet,
     # and the resolver gives every resolved place its one canonical name.
-    return PlaceKeys(area=area, spot=None if is_area(place) else normalise_name(place.name))
+    return PlaceKeys(
+        area=area,
+        spot=None if is_area(place) else normalise_name(place.name),
+        name=place.name,
+        point=point,
+        district=place.precision == DISTRICT_PRECISION,
+    )
+
+
+def distance_km(first: tuple[float, float], second: tuple[float, float]) -> float:
+    """Great-circle distance (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*first, *second))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def spots_fit(first: PlaceKeys, second: PlaceKeys) -> bool:
+    """One place, or one inside the other: a district (a neighbourhood, a rural area) near a town."""
+    if first.spot is None or second.spot is None or first.spot == second.spot:
+        return True
+    if not (first.district or second.district) or first.point is None or second.point is None:
+        return False
+    return distance_km(first.point, second.point) <= NEAR_KM
 
 
 @dataclass(frozen=True, slots=True)
 class EventFeatures:
-    """The parts of an event that linking compares."""
+    """The parts of an event that linking compares.
+
+    ``possible`` are the days the event can have happened on (None: it never links);
+    ``dating`` says how they are known: ``stated`` (the text's own date), ``report`` (the
+    report's day, with no words behind it) or ``article`` (no date of its own: the article's
+    day with its uncertainty)."""
 
     event_id: str
     article_id: str
     event_type: str
-    days: tuple[int, int] | None
-    possible: tuple[int, int] | None
+    possible: Days | None
+    dating: str
     place: PlaceKeys | None
     actors: frozenset[str]
     actor_kinds: frozenset[str]
@@ -125,14 +158,42 @@ class EventFeatures:
     figure_buckets: frozenset[tuple[str, int]]
 
     @property
+    def linkable(self) -> bool:
+        return self.place is not None and self.possible is not None
+
+    @property
     def precise(self) -> bool:
-        """A town and a day (or week): the reports that can be paired by date order alone."""
+        """A town (not a district) and a day or week of its own: paired by date order alone."""
         return (
-            self.place is not None
+            self.linkable
+            and self.place is not None
             and self.place.spot is not None
-            and self.days is not None
-            and self.days[1] - self.days[0] < PRECISE_SPAN_DAYS
+            and not self.place.district
+            and self.dating != "article"
         )
+
+    @property
+    def stated_day(self) -> int | None:
+        """The one day the text states, when it states exactly one."""
+        if self.dating == "stated" and self.possible and self.possible[0] == self.possible[1]:
+            return self.possible[0]
+        return None
+
+
+def figure_key(category: str, kind: str | None) -> str:
+    """``killed`` for a toll of anyone, ``killed:civilians`` for a toll of one group: a group's
+    figure compares with an unspecified one, never with another group's (two soldiers wounded
+    and 15 civilians wounded are no disagreement)."""
+    if kind is None or normalise_name(kind) in GENERIC_KINDS:
+        return category
+    return f"{category}:{normalise_name(kind)}"
+
+
+def comparable(first: str, second: str) -> bool:
+    """Two figure keys of one category where one is unspecified or both name the same group."""
+    category, _, kind = first.partition(":")
+    other_category, _, other_kind = second.partition(":")
+    return category == other_category and (not kind or not other_kind or kind == other_kind)
 
 
 def figure_map(figures: Iterable[tuple[str, Interval]]) -> dict[str, tuple[Interval, ...]]:
@@ -154,36 +215,87 @@ def value_buckets(interval: Interval) -> range:
 
 
 def figure_buckets(figures: dict[str, tuple[Interval, ...]]) -> frozenset[tuple[str, int]]:
+    """By category alone, so a figure's bucket finds every figure it is ``comparable`` with."""
     return frozenset(
-        (key, bucket) for key, intervals in figures.items() for i in intervals for bucket in value_buckets(i)
+        (key.partition(":")[0], bucket)
+        for key, intervals in figures.items()
+        for i in intervals
+        for bucket in value_buckets(i)
     )
 
 
-def possible_days(days: tuple[int, int] | None, stated: bool, window: int) -> tuple[int, int] | None:
-    """The days the event itself can have happened on.
+def article_days(events: Iterable[Event], published: Mapping[str, str]) -> dict[str, int]:
+    """Each article's own day: its publication day, else the day of an event dated by the report
+    (no date words), else the latest single day its events state (an article is written after
+    what it tells). Articles with none of these have no day."""
+    found: dict[str, tuple[int, int]] = {}
+    for event in events:
+        days = day_interval(published.get(event.article_id), "day")
+        rank = 2
+        if days is None:
+            days = day_interval(event.date, event.date_precision)
+            rank = 1 if not event.date_text else 0
+            if days is None or days[0] != days[1]:
+                continue
+        found[event.article_id] = max(found.get(event.article_id, (rank, days[0])), (rank, days[0]))
+    return {article: day for article, (_rank, day) in found.items()}
+
+
+def is_background(event: Event, days: Days | None, article_day: int | None, rules: LinkRules) -> bool:
+    """History, a running total, a war-wide toll, or a date of a month or more that is not the
+    article's own: nothing one incident can hold."""
+    quantities = event.quantities
+    if rules.is_running_total(event.date_text) or any(rules.is_running_total(q.text) for q in quantities):
+        return True
+    if quantities and all(rules.is_war_total(q.category, q.value) for q in quantities):
+        return True
+    if days is None:
+        return False
+    ends_before = article_day is not None and days[1] < article_day - HISTORY_DAYS
+    too_long = days[1] - days[0] >= PRECISE_SPAN_DAYS and not (
+        article_day is not None and days[0] <= article_day <= days[1]
+    )
+    return ends_before or too_long
+
+
+def possible_days(event: Event, article_day: int | None, window: int) -> tuple[Days | None, str]:
+    """The days the event itself can have happened on, and how they are known.
 
     Dates the text states are taken at their word. A date with no words behind it is the
-    day of the report (the publication date): the event happened then or up to ``window``
-    days before, never after.
+    report's day: the event happened then or up to ``window`` days before, never after. An
+    event with no date of its own (or a month or year that holds the article's day) happened
+    up to ``window`` days before its article's day, or within the week before it when its date
+    words could not be resolved ("on Friday" with no publication date).
     """
-    if days is None or stated:
-        return days
-    return days[0] - window, days[1]
-
-
-def event_features(event: Event, rules: BoundRules, window: int) -> EventFeatures:
     days = day_interval(event.date, event.date_precision)
+    if days is not None and days[1] - days[0] < PRECISE_SPAN_DAYS:
+        if event.date_text:
+            return days, "stated"
+        return (days[0] - window, days[1]), "report"
+    if article_day is None:
+        return None, "none"
+    span = RELATIVE_SPAN_DAYS if event.date_text and days is None else window
+    return (article_day - span, article_day), "article"
+
+
+def event_features(event: Event, rules: LinkRules, window: int, article_day: int | None) -> EventFeatures:
+    own_days = day_interval(event.date, event.date_precision) if event.date_text else None
+    background = is_background(event, own_days, article_day, rules)
+    days, dating = (None, "background") if background else possible_days(event, article_day, window)
     doers = [actor for actor in event.actors if actor.role == "actor"]
+    # As evidence, an outlet's noun ("72 people", "58 killed") should not hide that two tolls
+    # are close; only two named groups (soldiers, civilians) are kept apart (``figure_key``).
     figures = figure_map(
-        (estimate_key(q.category, q.kind), claim_interval(q.value, q.qualifier, q.text, rules))
+        (figure_key(q.category, q.kind), claim_interval(q.value, q.qualifier, q.text, rules.bounds))
         for q in event.quantities
+        if not rules.is_war_total(q.category, q.value)
     )
     return EventFeatures(
         event_id=event.event_id,
         article_id=event.article_id,
         event_type=event.event_type,
-        days=days,
-        possible=possible_days(days, bool(event.date_text), window),
+        possible=days,
+        dating=dating,
         place=place_keys(event.location or event.origin or event.destination),
         actors=frozenset(normalise_name(actor.name) for actor in doers),
         actor_kinds=frozenset(actor.kind for actor in doers if actor.kind),

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from sitreport.link.claims import BoundRules, claims_of, disputed_keys, estimates_of
+from sitreport.link.claims import claims_of, disputed_keys, estimates_of
 from sitreport.link.features import is_area, normalise_name
-from sitreport.records import Event, Incident, Place, stable_id
+from sitreport.link.rules import LinkRules
+from sitreport.records import Event, Incident, IncidentLink, Place, stable_id
 
 
 def incident_id(event_ids: Sequence[str]) -> str:
@@ -18,14 +19,6 @@ def incident_id(event_ids: Sequence[str]) -> str:
 def where(event: Event) -> Place | None:
     """The place an event happened; an evacuation may only name where people left from."""
     return event.location or event.origin or event.destination
-
-
-def incident_type(events: Sequence[Event]) -> str:
-    """The most reported type; a bare toll ("casualties") yields to the clash or strike."""
-    counts = Counter(event.event_type for event in events)
-    if len(counts) > 1:
-        counts.pop("casualties", None)
-    return min(counts, key=lambda t: (-counts[t], t))
 
 
 def agreed_date(events: Sequence[Event]) -> str | None:
@@ -55,7 +48,8 @@ def agreed_place(events: Sequence[Event]) -> Place | None:
     return min(candidates, key=lambda p: (p.lat is None, p.precision or 9, not p.resolved, p.name))
 
 
-def build_incident(events: Sequence[Event], rules: BoundRules) -> Incident:
+def build_incident(events: Sequence[Event], rules: LinkRules, links: Sequence[IncidentLink] = ()) -> Incident:
+    """The incident of these member events; ``links`` say why each joined (one fewer than members)."""
     members = sorted(events, key=lambda event: event.event_id)
     claims = claims_of(members)
     event_ids = [event.event_id for event in members]
@@ -63,13 +57,14 @@ def build_incident(events: Sequence[Event], rules: BoundRules) -> Incident:
     sources |= {claim.source for claim in claims if claim.source}
     return Incident(
         incident_id=incident_id(event_ids),
-        event_type=incident_type(members),
+        event_type=rules.incident_type(Counter(event.event_type for event in members)),
         date=agreed_date(members),
         location=agreed_place(members),
         events=event_ids,
         articles=sorted({event.article_id for event in members}),
         sources=sorted(sources),
         claims=claims,
-        estimates=estimates_of(claims, rules),
-        disputed=bool(disputed_keys(claims, rules)),
+        estimates=estimates_of(claims, rules.bounds),
+        disputed=bool(disputed_keys(claims, rules.bounds)),
+        links=sorted(links, key=lambda link: (link.event_id, link.linked_to)),
     )

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sitreport.kb import KnowledgeBase
 from sitreport.kb.name_index import NameIndex
+from sitreport.resolve.forces import force_spans, load_actor_phrases
 from sitreport.resolve.tokens import NameMatch, Token, find_names, tokenize
+
+# A hyphen and the word after it, right where a name ends: "IS-held".
+HOLDING = re.compile(r"[-\u2010\u2011](\w+)")
 
 
 @dataclass(frozen=True)
@@ -18,6 +23,10 @@ class ActorMention:
     name: str
     kind: str
     inter: int | None
+    # "rebel-held districts": the side holding a place, no party to what happens there
+    holds_place: bool = False
+    # the actor's side in kb/actors.csv ("neutral": rescuers and monitors, who tell of events)
+    side: str | None = None
 
 
 @dataclass(frozen=True)
@@ -35,30 +44,51 @@ class SourceMention:
 
 
 def find_actors(text: str, kb: KnowledgeBase) -> list[ActorMention]:
-    """Actors named in ``text``. A generic alias ('the jihadists') stands for the one actor it
+    """Actors named in ``text``: by an alias, or by a modifier on a force noun ("Russian air
+    strikes", see forces.py). A generic alias ('the jihadists') stands for the one actor it
     may refer to that the text also names in full, and for nobody when there are none or
     several: 'jihadists' in an article naming Islamic State and no other jihadist group."""
-    matches = name_matches(tokenize(text, kb.rules), kb.actor_names, kb)
+    tokens = tokenize(text, kb.rules)
+    matches = name_matches(tokens, kb.actor_names, kb)
     named = {hit.entry for match in matches for hit in match.hits if not hit.generic}
+    spans = [(m.start, m.end, entry) for m in matches if (entry := referred_entry(m, named)) is not None]
+    holding_words = load_actor_phrases(kb.extra_dirs).holding_words
     mentions = []
-    for match in matches:
-        entry = referred_entry(match, named)
-        if entry is None:
-            continue
+    for start, end, entry in without_overlaps(spans + force_spans(tokens, kb)):
         actor = kb.actors[entry]
-        mention = text[match.start : match.end]
-        mentions.append(ActorMention(match.start, match.end, mention, actor.name, actor.kind, actor.inter))
+        holder = holds_place(text, end, holding_words)
+        mentions.append(
+            ActorMention(start, end, text[start:end], actor.name, actor.kind, actor.inter, holder, actor.side)
+        )
     return mentions
 
 
+def without_overlaps(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The leftmost, then longest, of overlapping spans."""
+    kept: list[tuple[int, int, int]] = []
+    for span in sorted(spans, key=lambda s: (s[0], s[0] - s[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def holds_place(text: str, end: int, holding_words: frozenset[str]) -> bool:
+    """ "IS-held", "regime-controlled": the name is joined by a hyphen to a holding word."""
+    following = HOLDING.match(text, end)
+    return following is not None and following.group(1).lower() in holding_words
+
+
 def referred_entry(match: NameMatch, named: set[int]) -> int | None:
-    """The entry a match names: its first full name, else the one named entry its generic
-    alias may stand for."""
+    """The entry a match names: the one named entry its generic alias may stand for, else its
+    first full name. An alias full for one actor and generic for others ("terrorists": the
+    armed opposition in state media, or the one jihadist group the article names) names that
+    actor unless the text names exactly one of the others."""
     full = [hit.entry for hit in match.hits if not hit.generic]
-    if full:
-        return full[0]
-    candidates = {hit.entry for hit in match.hits} & named
-    return candidates.pop() if len(candidates) == 1 else None
+    candidates = {hit.entry for hit in match.hits if hit.generic} & named
+    candidates -= set(full)
+    if len(candidates) == 1:
+        return candidates.pop()
+    return full[0] if full else None
 
 
 def find_sources(text: str, kb: KnowledgeBase) -> list[SourceMention]:

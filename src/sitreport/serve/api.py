@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from sitreport.options import Options
 from sitreport.records import EVENT_TYPES
 from sitreport.serve import views
-from sitreport.serve.downloads import events_download
+from sitreport.serve.downloads import DownloadSlots, events_download
 from sitreport.serve.filters import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
@@ -68,8 +68,11 @@ def events_file(
     options: OptionsDep,
     event_filter: FilterDep,
     fmt: Literal["jsonl", "csv", "geojson", "acled", "plover"],
+    request: Request,
 ) -> Response:
-    return events_download(store, event_filter, fmt, options)
+    slots: DownloadSlots = request.app.state.downloads
+    with slots.taken():
+        return events_download(store, event_filter, fmt, options)
 
 
 @router.get("/events/{event_id}", summary="One event (the extract contract) and its incident id")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from sitreport.errors import SitreportError
 from sitreport.options import Options
 from sitreport.serve import api, pages, views
+from sitreport.serve.downloads import MAX_CONCURRENT_DOWNLOADS, DownloadSlots
 from sitreport.serve.filters import FilterError
 from sitreport.serve.ingest import ingest_router
 from sitreport.store import Store
@@ -31,6 +32,12 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+# Host names the server answers to unless told more (--allowed-host): a page elsewhere that
+# points its own name at 127.0.0.1 (DNS rebinding) sends its name, not these, and is refused.
+LOOPBACK_HOSTS: frozenset[str] = frozenset({"127.0.0.1", "localhost", "::1"})
+# Longer filter values are never meant (place names, ids, a few words) and SQLite refuses LIKE
+# patterns over 50,000 bytes: refuse them up front with the parameter's name.
+MAX_PARAMETER_CHARS = 1000
 SECURITY_HEADERS: dict[str, str] = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -54,12 +61,44 @@ def mount_vendor(app: FastAPI) -> None:
             app.state.vendor.add(name)
 
 
-async def add_security_headers(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    response = await call_next(request)
-    response.headers.update(SECURITY_HEADERS)
-    return response
+def host_name(host_header: str) -> str:
+    """The name in a Host header, without port: ``[::1]:8000`` → ``::1``, ``Example:80`` → ``example``."""
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.partition(":")[0]
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+Middleware = Callable[[Request, Handler], Awaitable[Response]]
+
+
+def guard(allowed_hosts: frozenset[str]) -> Middleware:
+    """Middleware: refuse a Host not in ``allowed_hosts``; security headers on every response."""
+
+    async def guarded(request: Request, call_next: Handler) -> Response:
+        host = host_name(request.headers.get("host", ""))
+        if host not in allowed_hosts:
+            message = f"host {host or '(none)'!r} is not served here; start the server with --allowed-host"
+            response: Response = JSONResponse({"detail": message}, status_code=400)
+        else:
+            response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    return guarded
+
+
+def check_parameters(request: Request) -> None:
+    """Every route's dependency: a query or path value with a control character (NUL breaks
+    PostgreSQL) or over MAX_PARAMETER_CHARS is a 400 naming it, whatever the route."""
+    given = [*request.query_params.multi_items(), *request.path_params.items()]
+    for name, value in given:
+        text = str(value)
+        if any(ord(character) < 32 for character in name + text):
+            raise FilterError(f"{name[:50]!r} holds a control character")
+        if len(text) > MAX_PARAMETER_CHARS or len(name) > MAX_PARAMETER_CHARS:
+            raise FilterError(f"{name[:50]!r} is over {MAX_PARAMETER_CHARS} characters")
 
 
 def wants_json(request: Request) -> bool:
@@ -67,9 +106,14 @@ def wants_json(request: Request) -> bool:
 
 
 def error_response(request: Request, status: int, detail: object) -> Response:
+    """The error as JSON under /api/, else a page; security headers set here too, because a 500
+    is answered outside the middleware that sets them on everything else."""
     if wants_json(request):
-        return JSONResponse({"detail": detail}, status_code=status)
-    return pages.error_page(request, status, str(detail))
+        response: Response = JSONResponse({"detail": detail}, status_code=status)
+    else:
+        response = pages.error_page(request, status, str(detail))
+    response.headers.update(SECURITY_HEADERS)
+    return response
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -85,23 +129,31 @@ def install_error_handlers(app: FastAPI) -> None:
         return response
 
     async def invalid_request(request: Request, error: RequestValidationError) -> Response:
+        # A query or path value of the wrong type or range: a bad request, named (query.limit: ...).
         problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
-        return error_response(request, 422, problems if wants_json(request) else "; ".join(problems))
+        return error_response(request, 400, problems if wants_json(request) else "; ".join(problems))
+
+    async def internal_error(request: Request, error: Exception) -> Response:
+        return error_response(request, 500, "internal error; the server log has the details")
 
     app.add_exception_handler(FilterError, filter_error)
     app.add_exception_handler(views.NotFoundError, not_found)
     app.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, internal_error)
 
 
-def create_app(db_url: str, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
+def create_app(
+    db_url: str, allow_ingest: bool = False, token: str | None = None, allowed_hosts: Iterable[str] = ()
+) -> FastAPI:
     """The web UI and HTTP API over the store at ``db_url``; read-only unless allow_ingest.
 
-    ``allow_ingest`` mounts POST /api/ingest, which needs ``token`` as a bearer token.
+    ``allow_ingest`` mounts POST /api/ingest, which needs ``token`` as a bearer token; only
+    then may the store be new. Requests are answered for loopback names and ``allowed_hosts``.
     """
     if allow_ingest and not token:
         raise SitreportError("allow_ingest needs a token, so that only its holder can write")
-    store = Store(db_url)
+    store = Store(db_url, create=allow_ingest)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -115,11 +167,14 @@ def create_app(db_url: str, allow_ingest: bool = False, token: str | None = None
         docs_url=None,  # Swagger UI loads scripts from a CDN: nothing may be fetched from outside
         redoc_url=None,
         lifespan=lifespan,
+        dependencies=[Depends(check_parameters)],
     )
     app.state.store = store
     app.state.options = Options(db_url=db_url)
     app.state.framing_cache = views.FramingCache()
-    app.middleware("http")(add_security_headers)
+    app.state.downloads = DownloadSlots(MAX_CONCURRENT_DOWNLOADS)
+    hosts = LOOPBACK_HOSTS | {host_name(host) for host in allowed_hosts}
+    app.middleware("http")(guard(hosts))
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=SERVE_DIR / "static"), name="static")
     mount_vendor(app)

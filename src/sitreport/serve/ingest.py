@@ -86,7 +86,7 @@ def parse_request(body: bytes) -> IngestRequest:
 def ingest_documents(store: Store, options: Options, documents: list[RawDocument]) -> dict[str, Any]:
     """The same steps as ``sitreport ingest``: extract, store, update incidents."""
     # Imported when asked for: spaCy is heavy and a read-only server never needs it.
-    from sitreport.ledger import store_results, update_incidents
+    from sitreport.ledger import link_pending, store_results
     from sitreport.pipeline import process_texts
 
     errors: list[dict[str, str]] = []
@@ -95,14 +95,20 @@ def ingest_documents(store: Store, options: Options, documents: list[RawDocument
         errors.append({"name": error.source, "reason": error.reason})
 
     summary = store_results(store, process_texts(documents, options), note_error)
-    changed = update_incidents(store, options, new_events=summary.new_events) if summary.new_events else 0
+    linked = link_pending(store, options)
     return {
         "articles_read": summary.articles_read,
         "articles_new": summary.articles_new,
         "events_new": summary.events_new,
-        "incidents_updated": changed,
+        "incidents_updated": linked.incidents_changed,
         "errors": errors,
     }
+
+
+def api_source(document: IngestDocument) -> str:
+    """Where a posted document comes from: its URL, else its name. A changed text posted again
+    from the same source replaces the earlier version (store/revisions.py)."""
+    return f"api:{document.meta.get('url') or document.name}"
 
 
 def ingest_router(token: str) -> APIRouter:
@@ -120,7 +126,9 @@ def ingest_router(token: str) -> APIRouter:
         check_token(request, token)
         check_content_type(request)
         parsed = parse_request(await read_limited_body(request))
-        documents = [RawDocument("api", d.name, d.text, d.media_type, d.meta) for d in parsed.documents]
+        documents = [
+            RawDocument(api_source(d), d.name, d.text, d.media_type, d.meta) for d in parsed.documents
+        ]
         summary = await run_in_threadpool(
             ingest_documents, request.app.state.store, request.app.state.options, documents
         )

@@ -10,7 +10,18 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Row, Table
 
-from sitreport.records import Actor, Article, Claim, Estimate, Event, Evidence, Incident, Place, Quantity
+from sitreport.records import (
+    Actor,
+    Article,
+    Claim,
+    Estimate,
+    Event,
+    Evidence,
+    Incident,
+    IncidentLink,
+    Place,
+    Quantity,
+)
 from sitreport.store import periods
 from sitreport.store.schema import (
     PLACE_ROLES,
@@ -154,6 +165,7 @@ def incident_row(incident: Incident) -> RowDict:
         "claims": [claim.to_dict() for claim in incident.claims],
         "estimates": {key: estimate.to_dict() for key, estimate in incident.estimates.items()},
         "disputed": incident.disputed,
+        "links": [link.to_dict() for link in incident.links],
     }
 
 
@@ -176,4 +188,5 @@ def incident_from_row(row: Row[Any], event_ids: list[str]) -> Incident:
         claims=[Claim(**claim) for claim in row.claims],
         estimates={key: Estimate(**value) for key, value in row.estimates.items()},
         disputed=row.disputed,
+        links=[IncidentLink(**link) for link in row.links or []],
     )

@@ -41,6 +41,26 @@ articles = Table(
     Column("raw_text", Text, nullable=False),
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # An article that comes again from the same source with changed text replaces the one
+    # stored from it (see article_revisions); this finds it.
+    Index("ix_articles_source", "source"),
+)
+
+# Earlier versions of articles that were replaced by a changed text from the same source.
+article_revisions = Table(
+    "article_revisions",
+    metadata,
+    Column("revision_id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("title", Text),
+    Column("published", Text),
+    Column("raw_text", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("replaced_by", String, nullable=False),
+    Column("replaced_at", DateTime(timezone=True), nullable=False),
+    Index("ix_article_revisions_source", "source"),
 )
 
 events = Table(
@@ -160,6 +180,8 @@ incidents = Table(
     Column("claims", JSON, nullable=False),
     Column("estimates", JSON, nullable=False),
     Column("disputed", Boolean, nullable=False),
+    # Why each member was linked (sitreport.records.IncidentLink), read with the incident.
+    Column("links", JSON, nullable=False, default=list),
     Index("ix_incidents_event_type", "event_type"),
 )
 
@@ -186,4 +208,14 @@ decisions = Table(
     Column("first", String, nullable=False),
     Column("second", String, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row that writers of incidents update first in their transaction: the row lock (PostgreSQL)
+# or write lock (SQLite) it takes lets only one linker at a time read and rewrite incidents,
+# so two ingests never build incidents from the same events (docs/store.md).
+link_lock = Table(
+    "link_lock",
+    metadata,
+    Column("lock_id", Integer, primary_key=True, autoincrement=False),
+    Column("generation", BigInteger, nullable=False),
 )

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Column, Connection, Row, Select, Table, delete, distinct, exists, func, insert, select
+from sqlalchemy import (
+    Column,
+    Connection,
+    Row,
+    Select,
+    Table,
+    delete,
+    distinct,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from sitreport.errors import StoreError
 from sitreport.records import Article, Event, Incident
-from sitreport.store import points, rows
+from sitreport.store import points, revisions, rows
 from sitreport.store import schema as tables
 from sitreport.store.engine import binary_collation, open_engine, transaction
 from sitreport.store.query import EventQuery, conditions, order_by
@@ -95,9 +110,13 @@ def _check_events_belong(article: Article, event_list: Iterable[Event]) -> None:
 class Store:
     """A database of articles and what was read from them (SQLite or PostgreSQL by URL)."""
 
-    def __init__(self, url: str) -> None:
-        self._engine = open_engine(url)
+    def __init__(self, url: str, create: bool = True) -> None:
+        """Open the store at ``url``, creating it unless ``create`` is False (then it must exist)."""
+        self._engine = open_engine(url, create)
         self._binary = binary_collation(self._engine)
+        # The connection of an exclusive() block, per thread: the web server shares one Store
+        # between threads, and only the thread that took the lock may use its transaction.
+        self._held = threading.local()
 
     def close(self) -> None:
         self._engine.dispose()
@@ -110,9 +129,40 @@ class Store:
     ) -> None:
         self.close()
 
+    @contextmanager
+    def _transaction(self, action: str) -> Iterator[Connection]:
+        """A transaction of its own, or the exclusive() one when this thread holds it."""
+        held: Connection | None = getattr(self._held, "connection", None)
+        if held is not None:
+            yield held
+            return
+        with transaction(self._engine, action) as connection:
+            yield connection
+
+    @contextmanager
+    def exclusive(self, action: str) -> Iterator[None]:
+        """Run the block's store calls in one transaction no other linker runs beside.
+
+        Its first statement updates the lock row, which waits for any other holder to
+        commit: a row lock on PostgreSQL, the database write lock on SQLite. Reads inside
+        then see every incident the previous holder wrote, so read-link-write is never
+        interleaved with another process's. Nested use joins the outer block.
+        """
+        if getattr(self._held, "connection", None) is not None:
+            yield
+            return
+        with transaction(self._engine, action) as connection:
+            lock = tables.link_lock.c
+            connection.execute(update(tables.link_lock).values(generation=lock.generation + 1))
+            self._held.connection = connection
+            try:
+                yield
+            finally:
+                self._held.connection = None
+
     def _run(self, action: str, statement: Select[Any]) -> list[Row[Any]]:
         """Execute one read in its own transaction and return the result, fully fetched."""
-        with transaction(self._engine, action) as connection:
+        with self._transaction(action) as connection:
             return connection.execute(statement).all()
 
     def _count(self, action: str, statement: Select[Any]) -> int:
@@ -120,14 +170,26 @@ class Store:
 
     # -- articles --------------------------------------------------------------------------
 
-    def save_article(self, article: Article, events: list[Event]) -> bool:
-        """Store the article and its events in one transaction; False if it was already stored."""
+    def save_article(self, article: Article, events: list[Event], revise: bool = False) -> bool:
+        """Store the article and its events in one transaction; False if it was already stored.
+
+        With ``revise``, for callers whose ``article.source`` names one document (a path, a
+        corpus row, a URL), an article from a source already stored with other text is a new
+        version: it replaces the earlier one and its events (store/revisions.py), under the
+        linking lock, because it deletes incidents a concurrent linker could be rewriting.
+        """
         _check_events_belong(article, events)
+        earlier = self._earlier_versions(article) if revise else []
+        replacing = f"replace the earlier version of {article.source}"
+        guard = self.exclusive(replacing) if earlier else nullcontext()
         try:
-            with transaction(self._engine, f"store article {article.article_id}") as connection:
+            with guard, self._transaction(f"store article {article.article_id}") as connection:
                 if self._article_exists(connection, article.article_id):
                     return False
-                connection.execute(insert(tables.articles), rows.article_row(article, datetime.now(UTC)))
+                now = datetime.now(UTC)
+                if earlier:
+                    self._replace(connection, earlier, article, events, now)
+                connection.execute(insert(tables.articles), rows.article_row(article, now))
                 for table, table_rows in rows.event_table_rows(events).items():
                     _insert_rows(connection, table, table_rows)
         except StoreError:
@@ -136,6 +198,37 @@ class Store:
                 return False
             raise
         return True
+
+    def _earlier_versions(self, article: Article) -> list[str]:
+        """Ids of articles stored from the same source with other text."""
+        articles = tables.articles.c
+        statement = select(articles.article_id).where(
+            articles.source == article.source, articles.article_id != article.article_id
+        )
+        return [article_id for (article_id,) in self._run("look up earlier versions", statement)]
+
+    @staticmethod
+    def _replace(
+        connection: Connection, earlier: list[str], article: Article, events: list[Event], now: datetime
+    ) -> None:
+        """Retire the earlier versions: keep their text, carry decisions over to surviving events,
+        drop their incidents and delete them with their events."""
+        of_earlier = select(tables.events).where(tables.events.c.article_id.in_(earlier))
+        old_events = _load_events(connection, connection.execute(of_earlier).all())
+        revisions.keep_revisions(connection, earlier, article.article_id, now)
+        revisions.carry_decisions(connection, revisions.surviving(old_events, events))
+        revisions.drop_incidents_of(connection, [event.event_id for event in old_events])
+        connection.execute(delete(tables.articles).where(tables.articles.c.article_id.in_(earlier)))
+
+    def revisions(self, source: str) -> list[dict[str, Any]]:
+        """The earlier versions kept for a source, oldest first."""
+        kept = tables.article_revisions.c
+        statement = (
+            select(kept.article_id, kept.title, kept.text, kept.replaced_by, kept.replaced_at)
+            .where(kept.source == source)
+            .order_by(kept.revision_id)
+        )
+        return [dict(row._mapping) for row in self._run("read revisions", statement)]
 
     @staticmethod
     def _article_exists(connection: Connection, article_id: str) -> bool:
@@ -166,14 +259,22 @@ class Store:
             for row in self._run("list articles", _page(statement, limit, offset))
         ]
 
+    def publication_dates(self) -> dict[str, str]:
+        """Article id → publication date, for articles that state one (linking dates events by it)."""
+        columns = tables.articles.c
+        statement = select(columns.article_id, columns.published).where(columns.published.is_not(None))
+        return {
+            article_id: published for article_id, published in self._run("read publication dates", statement)
+        }
+
     def count_articles(self) -> int:
         return self._count("count articles", select(func.count()).select_from(tables.articles))
 
     def article_revision(self) -> tuple[int, datetime | None]:
         """How many articles are stored and when the latest came: changes whenever one is added.
 
-        Articles are only ever added, never changed, so this is enough to tell whether
-        something computed over every article (framing) is still current.
+        Articles are added, or replaced by a newer version stored with a later time, so this
+        is enough to tell whether something computed over every article (framing) is current.
         """
         articles = tables.articles.c
         statement = select(func.count(), func.max(articles.ingested_at))
@@ -183,7 +284,7 @@ class Store:
     # -- events ----------------------------------------------------------------------------
 
     def _read_events(self, action: str, statement: Select[Any]) -> list[Event]:
-        with transaction(self._engine, action) as connection:
+        with self._transaction(action) as connection:
             return _load_events(connection, connection.execute(statement).all())
 
     def get_event(self, event_id: str) -> Event | None:
@@ -242,7 +343,7 @@ class Store:
         ``people``, the largest figure in PEOPLE_CATEGORIES (0 when none).
         """
         matching = conditions(query)
-        with transaction(self._engine, "read map points") as connection:
+        with self._transaction("read map points") as connection:
             place_rows = connection.execute(points.marker_places(matching, self._binary)).all()
             people = dict(connection.execute(points.largest_people_figures(matching)).all())
         return points.markers(place_rows, people)
@@ -298,7 +399,7 @@ class Store:
 
     def replace_incidents(self, incidents: list[Incident]) -> None:
         """Replace every stored incident with these, in one transaction."""
-        with transaction(self._engine, "replace incidents") as connection:
+        with self._transaction("replace incidents") as connection:
             connection.execute(delete(tables.incident_events))
             connection.execute(delete(tables.incidents))
             _write_incidents(connection, incidents)
@@ -306,7 +407,7 @@ class Store:
     def upsert_incidents(self, incidents: list[Incident], removed: Iterable[str] = ()) -> None:
         """Write these incidents over any of the same id and drop the removed ones, in one transaction."""
         gone = [incident.incident_id for incident in incidents] + list(removed)
-        with transaction(self._engine, "update incidents") as connection:
+        with self._transaction("update incidents") as connection:
             for chunk in _chunks(gone):
                 connection.execute(
                     delete(tables.incident_events).where(tables.incident_events.c.incident_id.in_(chunk))
@@ -315,7 +416,7 @@ class Store:
             _write_incidents(connection, incidents)
 
     def _read_incidents(self, action: str, statement: Select[Any]) -> list[Incident]:
-        with transaction(self._engine, action) as connection:
+        with self._transaction(action) as connection:
             return _load_incidents(connection, connection.execute(statement).all())
 
     @staticmethod
@@ -352,6 +453,40 @@ class Store:
         found = self._run("look up an event's incident", statement)
         return found[0][0] if found else None
 
+    def unlinked_event_ids(self) -> list[str]:
+        """Events in no incident, by id: stored but not linked yet (a run killed or crashed
+        before linking, or ``ingest --no-link``); the next linking takes them up."""
+        statement = (
+            select(tables.events.c.event_id)
+            .where(~exists().where(tables.incident_events.c.event_id == tables.events.c.event_id))
+            .order_by(self._binary(tables.events.c.event_id))
+        )
+        return [event_id for (event_id,) in self._run("find unlinked events", statement)]
+
+    def integrity_faults(self) -> dict[str, list[str]]:
+        """Ids breaking each integrity rule of the ledger, by rule (empty lists when sound)."""
+        incident_events, incidents = tables.incident_events.c, tables.incidents.c
+        events, articles = tables.events.c, tables.articles.c
+        empty_incidents = select(incidents.incident_id).where(
+            ~exists().where(incident_events.incident_id == incidents.incident_id)
+        )
+        orphan_events = select(events.event_id).where(
+            ~exists().where(articles.article_id == events.article_id)
+        )
+        dangling_members = select(incident_events.event_id).where(
+            ~exists().where(events.event_id == incident_events.event_id)
+            | ~exists().where(incidents.incident_id == incident_events.incident_id)
+        )
+        ids = {
+            "incidents with no events": empty_incidents,
+            "events whose article is missing": orphan_events,
+            "incident members that do not exist": dangling_members,
+        }
+        found = {
+            rule: sorted(row[0] for row in self._run("check the store", query)) for rule, query in ids.items()
+        }
+        return {"events in no incident": self.unlinked_event_ids(), **found}
+
     # -- analyst decisions -----------------------------------------------------------------
 
     def record_decision(self, action: str, first: str, second: str) -> None:
@@ -359,7 +494,7 @@ class Store:
         if action not in DECISION_ACTIONS:
             raise ValueError(f"unknown decision {action!r}; use one of {', '.join(DECISION_ACTIONS)}")
         row = {"action": action, "first": first, "second": second, "created_at": datetime.now(UTC)}
-        with transaction(self._engine, "record a decision") as connection:
+        with self._transaction("record a decision") as connection:
             connection.execute(insert(tables.decisions), row)
 
     def decisions(self) -> list[tuple[str, str, str]]:

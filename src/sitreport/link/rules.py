@@ -1,0 +1,105 @@
+"""What linking reads from the knowledge base: compatible types, running-total cues, strict bounds.
+
+Read once per set of knowledge-base folders (``kb/link/README.md`` describes the files).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sitreport.link.claims import BoundRules, load_bound_rules
+from sitreport.link.kbtables import read_table
+
+
+@dataclass(frozen=True)
+class LinkRules:
+    """``compatible``: unordered type pairs one happening may be told as; ``within_article``: those
+    that are one happening even when one article tells both; ``yields``: (type, type it yields
+    to as an incident's type); ``groups``: each type's blocking group (the connected set of
+    compatible types, named by its smallest member)."""
+
+    compatible: frozenset[frozenset[str]]
+    within_article: frozenset[frozenset[str]]
+    yields: frozenset[tuple[str, str]]
+    groups: dict[str, str]
+    running_total: re.Pattern[str] | None
+    largest: dict[str, int]
+    bounds: BoundRules
+
+    def types_compatible(self, first: str, second: str) -> bool:
+        return first == second or frozenset({first, second}) in self.compatible
+
+    def told_apart(self, first: str, second: str) -> bool:
+        """One article's two events of these types can be one happening (a strike and its toll)."""
+        return frozenset({first, second}) in self.within_article
+
+    def incident_type(self, told: Counter[str]) -> str:
+        """The type of an incident whose members tell these types: a type yields to a compatible
+        one that is the more specific telling (a toll to its strike, a clash to a strike), then
+        the most told wins, ties by name."""
+        kept = [t for t in told if not any((t, other) in self.yields for other in told)]
+        return min(kept or told, key=lambda t: (-told[t], t))
+
+    def type_group(self, event_type: str) -> str:
+        return self.groups.get(event_type, event_type)
+
+    def is_running_total(self, text: str | None) -> bool:
+        return bool(text and self.running_total and self.running_total.search(text))
+
+    def is_war_total(self, category: str, value: int) -> bool:
+        """Larger than any one incident's figure of this category can be."""
+        return value > self.largest.get(category, value)
+
+
+def connected_groups(pairs: frozenset[frozenset[str]]) -> dict[str, str]:
+    """Each type to the smallest name of its connected set: compatible types must meet in one block."""
+    group: dict[str, str] = {}
+    for pair in sorted(sorted(pair) for pair in pairs):
+        names = {group.get(name, name) for name in pair}
+        root = min(names)
+        for event_type, current in list(group.items()):
+            if current in names:
+                group[event_type] = root
+        for name in pair:
+            group[name] = root
+    return group
+
+
+def cue_pattern(cues: list[str]) -> re.Pattern[str] | None:
+    if not cues:
+        return None
+    words = sorted((re.escape(cue.casefold()) for cue in cues), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
+
+
+@cache
+def load_link_rules(extra_dirs: tuple[Path, ...] = ()) -> LinkRules:
+    columns = ("first", "second", "within_article", "incident_type")
+    rows = read_table("link/compatible_types.csv", columns, extra_dirs)
+    pairs = frozenset(frozenset({row["first"].strip(), row["second"].strip()}) for row in rows)
+    within = frozenset(
+        frozenset({row["first"].strip(), row["second"].strip()})
+        for row in rows
+        if row["within_article"].strip().casefold() == "yes"
+    )
+    yields = frozenset(
+        (loser, row["incident_type"].strip())
+        for row in rows
+        for loser in (row["first"].strip(), row["second"].strip())
+        if loser != row["incident_type"].strip()
+    )
+    cues = [row["cue"].strip() for row in read_table("link/running_totals.csv", ("cue",), extra_dirs)]
+    limits = read_table("link/incident_limits.csv", ("category", "largest"), extra_dirs)
+    return LinkRules(
+        compatible=pairs,
+        within_article=within,
+        yields=yields,
+        groups=connected_groups(pairs),
+        running_total=cue_pattern([cue for cue in cues if cue]),
+        largest={row["category"].strip(): int(row["largest"]) for row in limits},
+        bounds=load_bound_rules(extra_dirs),
+    )
