@@ -38,13 +38,18 @@ TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "nin
         ("two hundred and fifty", 250, "exact"),
         ("twenty-five", 25, "exact"),
         ("three thousand five hundred", 3500, "exact"),
+        ("a quarter of a million", 250000, "exact"),
+        ("half a million", 500000, "exact"),
+        ("more than a quarter of a million", 250000, "min"),
     ],
 )
 def test_reads_figure(text: str, value: int, qualifier: str) -> None:
     assert parse_quantity(text) == (value, qualifier)
 
 
-@pytest.mark.parametrize("text", ["people", "", "the town", "more than"])
+@pytest.mark.parametrize(
+    "text", ["people", "", "the town", "more than", "half", "a quarter", "half the fighters"]
+)
 def test_no_figure(text: str) -> None:
     assert parse_quantity(text) is None
 
@@ -71,3 +76,11 @@ def test_every_hedge_gives_its_qualifier(value: int, qualifier: str) -> None:
 def test_number_words_add_up(hundreds: int, tens: int, units: int) -> None:
     text = f"{UNITS[hundreds - 1]} hundred and {TENS[tens]}-{UNITS[units - 1]}"
     assert parse_quantity(text) == (hundreds * 100 + (tens + 2) * 10 + units, "exact")
+
+
+@given(st.sampled_from(["half", "quarter", "third"]), st.sampled_from(["hundred", "thousand", "million"]))
+def test_a_fraction_takes_the_scale_after_it(fraction: str, scale: str) -> None:
+    """ "a quarter of a million" is a quarter of it, never the million itself."""
+    lexicon = load_number_lexicon()
+    expected = round(lexicon.fractions[fraction] * lexicon.scales[scale])
+    assert parse_quantity(f"a {fraction} of a {scale}") == (expected, "exact")

@@ -15,10 +15,13 @@ import pytest
 
 # FA-KES (score_fakes.py): the main event's governorate, death toll, event type for the cause,
 # acting side, and the share of articles read.
-FAKES_PINNED = {"place": 0.53, "toll": 0.78, "cause": 0.89, "actor": 0.70, "covered": 0.98}
+# Raised with issue 10 (one happening, one event; tolls on their strike): measured on the whole
+# development half with main's actors and cleaning work merged (see docs/events.md).
+FAKES_PINNED = {"place": 0.71, "toll": 0.85, "cause": 0.92, "actor": 0.70, "covered": 0.99}
 # UCDP (score_ucdp.py): placed within 25 km, headline death figure read, headlines with events;
 # and at most this share placed over 100 km away.
-UCDP_PINNED = {"near": 0.27, "deaths": 0.14, "covered": 0.31}
+# Raised with issue 10 and cleaning's headline-only fix: measured 0.669, 0.619, 0.876.
+UCDP_PINNED = {"near": 0.65, "deaths": 0.60, "covered": 0.86}
 UCDP_FAR_AT_MOST = 0.03
 
 Scorer = Callable[..., dict[str, float]]

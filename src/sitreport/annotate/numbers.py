@@ -8,7 +8,7 @@ kb/extraction/numbers.toml and the hedges from kb/extraction/qualifiers.toml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -36,13 +36,20 @@ class NumberLexicon:
     # hedge words -> qualifier, longest phrase first so "no more than" wins over "more than"
     hedges: tuple[tuple[tuple[str, ...], Qualifier], ...]
     # "between 40 and 50", "40 to 50": words that open and join the two ends of a range
+    fractions: dict[str, float] = field(default_factory=dict)
     range_openers: frozenset[str] = frozenset()
     range_joiners: frozenset[str] = frozenset()
     opener_joiners: frozenset[str] = frozenset()
 
     def is_number_word(self, word: str) -> bool:
         word = word.lower()
-        return word in self.units or word in self.scales or word in self.vague or bool(DIGITS.fullmatch(word))
+        return (
+            word in self.units
+            or word in self.scales
+            or word in self.vague
+            or word in self.fractions
+            or bool(DIGITS.fullmatch(word))
+        )
 
 
 @lru_cache(maxsize=8)
@@ -61,6 +68,7 @@ def load_number_lexicon(extra_dirs: tuple[Path, ...] = ()) -> NumberLexicon:
         vague={k.lower(): int(v) for k, v in numbers.get("vague", {}).items()},
         articles=frozenset(w.lower() for w in numbers.get("articles", {}).get("words", [])),
         hedges=tuple(hedges),
+        fractions={k.lower(): float(v) for k, v in numbers.get("fractions", {}).items()},
         range_openers=frozenset(numbers.get("ranges", {}).get("openers", [])),
         range_joiners=frozenset(numbers.get("ranges", {}).get("joiners", [])),
         opener_joiners=frozenset(numbers.get("ranges", {}).get("opener_joiners", [])),
@@ -94,17 +102,27 @@ def can_add(current: float, unit: int) -> bool:
 
 
 def is_joining_word(word: str, following: str, current: float, vague: bool, lexicon: NumberLexicon) -> bool:
-    """ "of" inside "tens of thousands", "and" inside "two hundred and fifty"."""
+    """ "of" inside "tens of thousands" and "a quarter of a million", "and" inside "two hundred
+    and fifty", "a" inside "half a million"."""
+    fraction = 0 < current < 1
     if word == "of":
-        return vague
+        return vague or fraction
+    if word in lexicon.articles:
+        return fraction and following in lexicon.scales
     return word == "and" and current > 0 and current % 100 == 0 and following in lexicon.units
+
+
+def starts_number(word: str, lexicon: NumberLexicon) -> bool:
+    """Whether an article before ``word`` stands for "one": "a hundred", "a dozen", "a quarter"."""
+    return word in lexicon.scales or word == "dozen" or word in lexicon.fractions
 
 
 def read_number(words: list[str], lexicon: NumberLexicon) -> tuple[int, bool] | None:
     """The value of the number at the start of ``words`` and whether it was a vague plural.
 
     Digits may carry a scale ("1.5 million"); words add up in the usual way ("two hundred and
-    fifty", "twenty five", "two dozen"); "tens of thousands" multiplies vague plurals.
+    fifty", "twenty five", "two dozen"); "tens of thousands" multiplies vague plurals; a
+    fraction takes the scale after it ("a quarter of a million", "half a million").
     """
     total = 0.0
     current = 0.0
@@ -122,8 +140,10 @@ def read_number(words: list[str], lexicon: NumberLexicon) -> tuple[int, bool] | 
             if seen and not can_add(current, lexicon.units[word]):
                 break
             current, seen = current + lexicon.units[word], True
+        elif word in lexicon.fractions and (not seen or current == 1.0):
+            current, seen = lexicon.fractions[word], True
         elif word in lexicon.articles and not seen:
-            if following not in lexicon.scales and following != "dozen":
+            if not starts_number(following, lexicon):
                 break
             current, seen = 1.0, True
         elif word in lexicon.scales and seen:
@@ -138,9 +158,11 @@ def read_number(words: list[str], lexicon: NumberLexicon) -> tuple[int, bool] | 
             continue
         else:
             break
-    if not seen:
+    value = total + current
+    # "half the fighters": a fraction of no scale counts nothing
+    if not seen or 0 < value < 1:
         return None
-    return round(total + current), vague
+    return round(value), vague
 
 
 def parse_quantity(text: str, lexicon: NumberLexicon | None = None) -> ParsedQuantity | None:

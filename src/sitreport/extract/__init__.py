@@ -3,7 +3,8 @@
 Each sentence is read for event words (kb/extraction/triggers.toml); a word becomes an event
 when the parse says it happened (not planned, denied, conditional or background). The event
 gets the sentence's figures, places, actors, date and sources; reports of the same happening
-are then merged, so a headline restating the lead or a body pasted twice gives one event.
+are then merged, so a headline restating the lead or a body pasted twice gives one event, and
+a death toll goes on the strike or clash that caused it (sitreport.extract.merge).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sitreport.extract.confidence import confidence
 from sitreport.extract.dates import DateReading, publication_day
 from sitreport.extract.lexicon import load_extraction_lexicon
 from sitreport.extract.mentions import find_mentions
-from sitreport.extract.merge import merge_candidates
+from sitreport.extract.merge import merge_candidates, narrow_to
 from sitreport.extract.reader import ArticleReader
 from sitreport.extract.roles import inherit_agents
 from sitreport.kb import KnowledgeBase
@@ -75,9 +76,10 @@ def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]
     mentions = find_mentions(doc, kb, lexicon)
     published = publication_day(article.published)
     reader = ArticleReader(article, doc, mentions, lexicon, published)
-    merged = merge_candidates(reader.read())
+    merged = merge_candidates(reader.read(), lexicon)
     inherit_agents(merged)
     for candidate in merged:
+        narrow_to(candidate, reader.main_place)
         # dated after merging, so the day of publication never keeps two reports apart
         if candidate.date is None and candidate.of_the_day and published is not None:
             candidate.date = DateReading(published.isoformat(), "day", "", published.isoformat())

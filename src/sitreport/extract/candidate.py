@@ -30,6 +30,12 @@ class Candidate:
     ordinal: int | None = None
     theme_classes: frozenset[str] = frozenset()
     back_reference: bool = False
+    # an execution or massacre: its toll stays its own, never folded into a strike or clash
+    own_happening: bool = False
+    # only ever told by a word of no particular kind ("attack"): joins a specific violent event
+    generic: bool = False
+    # a count of a happening already told ("the death toll rose to 16"): dated by the counting
+    recount: bool = False
     # reported in the present perfect ("the first buses have left"): news of the day
     of_the_day: bool = False
 

@@ -1,7 +1,8 @@
 """Whether a trigger reports something that happened, or a plan, denial, claim or background.
 
 Walks from the trigger up the parse: a negation, a denying or planning verb, a conditional, an
-infinitive that is not "began to", "since <year>" or (for a noun) a modal or copular predicate
+infinitive that is not "began to", "since <year>", a toll of the whole war ("the war has
+killed", "killed in the conflict") or (for a noun) a modal or copular predicate
 anywhere on the way makes it a non-event. The walk stops at a coordinated clause with its own
 subject: "denied a deal, but SANA reported evacuations" keeps the evacuations.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sitreport.extract.lexicon import ExtractionLexicon
-from sitreport.extract.syntax import child_with_dep, governing_verb
+from sitreport.extract.syntax import child_with_dep, governing_verb, of_object
 
 YEAR_DIGITS = 4
 
@@ -44,14 +45,65 @@ def is_conditional(token: Token, lexicon: ExtractionLexicon) -> bool:
     )
 
 
+def is_year(token: Token) -> bool:
+    return token.is_digit and len(token.text) == YEAR_DIGITS
+
+
+def names_war(noun: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "the war", "the conflict", "the start of the war": the whole war, or its onset."""
+    word = noun.lemma_.lower()
+    if word in lexicon.onset_nouns:
+        inner = of_object(noun)
+        return inner is not None and inner.lemma_.lower() in lexicon.war_nouns
+    return word in lexicon.war_nouns
+
+
+def reaches_back(obj: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "since 2011", "since March 2011", "since the start of the war", "since then": a period
+    as long as the war, or a total counted from a time told before."""
+    months = lexicon.dates.get("months", [])
+    return (
+        is_year(obj)
+        or obj.lower_ in months
+        or obj.lower_ in lexicon.earlier_times
+        or any(is_year(c) for c in obj.children)
+        or names_war(obj, lexicon)
+    )
+
+
+def prepositional_objects(token: Token, prepositions: frozenset[str]) -> list[Token]:
+    """X in "<token> since X", "<token> in X", "<token> since then" for the given prepositions."""
+    return [
+        obj
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ in prepositions
+        for obj in child.children
+        if obj.dep_ in ("pobj", "pcomp")
+    ]
+
+
 def is_background(token: Token, lexicon: ExtractionLexicon) -> bool:
-    """ "since 2011": a state that has lasted for years is background, not news."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in lexicon.background_prepositions:
-            objects = [g for g in child.children if g.dep_ == "pobj"]
-            if any(o.is_digit and len(o.text) == YEAR_DIGITS for o in objects):
-                return True
-    return False
+    """ "since 2011", "since the conflict began": a state or a total that has lasted for years."""
+    since = lexicon.background_prepositions
+    if any(reaches_back(o, lexicon) for o in prepositional_objects(token, since)):
+        return True
+    clauses = [
+        c
+        for c in token.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in since for m in c.children)
+    ]
+    subjects = [child_with_dep(clause, "nsubj") for clause in clauses]
+    return any(subject is not None and names_war(subject, lexicon) for subject in subjects)
+
+
+def counts_the_war(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "the war has killed", "killed in the conflict", "the war, which has killed", "the
+    conflict's death toll": a toll of the whole war is background, never one happening's."""
+    if token.dep_ == "relcl" and names_war(token.head, lexicon):
+        return True
+    agents = [c for c in token.children if c.dep_ in ("nsubj", "poss")]
+    agents += prepositional_objects(token, lexicon.war_prepositions)
+    return any(names_war(agent, lexicon) for agent in agents)
 
 
 def is_demanded(token: Token, lexicon: ExtractionLexicon) -> bool:
@@ -145,6 +197,8 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon) -> bool:
     node = token
     while True:
         if is_negated(node, lexicon) or is_conditional(node, lexicon) or is_background(node, lexicon):
+            return False
+        if counts_the_war(node, lexicon):
             return False
         if is_earlier_aside(node) or is_demanded(node, lexicon):
             return False

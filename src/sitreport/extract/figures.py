@@ -91,13 +91,22 @@ def number_runs(sent: Span, lexicon: ExtractionLexicon) -> list[tuple[int, int]]
 
 
 def joins_number_words(sent: Span, index: int, lexicon: ExtractionLexicon) -> bool:
-    """ "two hundred and fifty", "twenty-five", "hundreds of thousands": one number; but
-    "40 and 50" or "40-50" are the two ends of a range."""
-    if index + 1 >= len(sent) or not is_number_token(sent[index + 1], lexicon):
+    """ "two hundred and fifty", "twenty-five", "hundreds of thousands", "a quarter of a
+    million", "half a million": one number; but "40 and 50" or "40-50" are the two ends of a range."""
+    numbers = lexicon.numbers
+    word, before = sent[index].lower_, sent[index - 1]
+    following = sent[index + 1 : index + 3]
+    if word in numbers.articles:
+        fraction = before if before.lower_ != "of" or index < 2 else sent[index - 2]
+        scale_follows = bool(following) and following[0].lower_ in numbers.scales
+        return fraction.lower_ in numbers.fractions and scale_follows
+    if word == "of" and len(following) == 2 and following[0].lower_ in numbers.articles:
+        return before.lower_ in numbers.fractions and following[1].lower_ in numbers.scales
+    if not following or not is_number_token(following[0], lexicon):
         return False
-    word, before, after = sent[index].lower_, sent[index - 1], sent[index + 1]
+    after = following[0]
     if word == "and":
-        return before.lower_ in lexicon.numbers.scales
+        return before.lower_ in numbers.scales
     if word == "-":
         return not (before.is_digit and after.is_digit)
     return word == "of"
@@ -181,12 +190,37 @@ def noun_phrase_text(noun: Token, numbers: set[int]) -> str:
     return noun.doc[start : noun.i + 1].text
 
 
+def noun_above_phrase(token: Token) -> Token:
+    """The noun a prepositional phrase hangs off: "members" for "forces" in "11 members of (or
+    from) the regime forces killed", where the parse gave the participle to "forces"."""
+    while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head.head
+    return token
+
+
 def owning_trigger(noun: Token | None, number: Token, triggers: list[Trigger]) -> Trigger | None:
-    """The casualty/detention trigger whose theme is this noun (or this bare number)."""
+    """The casualty/detention trigger whose theme is this noun (or this bare number), whose
+    theme hangs off this noun ("11 members of the regime forces killed"), or that is the
+    counted noun itself ("8 casualties")."""
+    counted = {number.i, noun.i if noun else -1}
     for trigger in triggers:
-        if trigger.rule.figure and any(t.i in (number.i, noun.i if noun else -1) for t in trigger.theme):
+        # "8 casualties", "20 deaths": the figure may count the trigger word itself
+        themes = {trigger.token.i} | {i for t in trigger.theme for i in (t.i, noun_above_phrase(t).i)}
+        if trigger.rule.figure and themes & counted:
             return trigger
     return None
+
+
+def themeless_owner(
+    noun: Token | None, number: Token, triggers: list[Trigger], lexicon: ExtractionLexicon
+) -> Trigger | None:
+    """ "in the province of Daraa 16 civilians were killed": with the commas stripped the parse
+    leaves "killed" without a subject, so a casualty word with no theme takes the persons
+    its sentence counts (the nearest such word in the parse)."""
+    if noun is None or lexicon.category_of(lemma(noun)) not in lexicon.person_categories:
+        return None
+    themeless = [t for t in triggers if t.rule.figure and not t.theme]
+    return min(themeless, key=lambda t: tree_distance(number, t.token), default=None)
 
 
 def figure_category(
@@ -229,6 +263,18 @@ def restated_category(number: Token, lexicon: ExtractionLexicon) -> str | None:
     return next(iter(categories)) if len(categories) == 1 else None
 
 
+def reached_by_toll(number: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "the death toll rose to 61", "death toll from the attack at least 126": the number is
+    what a toll noun amounts to (the noun above it, or the subject of the verb above it)."""
+    for node in number.ancestors:
+        if lemma(node) in lexicon.toll_nouns:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            subject = child_with_dep(node, "nsubj", "nsubjpass")
+            return subject is not None and lemma(subject) in lexicon.toll_nouns
+    return False
+
+
 def read_figure(
     sent: Span,
     run: tuple[int, int],
@@ -243,8 +289,10 @@ def read_figure(
         return None
     number = sent[end - 1]
     noun = counted_noun(number, lexicon)
-    owner = owning_trigger(noun, number, triggers)
+    owner = owning_trigger(noun, number, triggers) or themeless_owner(noun, number, triggers, lexicon)
     category, kind = figure_category(noun, owner, {t.i for t in sent[begin:end]}, lexicon)
+    if (category is None or category in lexicon.person_categories) and reached_by_toll(number, lexicon):
+        category = lexicon.toll_category
     if category is None and restates_figure(number, lexicon):
         if previous is not None:
             category, kind, owner = previous.category, previous.kind, previous.owner

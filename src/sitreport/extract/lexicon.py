@@ -28,6 +28,9 @@ class TriggerRule:
     theme_not: frozenset[str]
     figure: str | None
     strength: float
+    own_happening: bool = False
+    generic: bool = False
+    recount: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -40,6 +43,12 @@ class ExtractionLexicon:
     phrase_index: Mapping[str, tuple[tuple[int, TriggerRule, tuple[str, ...]], ...]]
     # event type -> figure categories it accepts
     accepted_figures: Mapping[str, frozenset[str]]
+    # the type of a bare toll report, and the violent types a toll is folded into
+    toll_event: str
+    toll_bearers: frozenset[str]
+    # nouns whose figure counts the dead ("the death toll rose to 61") and that category
+    toll_nouns: frozenset[str]
+    toll_category: str
     # noun lemma -> its classes, in nouns.toml order (quantity categories first)
     noun_classes: Mapping[str, tuple[str, ...]]
     derived_classes: Mapping[str, frozenset[str]]
@@ -53,6 +62,10 @@ class ExtractionLexicon:
     implicative_governors: frozenset[str]
     conditional_markers: frozenset[str]
     background_prepositions: frozenset[str]
+    war_nouns: frozenset[str]
+    onset_nouns: frozenset[str]
+    earlier_times: frozenset[str]
+    war_prepositions: frozenset[str]
     light_verbs: frozenset[str]
     attribution_verbs: frozenset[str]
     attribution_markers: tuple[tuple[str, ...], ...]
@@ -120,6 +133,9 @@ def trigger_rule(entry: dict[str, Any]) -> TriggerRule:
         theme_not=words(entry.get("theme_not", [])),
         figure=entry.get("figure"),
         strength=float(entry.get("strength", 0.7)),
+        own_happening=bool(entry.get("own_happening", False)),
+        generic=bool(entry.get("generic", False)),
+        recount=bool(entry.get("recount", False)),
     )
 
 
@@ -163,6 +179,10 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         lemma_index=lemma_index,
         phrase_index=phrase_index,
         accepted_figures={k: words(v) for k, v in triggers.get("figures", {}).items()},
+        toll_event=triggers["tolls"]["event"],
+        toll_bearers=words(triggers["tolls"]["bearers"]),
+        toll_nouns=words(triggers["tolls"]["nouns"]),
+        toll_category=triggers["tolls"]["category"],
         noun_classes=noun_class_table(nouns.get("classes", {})),
         derived_classes={k: frozenset(v) for k, v in nouns.get("derived", {}).items()},
         counting_nouns=words(nouns.get("counting", {}).get("nouns", [])),
@@ -175,6 +195,10 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         implicative_governors=words(factuality["implicative_governors"]),
         conditional_markers=words(factuality["conditional_markers"]),
         background_prepositions=words(factuality["background_prepositions"]),
+        war_nouns=words(factuality["war_nouns"]),
+        onset_nouns=words(factuality["onset_nouns"]),
+        earlier_times=words(factuality["earlier_times"]),
+        war_prepositions=words(factuality["war_prepositions"]),
         light_verbs=words(factuality["light_verbs"]),
         attribution_verbs=words(attribution["verbs"]),
         attribution_markers=tuple(

@@ -1,19 +1,43 @@
-"""One happening, one event: reports of the same event within an article are merged.
+"""One happening, one event: the reports of an article are merged into the happenings they tell.
 
-Two events of one type merge unless something tells them apart: different explicit places,
-different dates (or date words), different ordinals ("the first group" / "a second batch"),
-civilians against fighters, or the same source giving a different figure for the same thing.
-A candidate merges into the most recent compatible event, so a repeated body or a headline
-restating the lead gives one event.
+The model has two rules, applied in three steps (a toll with its cause in one sentence, then
+merging by type, then tolls told apart from their cause):
+
+1. **Reports of one type merge** unless something tells them apart: different explicit places
+   (a town and its governorate or country are not different), different dates (or date words),
+   different ordinals ("the first group" / "a second batch"), civilians against fighters, or
+   the same source giving a different figure for the same thing. A report merges into the most
+   recent compatible event, so a repeated body or a headline restating the lead gives one event.
+2. **A toll goes on the violent event that caused it** (ACLED puts fatalities on the event,
+   not on a separate row): a ``casualties`` event joins a violent event (``[tolls]`` in
+   kb/extraction/triggers.toml) told in the same sentence ("strikes left 10 dead"), else the
+   latest compatible one told before it ("... shelled the town. Six civilians were killed"),
+   else the first compatible one told after it (a lead giving the toll before its cause); a
+   re-count ("the death toll rose to 16 overnight") is dated by the counting and joins whatever
+   its date. Only a
+   toll the article ties to no violent event, or one of a happening of its own (an execution, a
+   massacre: ``own_happening`` rules), stays a ``casualties`` event. A report told only by a
+   word of no particular kind ("attack": ``generic`` rules) joins a specific violent event the
+   same way ("in a separate attack, a car bomb exploded" is one explosion).
+
+When two reports merge, the more precise place wins where one lies within the other
+("strikes in Syria" and "strikes in Idlib's Maarzita" are one happening at Maarzita).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from sitreport.extract.candidate import Candidate
+from sitreport.extract.lexicon import ExtractionLexicon
 from sitreport.records import Place, Quantity
 
-# Places of this precision or wider are regions (docs/knowledge-base.md, precision scale).
+# Places of this precision or wider are regions, and 4 is a whole country
+# (docs/knowledge-base.md, precision scale).
 REGION_PRECISION = 3
+COUNTRY_PRECISION = 4
+# the key of a weekday no publication date resolved (sitreport.extract.dates)
+WEEKDAY_KEY = "weekday:"
 
 
 def part_of(a: str, b: str) -> bool:
@@ -34,11 +58,50 @@ def may_lie_within(a: Place, b: Place) -> bool:
     return not a.resolved and (b.precision or 0) >= REGION_PRECISION
 
 
+def lies_within(a: Place, b: Place) -> bool:
+    """``a`` is a more precise place inside ``b``: b is a's country, a's governorate, or a
+    region of a's country that belongs to no one governorate ("northern Syria")."""
+    # a district or valley (precision 2) is told apart from the towns in it: "left Ain
+    # al-Fijeh" and "evacuated from Wadi Barada" may be two departures
+    if not (a.resolved and b.resolved) or (b.precision or 1) < REGION_PRECISION:
+        return False
+    if (b.precision or 1) <= (a.precision or 1):
+        return False
+    if a.country is None or a.country != b.country:
+        return False
+    if (b.precision or 1) >= COUNTRY_PRECISION or b.admin1 is None:
+        return True
+    return a.admin1 == b.admin1
+
+
+def narrow_to(candidate: Candidate, story_place: Place | None) -> None:
+    """ "Strikes in Syria" in a story about Ariha: a country or region that contains the story's
+    own place says no more than it, so the event is at the story's place."""
+    wide = candidate.location
+    if wide is not None and story_place is not None and lies_within(story_place, wide):
+        candidate.location = story_place
+
+
 def places_compatible(a: Candidate, b: Candidate) -> bool:
     if not (a.place_explicit and b.place_explicit) or a.location is None or b.location is None:
         return True
     first, second = a.location, b.location
-    return same_place(first, second) or may_lie_within(first, second) or may_lie_within(second, first)
+    return (
+        same_place(first, second)
+        or lies_within(first, second)
+        or lies_within(second, first)
+        or may_lie_within(first, second)
+        or may_lie_within(second, first)
+    )
+
+
+def may_fall_on(when: str, unresolved_key: str) -> bool:
+    """Whether a date and words no publication date could resolve ("overnight", "on Tuesday")
+    can be one day: only a weekday can say they are not ("05 Jul 2016" was a Tuesday)."""
+    if not unresolved_key.startswith(WEEKDAY_KEY) or len(when) != len("2016-07-05"):
+        return True
+    # "tuesday", "tue", "tuesday night": the first three letters name the day
+    return date.fromisoformat(when).strftime("%a").lower() == unresolved_key.removeprefix(WEEKDAY_KEY)[:3]
 
 
 def dates_compatible(a: Candidate, b: Candidate) -> bool:
@@ -47,6 +110,8 @@ def dates_compatible(a: Candidate, b: Candidate) -> bool:
     if a.date.date and b.date.date:
         shorter = min(len(a.date.date), len(b.date.date))
         return a.date.date[:shorter] == b.date.date[:shorter]
+    if a.date.date or b.date.date:
+        return may_fall_on(a.date.date or b.date.date or "", b.date.key if a.date.date else a.date.key)
     return a.date.key == b.date.key
 
 
@@ -59,11 +124,15 @@ def figures_compatible(a: Candidate, b: Candidate) -> bool:
     return all(values.get(figure_key(q), q.value) == q.value for q in b.quantities if q.source)
 
 
+def same_happening(a: Candidate, b: Candidate) -> bool:
+    """Nothing tells the two reports apart in place or time."""
+    return places_compatible(a, b) and dates_compatible(a, b)
+
+
 def compatible(a: Candidate, b: Candidate) -> bool:
     return (
         a.event_type == b.event_type
-        and places_compatible(a, b)
-        and dates_compatible(a, b)
+        and same_happening(a, b)
         and (a.ordinal is None or b.ordinal is None or a.ordinal == b.ordinal)
         and not (a.distinguishing and b.distinguishing and not a.distinguishing & b.distinguishing)
         and figures_compatible(a, b)
@@ -82,12 +151,27 @@ def add_quantities(into: Candidate, quantities: list[Quantity]) -> None:
         into.quantities.append(quantity)
 
 
-def absorb(into: Candidate, other: Candidate) -> None:
-    # the body names the places more carefully than a headline does
-    if into.headline_only and other.place_explicit:
+def absorb_place(into: Candidate, other: Candidate) -> None:
+    """The body names places more carefully than a headline; a named place beats an inherited
+    one; a place inside the one kept so far is more precise."""
+    if not other.place_explicit or other.location is None:
+        into.location = into.location or other.location
+    elif (
+        into.headline_only
+        or not into.place_explicit
+        or into.location is None
+        or lies_within(other.location, into.location)
+    ):
         into.location, into.place_explicit = other.location, True
-        into.origin = other.origin or into.origin
-        into.destination = other.destination or into.destination
+        if into.headline_only:
+            into.origin = other.origin or into.origin
+            into.destination = other.destination or into.destination
+    into.origin = into.origin or other.origin
+    into.destination = into.destination or other.destination
+
+
+def absorb(into: Candidate, other: Candidate) -> None:
+    absorb_place(into, other)
     into.evidence.extend(e for e in other.evidence if e not in into.evidence)
     into.headline_only = into.headline_only and other.headline_only
     into.sources.extend(s for s in other.sources if s not in into.sources)
@@ -95,16 +179,13 @@ def absorb(into: Candidate, other: Candidate) -> None:
         a for a in other.actors if (a.name, a.role) not in {(b.name, b.role) for b in into.actors}
     )
     add_quantities(into, other.quantities)
-    if other.place_explicit and not into.place_explicit:
-        into.location, into.place_explicit = other.location, True
-    into.location = into.location or other.location
-    into.origin = into.origin or other.origin
-    into.destination = into.destination or other.destination
     if other.date is not None and (into.date is None or (other.date_explicit and not into.date_explicit)):
         into.date, into.date_explicit = other.date, other.date_explicit
     into.ordinal = into.ordinal or other.ordinal
     into.of_the_day = into.of_the_day or other.of_the_day
-    into.theme_classes |= other.theme_classes
+    into.own_happening = into.own_happening or other.own_happening
+    into.generic = into.generic and other.generic
+    into.recount = into.recount and other.recount
     into.strength = max(into.strength, other.strength)
 
 
@@ -119,7 +200,8 @@ def merge_target(merged: list[Candidate], candidate: Candidate) -> Candidate | N
     return next((m for m in reversed(merged) if compatible(m, candidate)), None)
 
 
-def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
+def merge_by_type(candidates: list[Candidate]) -> list[Candidate]:
+    """Reports of one type and one happening become one event."""
     merged: list[Candidate] = []
     for candidate in candidates:
         target = merge_target(merged, candidate)
@@ -127,4 +209,56 @@ def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
             merged.append(candidate)
         else:
             absorb(target, candidate)
+            # kept here, not in absorb: a toll folded into a strike does not make the strike
+            # one "of civilians" that no other report of it could join
+            target.theme_classes |= candidate.theme_classes
     return merged
+
+
+def shares_sentence(a: Candidate, b: Candidate) -> bool:
+    return any(evidence in b.evidence for evidence in a.evidence)
+
+
+def toll_bearer(
+    events: list[Candidate], index: int, lexicon: ExtractionLexicon, sentence_only: bool
+) -> Candidate | None:
+    """The violent event the toll at ``index`` belongs to: told in the same sentence, else
+    (unless ``sentence_only``) the latest before it, else the first after it, of the same happening."""
+    toll = events[index]
+    bearers = [
+        (position, event)
+        for position, event in enumerate(events)
+        if event.event_type in lexicon.toll_bearers
+        and not event.generic
+        and event is not toll
+        and (places_compatible(event, toll) if toll.recount else same_happening(event, toll))
+    ]
+    in_sentence = [event for _, event in bearers if shares_sentence(event, toll)]
+    if sentence_only:
+        return next(iter(in_sentence), None)
+    before = [event for position, event in bearers if position < index]
+    after = [event for position, event in bearers if position > index]
+    return next(iter(in_sentence or before[::-1] or after), None)
+
+
+def fold_tolls(events: list[Candidate], lexicon: ExtractionLexicon, sentence_only: bool) -> list[Candidate]:
+    """Each toll (and each generic "attack") on the specific violent event it belongs to, if
+    the article tells of one."""
+    kept: list[Candidate] = []
+    for index, event in enumerate(events):
+        is_toll = event.event_type == lexicon.toll_event and not event.own_happening
+        foldable = is_toll or event.generic
+        bearer = toll_bearer(events, index, lexicon, sentence_only) if foldable else None
+        if bearer is None:
+            kept.append(event)
+        else:
+            absorb(bearer, event)
+    return kept
+
+
+def merge_candidates(candidates: list[Candidate], lexicon: ExtractionLexicon) -> list[Candidate]:
+    """The article's happenings: a toll told with its cause goes on it at once ("strikes on
+    Atareb killed 61" stays apart from another sentence's toll), then reports merge by type,
+    then the remaining tolls go on the violent event they follow or precede."""
+    in_sentence = fold_tolls(candidates, lexicon, sentence_only=True)
+    return fold_tolls(merge_by_type(in_sentence), lexicon, sentence_only=False)

@@ -70,6 +70,9 @@ class SentenceContext:
     paragraph: int
     in_headline: bool
     sources: list[str]
+    # the headline, or a body sentence that starts by repeating it (scraped pages often do):
+    # headlines tell past news in the present ("army kills 62 rebels")
+    headline_style: bool = False
 
 
 @dataclass
@@ -138,7 +141,13 @@ class ArticleReader:
         sources = self.tracker.sentence_sources(sent, paragraph == HEADLINE)
         if not sources and previous is not None and previous.paragraph == paragraph != HEADLINE:
             sources = previous.sources
-        return SentenceContext(sent, paragraph, paragraph == HEADLINE, sources)
+        in_headline = paragraph == HEADLINE
+        headline_style = in_headline or self.restates_title(sent)
+        return SentenceContext(sent, paragraph, in_headline, sources, headline_style)
+
+    def restates_title(self, sent: Span) -> bool:
+        title = (self.article.title or "").strip()
+        return bool(title) and sent.text.lstrip().startswith(title)
 
     def read_sentence(self, context: SentenceContext) -> None:
         every_trigger = find_triggers(context.sent, self.lexicon, self.mentions)
@@ -152,7 +161,8 @@ class ArticleReader:
         factual = [
             i
             for i, t in enumerate(every_trigger)
-            if is_reported_fact(t.token, self.lexicon) and (context.in_headline or not is_habitual(t.token))
+            if is_reported_fact(t.token, self.lexicon)
+            and (context.headline_style or not is_habitual(t.token))
         ]
         if not factual:
             if context.sources and self.tracker.confirms_earlier_report(context.sent):
@@ -165,17 +175,18 @@ class ArticleReader:
         for index, trigger in enumerate(triggers):
             share = TriggerShare(owned[factual[index]] or shared, actors, figures.get(index, []))
             candidate = self.candidate(context, trigger, share, dates)
-            if self.is_background(candidate):
+            if self.is_background(candidate, context):
                 continue
             self.candidates.append(candidate)
             if not context.in_headline:
                 self.last_in_paragraph[context.paragraph] = candidate
 
-    def is_background(self, candidate: Candidate) -> bool:
-        """History ("captured the town in 2012"), or "the departure" with no departure before it."""
+    def is_background(self, candidate: Candidate, context: SentenceContext) -> bool:
+        """History ("captured the town in 2012"), or "the departure" with no departure before
+        it; a headline needs nothing before it ("the fighting continues in Jobar" is news)."""
         if candidate.date_explicit and is_history(candidate.date, self.published, self.lexicon):
             return True
-        return candidate.back_reference and not any(
+        return candidate.back_reference and not context.headline_style and not any(
             c.event_type == candidate.event_type for c in self.candidates
         )
 
@@ -271,6 +282,9 @@ class ArticleReader:
             ordinal=self.ordinal(trigger),
             theme_classes=trigger.theme_classes,
             back_reference=trigger.back_reference,
+            own_happening=trigger.rule.own_happening,
+            generic=trigger.rule.generic,
+            recount=trigger.rule.recount,
         )
         self.place(candidate, trigger, share.places, context.paragraph)
         candidate.date = self.event_date(trigger, dates)

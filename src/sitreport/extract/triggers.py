@@ -80,8 +80,10 @@ def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon) -> list[To
     """What the event happened to: see the header of kb/extraction/triggers.toml."""
     head: Token | None
     if token.dep_ == "acl":
-        # "men being detained": a participle after a noun happened to that noun
-        head = token.head
+        # "men being detained": a participle after a noun happened to that noun, unless it
+        # has an object of its own ("a blast killed 16 people" with the comma-less
+        # subject misread as a noun the verb modifies)
+        head = child_with_dep(token, "dobj") or token.head
     elif token.dep_ == "attr" and token.head.lemma_ == "be":
         # "the pocket was overrun", with the participle parsed as a noun
         head = child_with_dep(token.head, "nsubj", "nsubjpass")
