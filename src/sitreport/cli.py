@@ -635,8 +635,8 @@ def framing(
     stdout.print(table)
 
 
-KB_PLACE_COLUMNS = ("mention", "name", "resolved", "precision", "admin1", "country", "lat", "lon", "score",
-                    "reason")
+KB_PLACE_COLUMNS = ("mention", "name", "resolved", "precision", "admin1", "admin2", "country", "lat", "lon",
+                    "score", "reason", "arabic")
 
 
 @kb_app.command("places")

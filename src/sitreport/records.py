@@ -133,6 +133,9 @@ class Place:
     precision: int | None = None
     mention: str | None = None
     resolved: bool = True
+    # District and sub-district (ACLED admin2/admin3), where the gazetteer knows them.
+    admin2: str | None = None
+    admin3: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -69,3 +69,22 @@ def test_missing_column_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "actors.csv").write_text("name,aliases\nSomeone,Some\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="missing column"):
         load_kb([tmp_path])
+
+
+# Kinds that are areas without one district: the country, its governorates, regions, borders.
+AREA_KINDS = ("country", "admin1", "region", "border")
+
+
+def test_every_syrian_place_has_governorate_and_district(kb: KnowledgeBase) -> None:
+    syrian = [e for e in kb.places.entries if e.country == "SY" and e.kind not in AREA_KINDS]
+    assert len(syrian) > 1500  # GeoNames' ~300 Syrian towns alone would fail this
+    assert [e.name for e in syrian if not e.admin1] == []
+    assert [e.name for e in syrian if not e.admin2] == []
+
+
+def test_conflict_places_cite_ucdp_and_arabic_names_are_kept(kb: KnowledgeBase) -> None:
+    sources = [e.source for e in kb.places.entries if e.country == "SY"]
+    assert sum("UCDP GED" in source for source in sources) > 1500
+    arabic = [name for e in kb.places.entries for name in e.arabic_names]
+    assert len(arabic) > 300
+    assert all(any("\u0600" <= ch <= "\u06ff" for ch in name) for name in arabic)

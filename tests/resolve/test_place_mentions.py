@@ -18,8 +18,8 @@ CASES = Path(__file__).with_name("place_mentions.csv")
 MIN_ACCURACY = 0.95
 
 
-def read_cases() -> list[dict[str, str]]:
-    with CASES.open(encoding="utf-8", newline="") as handle:
+def read_cases(path: Path = CASES) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 

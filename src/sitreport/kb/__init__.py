@@ -67,7 +67,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> KnowledgeBase:
     actors = read_actors(data_files("actors.csv", extra_dirs))
     sources = read_sources(data_files("sources.csv", extra_dirs))
     return KnowledgeBase(
-        places=Gazetteer(read_places(place_files), rules, _lookalikes(rules, extra_dirs)),
+        places=Gazetteer(read_places(place_files), rules, _lookalikes(extra_dirs)),
         place_phrases=read_phrases(data_files("places/phrases.csv", extra_dirs)),
         demonyms=read_demonyms(data_files("places/demonyms.csv", extra_dirs)),
         actors=actors,
@@ -80,14 +80,14 @@ def _load(extra_dirs: tuple[Path, ...]) -> KnowledgeBase:
     )
 
 
-def _lookalikes(rules: NameRules, extra_dirs: tuple[Path, ...]) -> frozenset[str]:
-    """Keys of the words in places/english_lookalikes.txt (one word a line)."""
-    words = (
-        line.strip()
+def _lookalikes(extra_dirs: tuple[Path, ...]) -> frozenset[str]:
+    """The words of places/english_lookalikes.txt (one word a line), lower-case."""
+    return frozenset(
+        line.strip().casefold()
         for path in data_files(LOOKALIKES_FILE, extra_dirs)
         for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
     )
-    return frozenset(rules.name_key(word) for word in words if word)
 
 
 def _index(rules: NameRules, aliases: Iterable[tuple[int, str, bool]]) -> NameIndex:

@@ -31,6 +31,9 @@ PLACE_COLUMNS: tuple[str, ...] = (
     "lon",
     "population",
     "source",
+    "admin2",
+    "admin3",
+    "arabic_names",
 )
 REQUIRED_COLUMNS = ("name", "alternate_names", "kind", "admin1", "country", "lat", "lon")
 ADMIN1_KIND = "admin1"
@@ -52,9 +55,17 @@ class PlaceEntry:
     geonames_id: int | None
     population: int
     source: str
+    admin2: str | None = None
+    admin3: str | None = None
+    # GeoNames' Arabic-script names: indexed like any alias, shown by `sitreport kb places`.
+    arabic_names: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
+        return (*self.latin_names, *self.arabic_names)
+
+    @property
+    def latin_names(self) -> tuple[str, ...]:
         return (self.name, *self.alternate_names)
 
 
@@ -70,25 +81,34 @@ class Extent:
 
 @dataclass
 class Gazetteer:
-    """Place entries indexed by name key. ``english_lookalikes`` holds the keys of English
-    words within fuzzy reach of a place name ('Media' of 'Madina'): never read as misspellings."""
+    """Place entries indexed by name key. ``english_lookalike_words`` are English words a place
+    name matcher could take for a place ('Media' of 'Madina', 'Nearly' of 'Narli'), and
+    ``english_lookalikes`` their keys: never read as misspellings."""
 
     entries: list[PlaceEntry]
     rules: NameRules
-    english_lookalikes: frozenset[str] = frozenset()
+    english_lookalike_words: frozenset[str] = frozenset()
+    english_lookalikes: frozenset[str] = field(init=False)
     names: NameIndex = field(init=False)
+    loose_names: NameIndex = field(init=False)
     fuzzy_keys: dict[tuple[str, int, int], list[str]] = field(default_factory=dict)
     admin1_by_key: dict[tuple[str, str], int] = field(default_factory=dict)
     extents: dict[tuple[str, str | None], Extent] = field(default_factory=dict)
+    _name_keys: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        self.english_lookalikes = frozenset(self.rules.name_key(w) for w in self.english_lookalike_words)
         self._index_names()
         self._index_areas()
 
     def _index_names(self) -> None:
         self.names = NameIndex(self.rules, self.rules.place_fillers)
-        aliases = ((index, name, False) for index, entry in enumerate(self.entries) for name in entry.names)
+        self.loose_names = NameIndex(self.rules, self.rules.place_fillers, loose=True)
+        aliases = [(index, name, False) for index, entry in enumerate(self.entries) for name in entry.names]
         self.names.build(aliases, bare_words=self.rules.name_parts)
+        # Arabic script has no vowel letters to drop: its names stay out of the loose index.
+        latin = ((i, name, False) for i, entry in enumerate(self.entries) for name in entry.latin_names)
+        self.loose_names.build(latin, bare_words=self.rules.name_parts)
         buckets: dict[tuple[str, int, int], list[str]] = defaultdict(list)
         for key in self.names.by_key or {}:
             if len(key) >= self.rules.fuzzy_min_length:
@@ -113,6 +133,16 @@ class Gazetteer:
                 points[(entry.country, None)].append(entry)
                 points[(entry.country, entry.admin1)].append(entry)
         self.extents = {area: _extent(members) for area, members in points.items()}
+
+    def name_keys(self, entry: PlaceEntry) -> tuple[str, ...]:
+        """The keys of an entry's Latin names, computed once per entry (by identity: entries
+        live as long as the gazetteer, and hashing every field would cost more than the keys)."""
+        keys = self._name_keys.get(id(entry))
+        if keys is None:
+            fillers = self.rules.place_fillers
+            keys = tuple(self.rules.name_key(name, fillers) for name in entry.latin_names)
+            self._name_keys[id(entry)] = keys
+        return keys
 
     def admin1_of(self, entry: PlaceEntry) -> PlaceEntry | None:
         """The governorate/province entry an entry lies in, if known."""
@@ -154,6 +184,9 @@ def _entry_from_row(row: dict[str, str], where: str) -> PlaceEntry:
         geonames_id=_optional_int(row.get("geonames_id", ""), where),
         population=int(parse_number(row.get("population", ""), int, where) or 0),
         source=row.get("source", "") or "user",
+        admin2=row.get("admin2") or None,
+        admin3=row.get("admin3") or None,
+        arabic_names=tuple(split_list(row.get("arabic_names", ""))),
     )
 
 
@@ -169,7 +202,7 @@ def _amend(entry: PlaceEntry, row: dict[str, str], where: str) -> PlaceEntry:
         n for n in (entry.name, *entry.alternate_names, *split_list(row["alternate_names"])) if n != name
     ]
     changes: dict[str, object] = {"name": name, "alternate_names": tuple(dict.fromkeys(names))}
-    for column in ("kind", "admin1"):
+    for column in ("kind", "admin1", "admin2", "admin3"):
         if row.get(column):
             changes[column] = row[column]
     if row.get("precision"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sitreport.kb.names import WORD_PATTERN, NameRules
 
@@ -18,9 +19,9 @@ from sitreport.kb.names import WORD_PATTERN, NameRules
 ACRONYM_MAX_LENGTH = 5
 
 
-@dataclass(frozen=True)
-class NameHit:
-    """One entry a key points to, and how the text must write the name."""
+class NameHit(NamedTuple):
+    """One entry a key points to, and how the text must write the name. A named tuple: the
+    gazetteer makes tens of thousands at every load, and a frozen dataclass is slower to build."""
 
     entry: int
     capitals: tuple[bool, ...]
@@ -58,6 +59,9 @@ class NameIndex:
 
     rules: NameRules
     fillers: frozenset[str] = frozenset()
+    # Keyed by consonant skeleton ('shk mskn') instead of the spelling key: for the looser
+    # second look-up of place names that no exact key matched.
+    loose: bool = False
     by_key: dict[str, list[NameHit]] | None = None
     # Every key's leading words ('dair', 'dair zur'...), so a lookup stops as soon as no name
     # can continue the words read so far.
@@ -68,7 +72,7 @@ class NameIndex:
     ) -> None:
         """Index (entry, alias, generic) triples; an alias that is only a ``bare_words`` word
         counts only when the text gives it its article ('al-Bab', never plain 'Bab')."""
-        bare_keys = {self.rules.word_key(word) for word in bare_words}
+        bare_keys = {self._words_key([word]) for word in bare_words}
         hits: dict[str, dict[int, NameHit]] = defaultdict(dict)
         for entry, alias, generic in aliases:
             hit = self._hit(entry, alias, generic, bare_keys)
@@ -82,7 +86,7 @@ class NameIndex:
 
     def _hit(self, entry: int, alias: str, generic: bool, bare_keys: set[str]) -> tuple[str, NameHit] | None:
         words = self.rules.content_words(alias, self.fillers)
-        key = self.rules.words_key(words)
+        key = self._words_key(words)
         if not key:
             return None
         needs_article = key in bare_keys
@@ -96,6 +100,9 @@ class NameIndex:
             needs_article=needs_article,
             generic=generic,
         )
+
+    def _words_key(self, words: list[str]) -> str:
+        return self.rules.words_loose_key(words) if self.loose else self.rules.words_key(words)
 
     def get(self, key: str) -> list[NameHit]:
         return (self.by_key or {}).get(key, [])

@@ -6,6 +6,8 @@ Columns: phrase, position (``before``/``after`` the name), effect:
 
 - a compass effect (``north``, ``south-west``...; ``centre``): the part of the named area;
 - ``admin1``: the governorate/province of the named place;
+- ``countryside``: the governorate of a town named like it ("Idlib countryside"), else the
+  area around the town ("Manbij countryside");
 - ``area``: the surroundings of the named place (same point, looser precision);
 - ``district``: a quarter of the named town ("Old City of X", "X's Old City"); the phrase's
   words alone ("the Old City") name no place, since every old town has one;
@@ -34,7 +36,7 @@ COMPASS: dict[str, tuple[float, float]] = {
     "south-east": (-1 / 3, 1 / 3),
     "south-west": (-1 / 3, -1 / 3),
 }
-EFFECTS = frozenset({*COMPASS, "admin1", "area", "district", "cue"})
+EFFECTS = frozenset({*COMPASS, "admin1", "countryside", "area", "district", "cue"})
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ class Context:
     countries_nearby: frozenset[str] = frozenset()
     admin1_in_article: frozenset[str] = frozenset()
     points: tuple[tuple[float, float], ...] = ()
+    countries_in_article: frozenset[str] = frozenset()
 
 
 def choose(

@@ -22,13 +22,18 @@ from sitreport.kb.phrases import COMPASS, PlacePhrase
 from sitreport.records import Place
 from sitreport.resolve.choose import Context, choose
 from sitreport.resolve.named import name_matches
-from sitreport.resolve.tokens import Token, find_names, tokenize
+from sitreport.resolve.tokens import NameMatch, Token, find_names, tokenize
 
 # A fuzzy match is tried on at most this many words at once.
 FUZZY_MAX_WORDS = 3
 # A word that only adds this many letters to a place name is derived from it ('Homsi', 'Syrian').
 DERIVED_SUFFIX_MAX = 3
+DERIVED_STEM_MIN = 4
+# An article written onto a name ('Alghantou') is read off only before this many letters.
+GLUED_NAME_MIN = 5
 AREA_PRECISION = 2
+# Kinds of rows that are towns and villages: abroad, these need their country named.
+SETTLEMENT_KINDS = frozenset({"populated_place", "village", "town"})
 REGION_PRECISION = 3
 
 
@@ -40,6 +45,8 @@ class PlaceMention:
     place: Place
     score: float
     reason: str
+    # The Arabic names of the gazetteer entry the mention resolved through, if any.
+    arabic_names: tuple[str, ...] = ()
 
 
 @dataclass
@@ -53,6 +60,10 @@ class _Found:
     candidates: list[int]
     score: float
     reason: str
+    key: str = ""  # the name key matched
+    spelling: str = ""  # the name's words as written, folded ('sinjar')
+    loose: bool = False  # matched by consonant skeleton only
+    opens_sentence: bool = False  # one word, the first of its sentence ('Main roads were cut')
     effects: list[str] = field(default_factory=list)
     # The phrase words as written before and after the name ('southern', 'Old City of').
     phrase_before: str = ""
@@ -70,6 +81,7 @@ def resolve_place(name: str, kb: KnowledgeBase, context: Sequence[Place] = ()) -
     prior = Context(
         admin1_in_article=frozenset(p.admin1 for p in known if p.admin1),
         points=tuple((float(p.lat), float(p.lon)) for p in known),  # type: ignore[arg-type]
+        countries_in_article=frozenset(p.country for p in known if p.country),
     )
     mentions = [m for m in _find(name, kb, prior) if m.place.resolved]
     if not mentions:
@@ -88,12 +100,14 @@ def explain_places(text: str, kb: KnowledgeBase) -> list[dict[str, object]]:
             "kind": m.place.kind,
             "precision": m.place.precision,
             "admin1": m.place.admin1,
+            "admin2": m.place.admin2,
             "country": m.place.country,
             "lat": m.place.lat,
             "lon": m.place.lon,
             "geonames_id": m.place.geonames_id,
             "score": round(m.score, 2),
             "reason": m.reason,
+            "arabic": " | ".join(m.arabic_names) or None,
         }
         for m in find_places(text, kb)
     ]
@@ -101,11 +115,15 @@ def explain_places(text: str, kb: KnowledgeBase) -> list[dict[str, object]]:
 
 def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     tokens = tokenize(text, kb.rules)
-    guards = _Guards(tokens, kb)
+    guards = _Guards(text, tokens, kb)
     found = _exact(tokens, kb, guards)
-    found += _fuzzy(tokens, kb, guards, found)
+    named = _countries_named([f for f in found if not f.loose], tokens, kb) | prior.countries_in_article
+    found = _settle_loose(_without_unnamed_abroad(found, kb, named))
+    found += _without_unnamed_abroad(_glued_articles(tokens, kb, guards, found), kb, named)
+    found += _without_unnamed_abroad(_fuzzy(tokens, kb, guards, found), kb, named)
     for item in found:
         _read_phrases(item, tokens, text, kb.place_phrases)
+    found = _without_weak_strangers(found, kb, prior.admin1_in_article)
     misses = _named_misses(tokens, text, kb, found)
     contexts = _article_context(found, tokens, kb, prior)
     mentions = [_mention(item, text, kb, context) for item, context in zip(found, contexts, strict=True)]
@@ -113,11 +131,15 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
 
 
 def _exact(tokens: list[Token], kb: KnowledgeBase, guards: _Guards) -> list[_Found]:
+    """Names matched by spelling key, and by consonant skeleton ('loose'): which of the two
+    to keep where they overlap is settled once namesakes abroad are out (``_settle_loose``)."""
     skip = kb.rules.articles | kb.rules.place_fillers
+    exact_matches = _spelt_as_places(find_names(tokens, kb.places.names, skip), tokens, kb)
+    loose_matches = _loose_names(tokens, kb, skip, _settled_spans(exact_matches, kb))
     found = []
-    for match in find_names(tokens, kb.places.names, skip):
+    for match, loose in [*((m, False) for m in exact_matches), *((m, True) for m in loose_matches)]:
         if guards.allow(match.first, match.last, match.start, match.end):
-            reason = f"known name '{match.key}'"
+            content = _content(tokens, match, skip)
             found.append(
                 _Found(
                     match.first,
@@ -126,10 +148,245 @@ def _exact(tokens: list[Token], kb: KnowledgeBase, guards: _Guards) -> list[_Fou
                     match.end,
                     [h.entry for h in match.hits],
                     1.0,
-                    reason,
+                    f"{'loose spelling' if loose else 'known name'} '{match.key}'",
+                    key=" ".join(tokens[i].key for i in content),
+                    spelling=" ".join(tokens[i].folded for i in content),
+                    loose=loose,
+                    opens_sentence=match.first == match.last and tokens[match.first].sentence_start,
                 )
             )
     return found
+
+
+def _spelt_as_places(matches: list[NameMatch], tokens: list[Token], kb: KnowledgeBase) -> list[NameMatch]:
+    """A one-word match on an English look-alike ('Nearly', whose key is Narli's) counts only
+    for the places spelt exactly as the text writes it."""
+    kept = []
+    for match in matches:
+        token = tokens[match.first]
+        if match.first == match.last and token.folded in kb.places.english_lookalike_words:
+            hits = tuple(h for h in match.hits if _spelt_alike(token, kb.places.entries[h.entry], kb))
+            match = replace(match, hits=hits)
+        if match.hits:
+            kept.append(match)
+    return kept
+
+
+def _spelt_alike(token: Token, entry: PlaceEntry, kb: KnowledgeBase) -> bool:
+    return any(kb.rules.fold(name) == token.folded for name in entry.names)
+
+
+def _settled_spans(exact: list[NameMatch], kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """Token spans of exact matches that a home-country place may be: no filter will drop
+    them, so no loose match inside one can win (and none need be read)."""
+    home = kb.rules.home_countries
+    return [
+        (m.first, m.last) for m in exact if any(kb.places.entries[h.entry].country in home for h in m.hits)
+    ]
+
+
+def _loose_names(
+    tokens: list[Token], kb: KnowledgeBase, skip: frozenset[str], settled: list[tuple[int, int]]
+) -> list[NameMatch]:
+    """Skeleton matches whose spelling keys are still alike (``loose_min_ratio``): 'Meskin'
+    for 'Miskin', never 'Monitor' for 'Mentar'. A one-word one must not open a sentence nor
+    be a given name ('Bashar'). Matches inside a ``settled`` span are not read."""
+    # Only capitalised words are read loosely: a place's loose spelling is a proper name.
+    loose_tokens = [
+        token._replace(key=kb.rules.loose_word_key(token.text) if token.capitalised else "")
+        for token in tokens
+    ]
+    kept = []
+    for match in find_names(loose_tokens, kb.places.loose_names, skip):
+        if any(first <= match.first and match.last <= last for first, last in settled):
+            continue
+        if match.first == match.last and not _may_be_loose_word(tokens[match.first], kb):
+            continue
+        key = kb.rules.words_key([tokens[i].text for i in _content(tokens, match, skip)])
+        hits = tuple(hit for hit in match.hits if _alike(key, kb.places.entries[hit.entry], kb))
+        if hits:
+            kept.append(replace(match, hits=hits))
+    return kept
+
+
+def _may_be_loose_word(token: Token, kb: KnowledgeBase) -> bool:
+    """A word read loosely as a place must not open a sentence, be a given name ('Bashar'),
+    an English look-alike ('Britain'), or a word built on a name ('Israeli'); a bare 's' is
+    the possessive a scraper left without its apostrophe ('Aleppos')."""
+    return not (
+        token.sentence_start
+        or token.folded in kb.rules.person_cues
+        or token.folded in kb.places.english_lookalike_words
+        or any(_derived_from(token.key, cut, kb) for cut in range(1, DERIVED_SUFFIX_MAX + 1))
+    )
+
+
+def _derived_from(key: str, cut: int, kb: KnowledgeBase) -> bool:
+    """Whether ``key`` is a whole place name (of a few letters at least) plus ``cut`` letters
+    other than a bare 's'."""
+    stem = key[:-cut]
+    return len(stem) >= DERIVED_STEM_MIN and key[-cut:] != "s" and bool(kb.places.names.get(stem))
+
+
+def _alike(key: str, entry: PlaceEntry, kb: KnowledgeBase) -> bool:
+    """Whether ``key`` is close to the key of one of the entry's names."""
+    return any(fuzz.ratio(key, name) >= kb.rules.loose_min_ratio for name in kb.places.name_keys(entry))
+
+
+def _settle_loose(found: list[_Found]) -> list[_Found]:
+    """A loose match counts where it reads more words than the exact matches inside it
+    ('Ma'ra al-Nu'man' as one name, not 'Ma'ra' alone) or where no exact match is."""
+    exact = [item for item in found if not item.loose]
+    loose = [item for item in found if item.loose and not any(_covers(other, item) for other in exact)]
+    exact = [item for item in exact if not any(_covers(wider, item) for wider in loose)]
+    return sorted(exact + loose, key=lambda item: item.start)
+
+
+def _content(tokens: list[Token], match: NameMatch, skip: frozenset[str]) -> list[int]:
+    """The match's words without the articles and fillers read past."""
+    return [i for i in range(match.first, match.last + 1) if tokens[i].folded not in skip]
+
+
+def _countries_named(found: list[_Found], tokens: list[Token], kb: KnowledgeBase) -> frozenset[str]:
+    """Countries the text names: by a demonym, a country, a province, a big city, or a town
+    abroad that only one country has and that is named by its own name ('Arsal')."""
+    named = {kb.demonyms[t.folded] for t in tokens if t.folded in kb.demonyms}
+    for item in found:
+        entries = [kb.places.entries[i] for i in item.candidates]
+        countries = {e.country for e in entries}
+        if len(countries) != 1 or countries <= kb.rules.home_countries:
+            continue  # the home country needs no naming
+        if any(_names_its_country(e, item.key, kb) for e in entries) or not _weak(item, entries, kb):
+            named.add(entries[0].country)
+    return frozenset(named)
+
+
+def _names_its_country(entry: PlaceEntry, key: str, kb: KnowledgeBase) -> bool:
+    """A country by any of its names; a province, or a big city, by its own name ('Hatay',
+    'Erbil'; not 'Awsat' of Israel's Central District)."""
+    if entry.kind == COUNTRY_KIND:
+        return True
+    big = entry.kind == ADMIN1_KIND or entry.population >= kb.rules.foreign_city_min_population
+    return big and _own_name(entry, key, kb)
+
+
+def _own_name(entry: PlaceEntry, key: str, kb: KnowledgeBase) -> bool:
+    return kb.rules.name_key(entry.name, kb.rules.place_fillers) == key
+
+
+def _weak(item: _Found, entries: list[PlaceEntry], kb: KnowledgeBase) -> bool:
+    """Matched only loosely, fuzzily, by a stray alternate name ('Salem' of Jerusalem), by a
+    spelling none of the places is written with ('Kane' for Qana), or by one capitalised word
+    opening a sentence, which may be any word ('Main roads were cut': not Jordan's Ma'in)."""
+    return (
+        item.opens_sentence
+        or item.loose
+        or item.score < 1.0
+        or not any(_own_name(e, item.key, kb) for e in entries)
+        or not any(_written_as(e, item.spelling, kb) for e in entries)
+    )
+
+
+def _written_as(entry: PlaceEntry, spelling: str, kb: KnowledgeBase) -> bool:
+    fillers = kb.rules.place_fillers
+    return any(
+        " ".join(kb.rules.fold(word) for word in kb.rules.content_words(name, fillers)) == spelling
+        for name in entry.names
+    )
+
+
+def _without_unnamed_abroad(found: list[_Found], kb: KnowledgeBase, named: frozenset[str]) -> list[_Found]:
+    """A town abroad whose country the text does not name is a candidate only when it is a
+    big city named by its own name, or when no home-country place shares the name and the
+    match is not weak: 'Get' is not Kiryat Gat, 'al-Hamadaniyeh' not Iraq's Hamdaniya, in an
+    article about Syria, while 'Arsal' is still Lebanon's. Names left with none are dropped."""
+    kept = []
+    home = kb.rules.home_countries
+    for item in found:
+        entries = {i: kb.places.entries[i] for i in dict.fromkeys(item.candidates)}
+        if all(e.country in home for e in entries.values()):
+            kept.append(item)
+            continue
+        has_home = any(e.country in home for e in entries.values())
+        needs_naming = has_home or _weak(item, list(entries.values()), kb)
+        item.candidates = [
+            i for i, entry in entries.items() if _may_be_meant(entry, item.key, kb, named, needs_naming)
+        ]
+        if item.candidates:
+            kept.append(item)
+    return kept
+
+
+def _may_be_meant(
+    entry: PlaceEntry, key: str, kb: KnowledgeBase, named: frozenset[str], needs_naming: bool
+) -> bool:
+    if entry.country in kb.rules.home_countries or entry.country in named:
+        return True
+    if entry.kind not in SETTLEMENT_KINDS | {ADMIN1_KIND} or _names_its_country(entry, key, kb):
+        return True
+    return not needs_naming
+
+
+def _without_weak_strangers(
+    found: list[_Found], kb: KnowledgeBase, article_admin1: frozenset[str]
+) -> list[_Found]:
+    """A weak match none of whose places lies in a governorate named nearby is another name
+    that happens to look alike. For a loose match the governorate must be named as an area
+    ('the village of Umm Batnah' in a report on southern Idlib is not Quneitra's Umm Batinah);
+    a fuzzy one, weaker still, yields to any governorate a place nearby surely lies in ('Tal
+    Mardikh' beside Deir ez-Zor is not Aleppo's Tall Madiq), or, for a name resolved alone
+    (``resolve_place``), to the governorates of the article's places. Such names stay named
+    misses."""
+    window = kb.rules.context_window
+    strong = [item for item in found if not (item.loose or item.score < 1.0)]
+    areas = _Nearby([(i.start, _admin1_of(i, kb)) for i in strong if _names_an_area(i, kb)], window)
+    places = _Nearby([(i.start, _admin1_of(i, kb)) for i in strong], window)
+    kept = []
+    for item in found:
+        around = frozenset()
+        if item.loose:
+            around = areas.around(item.start)
+        elif item.score < 1.0:
+            around = places.around(item.start) or article_admin1
+        if around and not any(kb.places.entries[i].admin1 in around for i in item.candidates):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _names_an_area(item: _Found, kb: KnowledgeBase) -> bool:
+    """A governorate named as such, or as a part or the countryside of it."""
+    if {"admin1", "countryside"} & set(item.effects) or any(e in COMPASS for e in item.effects):
+        return True
+    return all(kb.places.entries[i].kind == ADMIN1_KIND for i in item.candidates)
+
+
+def _covers(wider: _Found, narrower: _Found) -> bool:
+    return wider.first <= narrower.first and narrower.last <= wider.last
+
+
+def _glued_articles(
+    tokens: list[Token], kb: KnowledgeBase, guards: _Guards, found: list[_Found]
+) -> list[_Found]:
+    """'Alghantou', 'Albukamal': a capitalised word nothing matched that is an article written
+    onto a known one-word name (``glued_articles`` in names.json: 'al', 'el', never 'ar' or
+    'as', which open 'Arabian' and 'Asayish'; GLUED_NAME_MIN letters at least after it)."""
+    covered = {i for item in found for i in range(item.first, item.last + 1)}
+    results = []
+    for index, token in enumerate(tokens):
+        if index in covered or not token.capitalised or token.text.isupper():
+            continue
+        for article in kb.rules.glued_articles:
+            rest = token.text[len(article) :]
+            if not token.folded.startswith(article) or len(rest) < GLUED_NAME_MIN:
+                continue
+            key = kb.rules.word_key(rest)
+            hits = [h.entry for h in kb.places.names.get(key) if not h.needs_article]
+            if hits and guards.allow(index, index, token.start, token.end):
+                reason = f"known name '{key}' with its article written on"
+                results.append(_Found(index, index, token.start, token.end, hits, 1.0, reason, key=key))
+                break
+    return results
 
 
 def _fuzzy(tokens: list[Token], kb: KnowledgeBase, guards: _Guards, found: list[_Found]) -> list[_Found]:
@@ -154,8 +411,8 @@ def _fuzzy_at(
     for size in range(min(FUZZY_MAX_WORDS, len(chain) - position), 0, -1):
         words = chain[position : position + size]
         first, last = words[0], words[-1]
-        if size == 1 and tokens[first].sentence_start:
-            continue  # 'Meanwhile' or 'Hope' opening a sentence is a word, not a misspelt place
+        if size == 1 and (tokens[first].sentence_start or tokens[first].folded in kb.rules.person_cues):
+            continue  # 'Meanwhile' opening a sentence is a word, 'Maher' a man: no misspelt place
         query = " ".join(tokens[i].key for i in words)
         if len(query) < kb.rules.fuzzy_min_length:
             continue
@@ -206,7 +463,8 @@ def _capitalised_chains(tokens: list[Token], kb: KnowledgeBase, covered: set[int
 class _Guards:
     """Reasons a matched name is not a place here."""
 
-    def __init__(self, tokens: list[Token], kb: KnowledgeBase) -> None:
+    def __init__(self, text: str, tokens: list[Token], kb: KnowledgeBase) -> None:
+        self.text = text
         self.tokens = tokens
         self.kb = kb
         # Actors and sources whose names contain a place name ('Ahrar al-Sham').
@@ -225,6 +483,8 @@ class _Guards:
         return not (
             self._inside_other_name(start, end)
             or self._in_person_name(first)
+            or self._opens_person_name(first, last)
+            or self._after_name_prefix(first)
             or self._common_word(first, last)
             or tuple(t.folded for t in self.tokens[first : last + 1]) in self.district_words
         )
@@ -235,7 +495,10 @@ class _Guards:
         return any(s <= start and end <= e and (e - s) > (end - start) for s, e in self.claimed)
 
     def _in_person_name(self, first: int) -> bool:
-        """'Abu Al-Majd Al-Homsi', 'President Bashar al-Assad': a name after a person cue."""
+        """'Abu Al-Majd Al-Homsi', 'President Bashar al-Assad', 'Dr. Darwish': a name after a
+        person cue (an abbreviated title's full stop included)."""
+        if first > 0 and self._abbreviated_title(first - 1, first):
+            return True
         index = first - 1
         while index >= 0 and self.tokens[index + 1].joined:
             token = self.tokens[index]
@@ -245,6 +508,32 @@ class _Guards:
                 return False
             index -= 1
         return False
+
+    def _after_name_prefix(self, first: int) -> bool:
+        """'Tal Mardikh' is not Mardikh, nor 'Kafr Nabl' Nabl: a known name right after a word
+        that opens Arabic place names (``name_prefixes``) is part of another, longer name."""
+        index = first - 1
+        while index >= 0 and self.tokens[index].is_article and self.tokens[index + 1].joined:
+            index -= 1
+        if index < 0 or not self.tokens[index + 1].joined:
+            return False
+        token = self.tokens[index]
+        return token.capitalised and token.folded in self.kb.rules.name_prefixes
+
+    def _abbreviated_title(self, title: int, name: int) -> bool:
+        gap = self.text[self.tokens[title].end : self.tokens[name].start]
+        return self.tokens[title].folded in self.kb.rules.person_cues and gap.strip() == "."
+
+    def _opens_person_name(self, first: int, last: int) -> bool:
+        """'Omar Abdullah said': a given name (a person cue) followed by a capitalised word."""
+        after = last + 1
+        return (
+            first == last
+            and self.tokens[first].folded in self.kb.rules.person_cues
+            and after < len(self.tokens)
+            and self.tokens[after].joined
+            and self.tokens[after].capitalised
+        )
 
     def _common_word(self, first: int, last: int) -> bool:
         """A one-word name opening a sentence that the text also uses as an ordinary word."""
@@ -382,12 +671,12 @@ def _country_of(item: _Found, kb: KnowledgeBase) -> str | None:
 
 
 def _mention(item: _Found, text: str, kb: KnowledgeBase, context: Context) -> PlaceMention:
-    want_admin1 = "admin1" in item.effects
+    want_admin1 = bool({"admin1", "countryside"} & set(item.effects))
     entry, why = choose(item.candidates, kb, context, want_admin1)
     place = _place(entry, item, kb)
     place.mention = text[item.start : item.end]
     reason = "; ".join(part for part in (item.reason, why, _effect_reason(item)) if part)
-    return PlaceMention(item.start, item.end, place.mention, place, item.score, reason)
+    return PlaceMention(item.start, item.end, place.mention, place, item.score, reason, entry.arabic_names)
 
 
 def _effect_reason(item: _Found) -> str:
@@ -397,13 +686,16 @@ def _effect_reason(item: _Found) -> str:
 def _place(entry: PlaceEntry, item: _Found, kb: KnowledgeBase) -> Place:
     if "admin1" in item.effects and entry.precision == 1:
         entry = kb.places.admin1_of(entry) or entry
+    if "countryside" in item.effects and entry.precision == 1:
+        entry = _governorate_named_alike(entry, kb)
     compass = next((effect for effect in item.effects if effect in COMPASS), None)
     if compass:
         return _compass_part(_governorate_named_alike(entry, kb), compass, item.phrase_before, kb)
     if "district" in item.effects:
         return _district(entry, item)
     place = _entry_place(entry)
-    if "area" in item.effects:
+    countryside = "countryside" in item.effects and entry.kind not in (ADMIN1_KIND, COUNTRY_KIND)
+    if "area" in item.effects or countryside:
         place.precision = max(place.precision or 1, AREA_PRECISION)
         place.kind = "area"
     return place
@@ -419,6 +711,8 @@ def _entry_place(entry: PlaceEntry) -> Place:
         geonames_id=entry.geonames_id,
         kind=entry.kind,
         precision=entry.precision,
+        admin2=entry.admin2,
+        admin3=entry.admin3,
     )
 
 

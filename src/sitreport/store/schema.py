@@ -118,6 +118,8 @@ event_places = _event_child(
     Column("precision", Integer),
     Column("mention", Text),
     Column("resolved", Boolean, nullable=False),
+    Column("admin2", Text),
+    Column("admin3", Text),
     Index("ix_event_places_name_folded", "name_folded"),
     Index("ix_event_places_admin1_folded", "admin1_folded"),
 )
