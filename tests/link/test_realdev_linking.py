@@ -1,0 +1,45 @@
+"""Cross-outlet linking on real reporting: the FA-KES articles ingested, scored by score_fakes.py --incidents.
+
+Two articles from different outlets that the crowd coded with the same governorate, cause and day
+(tolls within a factor of two) should share an incident (recall); linked pairs coded in different
+governorates or more than a week apart are wrong links. The pins are the figures reached: recall
+only goes up and the wrong share only down, by an explicit change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# Measured 2026-12-02 on the whole development half: recall 0.344, wrong 0.471 (at the start of
+# issue 12: 0.219 and 0.905). Far from the issue's goal (0.80 / 0.10); see docs/incidents.md.
+RECALL_AT_LEAST = 0.34
+WRONG_AT_MOST = 0.48
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def linking_scores(
+    fakes_texts: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    sitreport_cli: Callable[..., None],
+    scorer: Callable[..., dict[str, float]],
+) -> dict[str, float]:
+    out = tmp_path_factory.mktemp("fakes_linked")
+    db = f"sqlite:///{out / 'ledger.db'}"
+    sitreport_cli("ingest", str(fakes_texts), "--db", db)
+    stored, incidents = out / "stored.jsonl", out / "incidents.jsonl"
+    sitreport_cli("events", "--json", "--limit", "0", "--db", db, stdout_path=stored)
+    sitreport_cli("incidents", "--json", "--limit", "0", "--db", db, stdout_path=incidents)
+    return scorer("score_fakes.py", str(stored), "--incidents", str(incidents))
+
+
+def test_reports_of_one_incident_are_linked(linking_scores: dict[str, float]) -> None:
+    assert linking_scores["recall"] >= RECALL_AT_LEAST, linking_scores
+
+
+def test_wrong_links_stay_rare(linking_scores: dict[str, float]) -> None:
+    assert linking_scores["wrong"] <= WRONG_AT_MOST, linking_scores
