@@ -146,9 +146,11 @@ def open_engine(url: str, create: bool = True) -> Engine:
 
 # create_all checks which tables exist, then creates the rest: two processes opening a new
 # store at once (two ingests) can both find a table missing and one fails creating it
-# ("table articles already exists"). Checking again is the cure; each attempt creates at
-# least the tables the other process had not, so a few always suffice.
-SCHEMA_ATTEMPTS = 5
+# ("table articles already exists"). Checking again is the cure. On a loaded machine an
+# immediate retry can meet the other process still creating, so attempts back off: the other
+# process needs well under the seconds they add up to (about 10) to create every table.
+SCHEMA_ATTEMPTS = 20
+SCHEMA_BACKOFF_SECONDS = 0.05
 
 
 def _create_schema(engine: Engine) -> None:
@@ -160,6 +162,7 @@ def _create_schema(engine: Engine) -> None:
         except SQLAlchemyError:
             if attempt == SCHEMA_ATTEMPTS - 1:
                 raise
+            time.sleep(SCHEMA_BACKOFF_SECONDS * (attempt + 1))
 
 
 def _add_link_lock_row(engine: Engine) -> None:
