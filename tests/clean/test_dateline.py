@@ -19,6 +19,10 @@ from sitreport.clean.lexicon import CleaningLexicon
         ("DEIR EZ-ZOR, March 3 (AFP) - Clashes resumed.", "DEIR EZ-ZOR", "AFP", "Clashes resumed."),
         ("Damascus, SANA – Army units entered the town.", "Damascus", "SANA", "Army units entered the town."),
         ("Homs (Xinhua) -- Aid arrived on Monday.", "Homs", "Xinhua", "Aid arrived on Monday."),
+        # a scraper dropped the dash: only a foreign filing city is read as a dateline then
+        ("BEIRUT Warplanes struck two villages.", "BEIRUT", None, "Warplanes struck two villages."),
+        ("Amman Jordanian troops closed it.", "Amman", None, "Jordanian troops closed it."),
+        ("NEW YORK The council met on Friday.", "NEW YORK", None, "The council met on Friday."),
     ],
 )
 def test_datelines(
@@ -37,6 +41,10 @@ def test_datelines(
         "Syrian troops entered the town on Monday.",
         "Homs (the city) - a note.",  # mixed case without a known agency
         "US - Turkey talks resumed.",
+        # no dash: only a foreign filing city is a dateline then
+        "Aleppo Governor Ahmad Samer visited the market.",  # a Syrian town opening its own sentence
+        "Beirut is hosting talks on the crossings.",  # the filing city is the sentence's subject
+        "NATO Allies met in Brussels.",  # capitals that name no filing city
     ],
 )
 def test_not_datelines(paragraph: str, lexicon: CleaningLexicon) -> None:
@@ -68,3 +76,4 @@ def test_dated_datelines(
     assert dateline is not None
     assert (dateline.place, dateline.agency, dateline.published) == (place, agency, published)
     assert dateline.body == "Shelling killed five."
+

@@ -31,6 +31,12 @@ _TITLE_DATELINE = re.compile(
     rf"^{_TITLE_PLACE}(?:{_QUALIFIER}{_DATE}{_AGENCY_PARENS}|,\s*(?P<agency_comma>[A-Z][\w.]{{1,20}})){_DASH}(?=\S)"
 )
 
+# A dateline whose dash a scraper dropped: a foreign filing city (one or two words), then the
+# sentence's first word.
+_BARE_DATELINES = tuple(
+    re.compile(rf"^(?P<place>[A-Z][A-Za-z]+{more})\s+(?=[A-Z0-9\"“])") for more in (r"\s[A-Z][A-Za-z]+", "")
+)
+
 
 @dataclass(frozen=True)
 class Dateline:
@@ -75,6 +81,20 @@ def _titled_dateline(paragraph: str, lexicon: CleaningLexicon) -> Dateline | Non
     return Dateline(match.group("place"), agency, paragraph[match.end() :], _published_of(match))
 
 
+def _bare_dateline(paragraph: str, lexicon: CleaningLexicon) -> Dateline | None:
+    """"BEIRUT Syrian warplanes ...": only a city the kb lists as a foreign filing place counts,
+    since a Syrian town opening a sentence is as likely to be its subject."""
+    for pattern in _BARE_DATELINES:
+        match = pattern.match(paragraph)
+        if match and match.group("place").lower() in lexicon.filing_cities:
+            return Dateline(match.group("place"), None, paragraph[match.end() :])
+    return None
+
+
 def split_dateline(paragraph: str, lexicon: CleaningLexicon) -> Dateline | None:
     """The dateline opening ``paragraph``, or None when it opens with none."""
-    return _caps_dateline(paragraph, lexicon) or _titled_dateline(paragraph, lexicon)
+    return (
+        _caps_dateline(paragraph, lexicon)
+        or _titled_dateline(paragraph, lexicon)
+        or _bare_dateline(paragraph, lexicon)
+    )

@@ -31,6 +31,7 @@ class CleaningLexicon:
     time_zones: frozenset[str]
     stamp_openers: frozenset[str]
     dateline_exclusions: frozenset[str]
+    filing_cities: frozenset[str]
     site_names: frozenset[str]
     # " - YouTube", " | Jordan Times": a site's name set after a headline by a spaced dash or bar
     site_suffix: re.Pattern[str]
@@ -126,6 +127,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> CleaningLexicon:
         time_zones=_words("time_zones.txt", extra_dirs),
         stamp_openers=_words("stamp_openers.txt", extra_dirs),
         dateline_exclusions=_words("dateline_exclusions.txt", extra_dirs),
+        filing_cities=_words("filing_cities.txt", extra_dirs),
         site_names=_words("site_names.txt", extra_dirs),
         site_suffix=_alternation(
             [re.escape(name) for name in _entries("site_names.txt", extra_dirs)],
