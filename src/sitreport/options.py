@@ -15,7 +15,8 @@ class Options:
     ``kb_dirs`` are the user's extra knowledge-base folders, read after the packaged one;
     ``text_column`` names the body column of CSV/JSONL corpora; ``link_window_days`` is how
     far apart two dated reports of one incident may be; ``max_input_bytes`` is the largest
-    single file read (a corpus larger than that should be split).
+    single file read (a corpus larger than that should be split); ``jobs`` is how many worker
+    processes clean and extract (``pipeline.process_in_workers``; 1 = all in this process).
     """
 
     db_url: str = DEFAULT_DB_URL
@@ -23,6 +24,7 @@ class Options:
     text_column: str = "text"
     batch_size: int = 32
     n_process: int = 1
+    jobs: int = 1
     link_window_days: int = 3
     show_progress: bool = True
     max_input_bytes: int = 100_000_000
