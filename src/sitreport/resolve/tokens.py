@@ -42,6 +42,13 @@ def _word_pattern(apostrophes: str) -> re.Pattern[str]:
 
 
 def tokenize(text: str, rules: NameRules) -> list[Token]:
+    """The words of ``text``. Places, actors and sources are looked for in turn in one text, so
+    the last two tokenisations are kept (a copy of the list is returned: callers may edit it)."""
+    return list(_tokens(text, rules))
+
+
+@lru_cache(maxsize=2)
+def _tokens(text: str, rules: NameRules) -> tuple[Token, ...]:
     pattern = _word_pattern(rules.apostrophes)
     tokens: list[Token] = []
     previous_end = 0
@@ -67,7 +74,7 @@ def tokenize(text: str, rules: NameRules) -> list[Token]:
             )
         )
         previous_end = match.end()
-    return tokens
+    return tuple(tokens)
 
 
 @dataclass(frozen=True)
