@@ -80,6 +80,8 @@ TextColumnOption = Annotated[
 InputsArgument = Annotated[
     list[Path], typer.Argument(help="Files or folders: .txt, .html, .csv, .jsonl.", show_default=False)
 ]
+FirstId = Annotated[str, typer.Argument(help="An event id or incident id.")]
+SecondId = Annotated[str, typer.Argument(help="Another event id or incident id.")]
 
 
 def _options(db: str = DEFAULT_DB_URL, kb: list[Path] | None = None, text_column: str = "text") -> Options:
@@ -513,8 +515,8 @@ def check(db: DbOption = DEFAULT_DB_URL) -> None:
 
 @incidents_app.command("merge")
 def incidents_merge(
-    first: Annotated[str, typer.Argument(help="An event id or incident id.")],
-    second: Annotated[str, typer.Argument(help="Another event id or incident id.")],
+    first: FirstId,
+    second: SecondId,
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
     """Record that two events (or incidents) are one incident; later runs respect it.
@@ -526,8 +528,8 @@ def incidents_merge(
 
 @incidents_app.command("split")
 def incidents_split(
-    first: Annotated[str, typer.Argument(help="An event id or incident id.")],
-    second: Annotated[str, typer.Argument(help="Another event id or incident id.")],
+    first: FirstId,
+    second: SecondId,
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
     """Record that two events (or incidents) are different incidents; later runs respect it.
