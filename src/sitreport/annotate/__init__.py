@@ -4,6 +4,12 @@ The parse (tokens, sentences, lemmas, part of speech, dependencies) is all extra
 places, actors and sources come from the knowledge base (``sitreport.resolve``), so the
 statistical NER is not loaded. The headline is parsed with the body, in front of it, because
 headlines often carry the fact the body only elaborates.
+
+A headline (and an article that is one line) has no full stop, and the parser, trained on
+sentences that end in one, then reads its verb as a noun ("Regime forces target areas of X":
+"target" a compound of "areas"). Such a line is parsed with a full stop after it, and the
+stop's token is taken out of the parse again (``sitreport.annotate.headline``), so the doc's
+text stays the article's.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitreport.annotate.headline import parse_form, restore_text
 from sitreport.errors import InputError
 from sitreport.options import Options
 from sitreport.records import Article
@@ -91,18 +98,18 @@ def annotate(articles: Iterable[Article], options: Options) -> Iterator[tuple[Ar
     """
     nlp = load_nlp()
 
-    def with_context() -> Iterator[tuple[str, tuple[Article, int, int]]]:
+    def with_context() -> Iterator[tuple[str, tuple[Article, int, int, str]]]:
         for article in articles:
             parts = annotation_parts(article)
             for index, part in enumerate(parts):
-                yield part, (article, index, len(parts))
+                yield parse_form(part), (article, index, len(parts), part)
 
     pending: list[Doc] = []
     pairs = nlp.pipe(
         with_context(), as_tuples=True, batch_size=options.batch_size, n_process=options.n_process
     )
-    for doc, (article, index, count) in pairs:
-        pending.append(doc)
+    for doc, (article, index, count, part) in pairs:
+        pending.append(restore_text(nlp, doc, part))
         if index < count - 1:
             continue
         joined = pending[0] if count == 1 else Doc.from_docs(pending, ensure_whitespace=False)
