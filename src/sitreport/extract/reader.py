@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +25,7 @@ from sitreport.extract.mentions import ArticleMentions
 from sitreport.extract.roles import (
     MOVEMENT_TYPES,
     closest_precise,
+    coordinated_places,
     event_actors,
     mention_root,
     most_precise,
@@ -62,6 +63,12 @@ def in_offset_clause(span: Span, trigger: Token) -> bool:
     direction = span[-1]
     clause = direction.head if direction.dep_ == "mark" else direction
     return trigger in clause.subtree
+
+
+def is_untitled_line(article: Article) -> bool:
+    """An article that is one line and no title (a headline too long for cleaning to take it
+    as one, a feed item): the line is a headline, and is read like one."""
+    return not (article.title or "").strip() and "\n" not in article.text.strip()
 
 
 @dataclass
@@ -104,6 +111,7 @@ class ArticleReader:
         self.tracker = SourceTracker(doc, mentions, lexicon)
         self.paragraph_starts = self.find_paragraph_starts()
         self.main_place = self.find_main_place()
+        self.untitled_line = is_untitled_line(article)
         self.last_in_paragraph: dict[int, Candidate] = {}
         self.anchor: date | None = None
         self.candidates: list[Candidate] = []
@@ -142,7 +150,7 @@ class ArticleReader:
         if not sources and previous is not None and previous.paragraph == paragraph != HEADLINE:
             sources = previous.sources
         in_headline = paragraph == HEADLINE
-        headline_style = in_headline or self.restates_title(sent)
+        headline_style = in_headline or self.untitled_line or self.restates_title(sent)
         return SentenceContext(sent, paragraph, in_headline, sources, headline_style)
 
     def restates_title(self, sent: Span) -> bool:
@@ -178,6 +186,7 @@ class ArticleReader:
             if self.is_background(candidate, context):
                 continue
             self.candidates.append(candidate)
+            self.candidates.extend(self.at_joined_places(candidate, share.places))
             if not context.in_headline:
                 self.last_in_paragraph[context.paragraph] = candidate
 
@@ -294,6 +303,25 @@ class ArticleReader:
             candidate.date = previous.date
         candidate.of_the_day = is_present_perfect(trigger.token)
         return candidate
+
+    def at_joined_places(self, candidate: Candidate, places: list[PlaceMention]) -> list[Candidate]:
+        """The same report at each place joined to its own by "and" ("clashes in Daraa and
+        Damascus"): one event per place. Figures stay on the first: they count the lot, and a
+        second copy would count them twice."""
+        if candidate.event_type in MOVEMENT_TYPES or not candidate.place_explicit:
+            return []
+        located = without_reference_points(self.doc, places, self.lexicon) or places
+        return [
+            replace(
+                candidate,
+                location=place,
+                quantities=[],
+                actors=list(candidate.actors),
+                evidence=list(candidate.evidence),
+                sources=list(candidate.sources),
+            )
+            for place in coordinated_places(self.doc, located, candidate.location)
+        ] if candidate.location is not None else []
 
     def place(
         self, candidate: Candidate, trigger: Trigger, places: list[PlaceMention], paragraph: int
