@@ -65,6 +65,17 @@ def in_offset_clause(span: Span, trigger: Token) -> bool:
     return trigger in clause.subtree
 
 
+def headline_owner(root: Token, triggers: list[Trigger]) -> int:
+    """The trigger a headline's place belongs to: the last event word before it, else the
+    first. Headlines chain "event at place" ("shelling targets Raqqa and clashes break out in
+    Damascus"), and the parser, trained on full sentences, often links such a chain wrongly:
+    the order of the words is the surer guide there."""
+    before = [i for i, trigger in enumerate(triggers) if trigger.token.i < root.i]
+    return max(before, key=lambda i: triggers[i].token.i) if before else min(
+        range(len(triggers)), key=lambda i: triggers[i].token.i
+    )
+
+
 def is_untitled_line(article: Article) -> bool:
     """An article that is one line and no title (a headline too long for cleaning to take it
     as one, a feed item): the line is a headline, and is read like one."""
@@ -161,7 +172,7 @@ class ArticleReader:
         every_trigger = find_triggers(context.sent, self.lexicon, self.mentions)
         # A place goes to the nearest event word even when that event did not happen:
         # "persuaded by an amnesty, chose to stop fighting Damascus" gives the amnesty no place.
-        owned = self.places_by_trigger(context.sent, every_trigger)
+        owned = self.places_by_trigger(context.sent, every_trigger, context.headline_style)
         # every party the sentence names takes part in its events ("left under a
         # Russian-brokered truce": Russia is a party of the departure too), its sources too
         # ("according to a spokesman for the faction, which took part")
@@ -207,15 +218,21 @@ class ArticleReader:
         for candidate in main:
             candidate.sources.extend(s for s in sources if s not in candidate.sources)
 
-    def places_by_trigger(self, sent: Span, triggers: list[Trigger]) -> list[list[PlaceMention]]:
-        """The places of the sentence, each given to the trigger nearest to it in the parse."""
+    def places_by_trigger(
+        self, sent: Span, triggers: list[Trigger], headline_style: bool
+    ) -> list[list[PlaceMention]]:
+        """The places of the sentence, each given to the trigger nearest to it in the parse;
+        in a headline, to the event word told before it (see ``headline_owner``)."""
         owned: list[list[PlaceMention]] = [[] for _ in triggers]
         for mention in self.mentions.places_in(sent):
             root = mention_root(self.doc, mention.start, mention.end)
             # "Syria's official SANA news agency said": a place naming the source is not the event's
             if root is None or not triggers or self.tracker.attribution_anchor(root) is not None:
                 continue
-            nearest = min(range(len(triggers)), key=lambda i: tree_distance(root, triggers[i].token))
+            if headline_style:
+                nearest = headline_owner(root, triggers)
+            else:
+                nearest = min(range(len(triggers)), key=lambda i: tree_distance(root, triggers[i].token))
             owned[nearest].append(mention)
         return owned
 
