@@ -63,3 +63,21 @@ def test_a_long_untitled_line_is_read_as_a_headline(extract: Extract) -> None:
     events = extract(text)
     assert ("killed", 6, "exact") in figures(events)
 
+
+def test_a_headline_place_belongs_to_the_event_told_before_it(extract: Extract) -> None:
+    text = "Shelling targets Saraqib and clashes break out in Ariha"
+    events = extract(text, title=text)
+    assert located(events, "remote_violence") == {"Saraqib"}
+    assert located(events, "armed_clash") == {"Ariha"}
+
+
+def test_a_bare_number_before_dead_counts_the_dead(extract: Extract) -> None:
+    text = "5 dead, mostly children, in raids on a town in Quneitra countryside"
+    assert ("killed", 5, "exact") in figures(extract(text, title=text))
+
+
+def test_each_of_two_glued_headlines_keeps_its_toll(extract: Extract) -> None:
+    # a sample feed line: two headlines joined by a bare semicolon
+    text = "Shelling kills 4 civilians in Ariha;11 killed by air strikes on Saraqib"
+    found = figures(extract(text))
+    assert {("killed", 4, "exact"), ("killed", 11, "exact")} <= found

@@ -14,12 +14,14 @@ text stays the article's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.util import compile_infix_regex
 
 from sitreport.annotate.headline import parse_form, restore_text
 from sitreport.errors import InputError
@@ -41,13 +43,30 @@ BODY_OFFSET = "body_offset"
 PARAGRAPH_SENTENCES = "paragraph_sentences"
 
 
+# "...in Deir Ezzor;37 killed by...": feeds join several headlines with a bare semicolon. It
+# is split off as a token of its own (the default tokenizer leaves "Ezzor;37" one word) before
+# a capital, digit or opening quote, and what follows starts a sentence, unless the semicolon
+# ends an HTML entity left in the text ("&#8220;Islamic State", "&amp;Co").
+GLUED_SEPARATOR = r"(?<=[^\s;]);(?=[A-Z0-9\"“‘'(+])"
+HTML_ENTITY_START = re.compile(r"&#?[A-Za-z0-9]{2,7}$")
+
+
+def is_glued_separator(token: Token) -> bool:
+    if token.text != ";" or token.whitespace_ or token.i == 0 or token.nbor(-1).whitespace_:
+        return False
+    return HTML_ENTITY_START.search(token.doc.text[max(0, token.idx - 9) : token.idx]) is None
+
+
 @Language.component(PARAGRAPH_SENTENCES)
 def paragraph_sentences(doc: Doc) -> Doc:
-    """A line break always ends a sentence: headlines and short lines carry no full stop."""
+    """A line break always ends a sentence: headlines and short lines carry no full stop.
+    So does a semicolon glued between two headlines ("...in Daraa;Shelling targets...")."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if not token.is_space and (
-            (previous.is_space and "\n" in previous.text) or "\n" in previous.whitespace_
+            (previous.is_space and "\n" in previous.text)
+            or "\n" in previous.whitespace_
+            or is_glued_separator(previous)
         ):
             token.is_sent_start = True
     return doc
@@ -57,6 +76,8 @@ def paragraph_sentences(doc: Doc) -> Doc:
 def load_nlp() -> Language:
     """The English pipeline without the components extraction does not use (loaded once)."""
     nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
+    infixes = [*nlp.Defaults.infixes, GLUED_SEPARATOR]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
     return nlp
 

@@ -200,13 +200,15 @@ def noun_above_phrase(token: Token) -> Token:
 
 def owning_trigger(noun: Token | None, number: Token, triggers: list[Trigger]) -> Trigger | None:
     """The casualty/detention trigger whose theme is this noun (or this bare number), whose
-    theme hangs off this noun ("11 members of the regime forces killed"), or that is the
-    counted noun itself ("8 casualties")."""
+    theme hangs off this noun ("11 members of the regime forces killed"), that is the
+    counted noun itself ("8 casualties"), or that the bare number is the subject of ("5 dead,
+    mostly children")."""
     counted = {number.i, noun.i if noun else -1}
     for trigger in triggers:
         # "8 casualties", "20 deaths": the figure may count the trigger word itself
         themes = {trigger.token.i} | {i for t in trigger.theme for i in (t.i, noun_above_phrase(t).i)}
-        if trigger.rule.figure and themes & counted:
+        subject = noun is None and number.dep_ in ("nsubj", "nsubjpass") and number.head.i == trigger.token.i
+        if trigger.rule.figure and (themes & counted or subject):
             return trigger
     return None
 
