@@ -31,3 +31,16 @@ def test_articles_come_back_in_order_with_their_docs() -> None:
     results = list(annotate(articles, Options(batch_size=2)))
     assert [a.text for a, _ in results] == texts
     assert all(doc.text.endswith(a.text) for a, doc in results)
+
+
+def test_a_semicolon_glued_between_two_headlines_starts_a_sentence() -> None:
+    # sample feed line: two headlines joined by a bare semicolon
+    text = "Shelling hits Ariha;12 killed in strikes on Saraqib"
+    [(_, doc)] = list(annotate([article(text, None)], Options()))
+    assert [s.text for s in doc.sents] == ["Shelling hits Ariha;", "12 killed in strikes on Saraqib"]
+
+
+def test_a_semicolon_ending_an_html_entity_starts_nothing() -> None:
+    text = "Fighters of the &#8220;Northern Brigade&#8221; left Ariha"
+    [(_, doc)] = list(annotate([article(text, None)], Options()))
+    assert len(list(doc.sents)) == 1

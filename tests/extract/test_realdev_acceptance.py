@@ -16,16 +16,17 @@ import pytest
 # FA-KES (score_fakes.py): the main event's governorate, death toll, event type for the cause,
 # acting side, and the share of articles read.
 # Pins of 2026-12-02 after issues 10/11/13 (cleaning, extraction, actors, gazetteer, typology);
-# measured on the whole development half: 0.775, 0.873, 0.969, 0.824, 0.992.
-FAKES_PINNED = {"place": 0.77, "toll": 0.87, "cause": 0.96, "actor": 0.82, "covered": 0.99}
+# measured on the whole development half: 0.775, 0.873, 0.969, 0.824, 0.992; after the headline
+# reading of issues 10/11: 0.785, 0.880, 0.969, 0.832, 0.992.
+FAKES_PINNED = {"place": 0.78, "toll": 0.87, "cause": 0.96, "actor": 0.83, "covered": 0.99}
 # UCDP (score_ucdp.py): placed within 25 km, headline death figure read, headlines with events;
 # and at most this share placed over 100 km away.
-# Measured 0.751, 0.619, 0.876, far 0.038. The far limit went from 0.03 to 0.04 on purpose: the
-# share is over all eligible headlines, and 2.7 times as many headlines now give an event (0.32 ->
-# 0.88 covered), so far placements rose from 0.026 while their share of placed events fell
-# (about 8 % of placed headlines before, 4 % now).
-UCDP_PINNED = {"near": 0.75, "deaths": 0.61, "covered": 0.87}
-UCDP_FAR_AT_MOST = 0.04
+# Measured 0.751, 0.619, 0.876, far 0.038 after the cleaning of issue 10 (the far limit then went
+# from 0.03 to 0.04 because 2.7 times as many headlines gave an event). Raised after the headline
+# reading of issues 10/11 (full-stop parse, one event per place joined by "and", a headline place
+# on the event before it, glued semicolons, joint tolls): measured 0.778, 0.700, 0.886, far 0.022.
+UCDP_PINNED = {"near": 0.77, "deaths": 0.69, "covered": 0.88}
+UCDP_FAR_AT_MOST = 0.03
 
 Scorer = Callable[..., dict[str, float]]
 Extracted = Callable[[Path], Path]

@@ -56,7 +56,8 @@ def test_no_incident_mixes_two_invented_incidents(linked: Linked) -> None:
 
 def test_the_other_incidents_are_side_events_told_once(linked: Linked) -> None:
     # Side events the samples really tell: the second convoy and the police deployment (11),
-    # the deal (02, 11), weapons handed over and the army entering (01), the weeks of shelling
+    # the deal (02, 11), weapons handed over in two villages (one event per village, as a coder
+    # records one event per location) and the army entering (01), the weeks of shelling
     # before the deal (02), strikes on Jabal al-Zawiya (04), attacks launched from there (08),
     # and the firing position near Kafranbel (05, read by extraction as a second shelling).
     incidents, events = linked
@@ -67,7 +68,7 @@ def test_the_other_incidents_are_side_events_told_once(linked: Linked) -> None:
     for incident in side:
         where = incident.location.name if incident.location else None
         print("side event:", incident.event_type, incident.date, where, incident.events)
-    assert len(side) <= 9
+    assert len(side) <= 10
     for incident in side:
         assert len(incident.articles) <= 2
 

@@ -4,17 +4,26 @@ The parse (tokens, sentences, lemmas, part of speech, dependencies) is all extra
 places, actors and sources come from the knowledge base (``sitreport.resolve``), so the
 statistical NER is not loaded. The headline is parsed with the body, in front of it, because
 headlines often carry the fact the body only elaborates.
+
+A headline (and an article that is one line) has no full stop, and the parser, trained on
+sentences that end in one, then reads its verb as a noun ("Regime forces target areas of X":
+"target" a compound of "areas"). Such a line is parsed with a full stop after it, and the
+stop's token is taken out of the parse again (``sitreport.annotate.headline``), so the doc's
+text stays the article's.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.util import compile_infix_regex
 
+from sitreport.annotate.headline import parse_form, restore_text
 from sitreport.errors import InputError
 from sitreport.options import Options
 from sitreport.records import Article
@@ -34,13 +43,30 @@ BODY_OFFSET = "body_offset"
 PARAGRAPH_SENTENCES = "paragraph_sentences"
 
 
+# "...in Deir Ezzor;37 killed by...": feeds join several headlines with a bare semicolon. It
+# is split off as a token of its own (the default tokenizer leaves "Ezzor;37" one word) before
+# a capital, digit or opening quote, and what follows starts a sentence, unless the semicolon
+# ends an HTML entity left in the text ("&#8220;Islamic State", "&amp;Co").
+GLUED_SEPARATOR = r"(?<=[^\s;]);(?=[A-Z0-9\"“‘'(+])"
+HTML_ENTITY_START = re.compile(r"&#?[A-Za-z0-9]{2,7}$")
+
+
+def is_glued_separator(token: Token) -> bool:
+    if token.text != ";" or token.whitespace_ or token.i == 0 or token.nbor(-1).whitespace_:
+        return False
+    return HTML_ENTITY_START.search(token.doc.text[max(0, token.idx - 9) : token.idx]) is None
+
+
 @Language.component(PARAGRAPH_SENTENCES)
 def paragraph_sentences(doc: Doc) -> Doc:
-    """A line break always ends a sentence: headlines and short lines carry no full stop."""
+    """A line break always ends a sentence: headlines and short lines carry no full stop.
+    So does a semicolon glued between two headlines ("...in Daraa;Shelling targets...")."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if not token.is_space and (
-            (previous.is_space and "\n" in previous.text) or "\n" in previous.whitespace_
+            (previous.is_space and "\n" in previous.text)
+            or "\n" in previous.whitespace_
+            or is_glued_separator(previous)
         ):
             token.is_sent_start = True
     return doc
@@ -50,6 +76,8 @@ def paragraph_sentences(doc: Doc) -> Doc:
 def load_nlp() -> Language:
     """The English pipeline without the components extraction does not use (loaded once)."""
     nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
+    infixes = [*nlp.Defaults.infixes, GLUED_SEPARATOR]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
     return nlp
 
@@ -91,18 +119,18 @@ def annotate(articles: Iterable[Article], options: Options) -> Iterator[tuple[Ar
     """
     nlp = load_nlp()
 
-    def with_context() -> Iterator[tuple[str, tuple[Article, int, int]]]:
+    def with_context() -> Iterator[tuple[str, tuple[Article, int, int, str]]]:
         for article in articles:
             parts = annotation_parts(article)
             for index, part in enumerate(parts):
-                yield part, (article, index, len(parts))
+                yield parse_form(part), (article, index, len(parts), part)
 
     pending: list[Doc] = []
     pairs = nlp.pipe(
         with_context(), as_tuples=True, batch_size=options.batch_size, n_process=options.n_process
     )
-    for doc, (article, index, count) in pairs:
-        pending.append(doc)
+    for doc, (article, index, count, part) in pairs:
+        pending.append(restore_text(nlp, doc, part))
         if index < count - 1:
             continue
         joined = pending[0] if count == 1 else Doc.from_docs(pending, ensure_whitespace=False)

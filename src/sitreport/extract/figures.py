@@ -200,13 +200,15 @@ def noun_above_phrase(token: Token) -> Token:
 
 def owning_trigger(noun: Token | None, number: Token, triggers: list[Trigger]) -> Trigger | None:
     """The casualty/detention trigger whose theme is this noun (or this bare number), whose
-    theme hangs off this noun ("11 members of the regime forces killed"), or that is the
-    counted noun itself ("8 casualties")."""
+    theme hangs off this noun ("11 members of the regime forces killed"), that is the
+    counted noun itself ("8 casualties"), or that the bare number is the subject of ("5 dead,
+    mostly children")."""
     counted = {number.i, noun.i if noun else -1}
     for trigger in triggers:
         # "8 casualties", "20 deaths": the figure may count the trigger word itself
         themes = {trigger.token.i} | {i for t in trigger.theme for i in (t.i, noun_above_phrase(t).i)}
-        if trigger.rule.figure and themes & counted:
+        subject = noun is None and number.dep_ in ("nsubj", "nsubjpass") and number.head.i == trigger.token.i
+        if trigger.rule.figure and (themes & counted or subject):
             return trigger
     return None
 
@@ -264,14 +266,17 @@ def restated_category(number: Token, lexicon: ExtractionLexicon) -> str | None:
 
 
 def reached_by_toll(number: Token, lexicon: ExtractionLexicon) -> bool:
-    """ "the death toll rose to 61", "death toll from the attack at least 126": the number is
-    what a toll noun amounts to (the noun above it, or the subject of the verb above it)."""
+    """ "the death toll rose to 61", "death toll from the attack at least 126", "shelling
+    raises the toll to 9": the number is what a toll noun amounts to (the noun above it, or
+    the subject or object of the verb above it)."""
     for node in number.ancestors:
         if lemma(node) in lexicon.toll_nouns:
             return True
         if node.pos_ in ("VERB", "AUX"):
-            subject = child_with_dep(node, "nsubj", "nsubjpass")
-            return subject is not None and lemma(subject) in lexicon.toll_nouns
+            return any(
+                child.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(child) in lexicon.toll_nouns
+                for child in node.children
+            )
     return False
 
 
@@ -324,8 +329,29 @@ def find_figures(sent: Span, lexicon: ExtractionLexicon, triggers: list[Trigger]
             continue
         figure = read_figure(sent, run, lexicon, triggers, figures[-1] if figures else None)
         if figure is not None:
-            figures.append(replace(figure, qualifier=ranges[index]) if index in ranges else figure)
+            figure = replace(figure, qualifier=ranges[index]) if index in ranges else figure
+            figures.extend(joint_figures(figure, triggers, lexicon))
     return figures
+
+
+def joint_figures(figure: Figure, triggers: list[Trigger], lexicon: ExtractionLexicon) -> list[Figure]:
+    """ "kills and injures 16 persons": the figure of one casualty word joined by "and" to
+    another of a different category counts both together, so it is the most each can be
+    (killed at most 16, injured at most 16). An "at least" figure bounds neither: left as read."""
+    owner = figure.owner
+    joint = lexicon.joint_toll_categories
+    if owner is None or owner.rule.figure not in joint or figure.qualifier == "min":
+        return [figure]
+    joined = {token.i for token in owner.token.conjuncts}
+    partners = [
+        t
+        for t in triggers
+        if t.token.i in joined and t.rule.figure in joint and t.rule.figure != owner.rule.figure
+    ]
+    if not partners:
+        return [figure]
+    bound = replace(figure, qualifier="max")
+    return [bound, *(replace(bound, category=p.rule.figure, owner=p) for p in partners)]
 
 
 def in_other_clause(

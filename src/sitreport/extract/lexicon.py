@@ -49,6 +49,8 @@ class ExtractionLexicon:
     # nouns whose figure counts the dead ("the death toll rose to 61") and that category
     toll_nouns: frozenset[str]
     toll_category: str
+    # categories one figure may count together ("kills and injures 16"): it bounds each
+    joint_toll_categories: frozenset[str]
     # noun lemma -> its classes, in nouns.toml order (quantity categories first)
     noun_classes: Mapping[str, tuple[str, ...]]
     derived_classes: Mapping[str, frozenset[str]]
@@ -183,6 +185,7 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         toll_bearers=words(triggers["tolls"]["bearers"]),
         toll_nouns=words(triggers["tolls"]["nouns"]),
         toll_category=triggers["tolls"]["category"],
+        joint_toll_categories=words(triggers["tolls"].get("joint", [])),
         noun_classes=noun_class_table(nouns.get("classes", {})),
         derived_classes={k: frozenset(v) for k, v in nouns.get("derived", {}).items()},
         counting_nouns=words(nouns.get("counting", {}).get("nouns", [])),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +25,7 @@ from sitreport.extract.mentions import ArticleMentions
 from sitreport.extract.roles import (
     MOVEMENT_TYPES,
     closest_precise,
+    coordinated_places,
     event_actors,
     mention_root,
     most_precise,
@@ -62,6 +63,23 @@ def in_offset_clause(span: Span, trigger: Token) -> bool:
     direction = span[-1]
     clause = direction.head if direction.dep_ == "mark" else direction
     return trigger in clause.subtree
+
+
+def headline_owner(root: Token, triggers: list[Trigger]) -> int:
+    """The trigger a headline's place belongs to: the last event word before it, else the
+    first. Headlines chain "event at place" ("shelling targets Raqqa and clashes break out in
+    Damascus"), and the parser, trained on full sentences, often links such a chain wrongly:
+    the order of the words is the surer guide there."""
+    before = [i for i, trigger in enumerate(triggers) if trigger.token.i < root.i]
+    return max(before, key=lambda i: triggers[i].token.i) if before else min(
+        range(len(triggers)), key=lambda i: triggers[i].token.i
+    )
+
+
+def is_untitled_line(article: Article) -> bool:
+    """An article that is one line and no title (a headline too long for cleaning to take it
+    as one, a feed item): the line is a headline, and is read like one."""
+    return not (article.title or "").strip() and "\n" not in article.text.strip()
 
 
 @dataclass
@@ -104,6 +122,7 @@ class ArticleReader:
         self.tracker = SourceTracker(doc, mentions, lexicon)
         self.paragraph_starts = self.find_paragraph_starts()
         self.main_place = self.find_main_place()
+        self.untitled_line = is_untitled_line(article)
         self.last_in_paragraph: dict[int, Candidate] = {}
         self.anchor: date | None = None
         self.candidates: list[Candidate] = []
@@ -142,7 +161,7 @@ class ArticleReader:
         if not sources and previous is not None and previous.paragraph == paragraph != HEADLINE:
             sources = previous.sources
         in_headline = paragraph == HEADLINE
-        headline_style = in_headline or self.restates_title(sent)
+        headline_style = in_headline or self.untitled_line or self.restates_title(sent)
         return SentenceContext(sent, paragraph, in_headline, sources, headline_style)
 
     def restates_title(self, sent: Span) -> bool:
@@ -153,7 +172,7 @@ class ArticleReader:
         every_trigger = find_triggers(context.sent, self.lexicon, self.mentions)
         # A place goes to the nearest event word even when that event did not happen:
         # "persuaded by an amnesty, chose to stop fighting Damascus" gives the amnesty no place.
-        owned = self.places_by_trigger(context.sent, every_trigger)
+        owned = self.places_by_trigger(context.sent, every_trigger, context.headline_style)
         # every party the sentence names takes part in its events ("left under a
         # Russian-brokered truce": Russia is a party of the departure too), its sources too
         # ("according to a spokesman for the faction, which took part")
@@ -178,6 +197,7 @@ class ArticleReader:
             if self.is_background(candidate, context):
                 continue
             self.candidates.append(candidate)
+            self.candidates.extend(self.at_joined_places(candidate, share.places))
             if not context.in_headline:
                 self.last_in_paragraph[context.paragraph] = candidate
 
@@ -198,15 +218,21 @@ class ArticleReader:
         for candidate in main:
             candidate.sources.extend(s for s in sources if s not in candidate.sources)
 
-    def places_by_trigger(self, sent: Span, triggers: list[Trigger]) -> list[list[PlaceMention]]:
-        """The places of the sentence, each given to the trigger nearest to it in the parse."""
+    def places_by_trigger(
+        self, sent: Span, triggers: list[Trigger], headline_style: bool
+    ) -> list[list[PlaceMention]]:
+        """The places of the sentence, each given to the trigger nearest to it in the parse;
+        in a headline, to the event word told before it (see ``headline_owner``)."""
         owned: list[list[PlaceMention]] = [[] for _ in triggers]
         for mention in self.mentions.places_in(sent):
             root = mention_root(self.doc, mention.start, mention.end)
             # "Syria's official SANA news agency said": a place naming the source is not the event's
             if root is None or not triggers or self.tracker.attribution_anchor(root) is not None:
                 continue
-            nearest = min(range(len(triggers)), key=lambda i: tree_distance(root, triggers[i].token))
+            if headline_style:
+                nearest = headline_owner(root, triggers)
+            else:
+                nearest = min(range(len(triggers)), key=lambda i: tree_distance(root, triggers[i].token))
             owned[nearest].append(mention)
         return owned
 
@@ -294,6 +320,25 @@ class ArticleReader:
             candidate.date = previous.date
         candidate.of_the_day = is_present_perfect(trigger.token)
         return candidate
+
+    def at_joined_places(self, candidate: Candidate, places: list[PlaceMention]) -> list[Candidate]:
+        """The same report at each place joined to its own by "and" ("clashes in Daraa and
+        Damascus"): one event per place. Figures stay on the first: they count the lot, and a
+        second copy would count them twice."""
+        if candidate.event_type in MOVEMENT_TYPES or not candidate.place_explicit:
+            return []
+        located = without_reference_points(self.doc, places, self.lexicon) or places
+        return [
+            replace(
+                candidate,
+                location=place,
+                quantities=[],
+                actors=list(candidate.actors),
+                evidence=list(candidate.evidence),
+                sources=list(candidate.sources),
+            )
+            for place in coordinated_places(self.doc, located, candidate.location)
+        ] if candidate.location is not None else []
 
     def place(
         self, candidate: Candidate, trigger: Trigger, places: list[PlaceMention], paragraph: int

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from sitreport.extract.attribution import SourceTracker
 from sitreport.extract.candidate import Candidate
 from sitreport.extract.lexicon import ExtractionLexicon
+from sitreport.extract.merge import lies_within, same_place
 from sitreport.extract.syntax import (
     ancestors_with_self,
     child_with_dep,
@@ -32,6 +33,8 @@ HOSTILE_TYPES = frozenset({"armed_clash", "remote_violence", "detention", "siege
 # Verbs whose object is the place left: "left Daraa", "evacuated the town".
 DEPARTURE_VERBS = frozenset({"leave", "evacuate", "exit", "depart", "abandon", "flee", "quit"})
 PLACE_LINKS = frozenset({"compound", "appos", "conj", "poss", "amod", "nmod"})
+# Links from a name to the noun it modifies ("Hama countryside", "the Idlib front").
+NAME_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # Links from a word to the noun of the phrase it is in.
 NAME_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "cc"})
 # Clauses of their own under an agent phrase: "warplanes, which took off from Hmeimim".
@@ -79,6 +82,37 @@ def closest_precise(doc: Doc, mentions: list[PlaceMention], trigger: Token) -> P
         return None
     best = min(mentions, key=lambda m: (m.place.precision or UNKNOWN_PRECISION, distance(m), m.start))
     return best.place
+
+
+def noun_of_name(token: Token) -> Token:
+    """The noun a place name stands in: "Hama" in "Hama countryside" is "countryside"."""
+    node = token
+    while node.dep_ in NAME_MODIFIER_DEPS and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def coordinated_places(doc: Doc, mentions: list[PlaceMention], chosen: Place) -> list[Place]:
+    """Places joined by "and" to the event's place ("clashes in Daraa and Damascus",
+    "bombardment targets Idlib and Aleppo"): each is the place of a happening of its own, as a
+    coder records one event per location. A place inside another of them is not ("Aleppo city
+    and its countryside", "Idlib and Idlib province" stay one)."""
+    nouns = {id(m): noun_of_name(root) for m in mentions if (root := mention_root(doc, m.start, m.end))}
+    joined = {t.i for m in mentions if m.place == chosen and id(m) in nouns for t in nouns[id(m)].conjuncts}
+    found: list[Place] = []
+    for mention in mentions:
+        noun = nouns.get(id(mention))
+        place = mention.place
+        if noun is None or noun.i not in joined or not place.resolved:
+            continue
+        if not any(overlap(place, other) for other in [chosen, *found]):
+            found.append(place)
+    return found
+
+
+def overlap(a: Place, b: Place) -> bool:
+    """One place is the other, or lies within it."""
+    return same_place(a, b) or lies_within(a, b) or lies_within(b, a)
 
 
 def place_role(token: Token, lexicon: ExtractionLexicon) -> str:

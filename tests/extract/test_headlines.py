@@ -1,0 +1,83 @@
+"""Headlines read as articles: places joined by "and", joint tolls, tolls raised to a figure,
+and a long untitled line read as the headline it is.
+
+Every sample headline here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sitreport.records import Event
+
+Extract = Callable[..., list[Event]]
+
+
+def located(events: list[Event], event_type: str) -> set[str]:
+    return {e.location.name for e in events if e.event_type == event_type and e.location}
+
+
+def figures(events: list[Event]) -> set[tuple[str, int, str]]:
+    return {(q.category, q.value, q.qualifier) for e in events for q in e.quantities}
+
+
+def test_places_joined_by_and_are_one_event_each(extract: Extract) -> None:
+    text = "Heavy clashes in Saraqib and Kafr Nabl"
+    assert located(extract(text, title=text), "armed_clash") == {"Saraqib", "Kafranbel"}
+
+
+def test_the_figure_stays_on_the_first_place_only(extract: Extract) -> None:
+    text = "Warplanes kill 7 civilians in Ariha and Saraqib"
+    events = [e for e in extract(text, title=text) if e.event_type == "remote_violence"]
+    assert {e.location.name for e in events if e.location} == {"Ariha", "Saraqib"}
+    assert sum(1 for e in events for q in e.quantities if q.category == "killed") == 1
+
+
+def test_a_place_within_the_other_is_no_second_event(extract: Extract) -> None:
+    text = "Shelling on Idlib city and Idlib province"
+    assert len(located(extract(text, title=text), "remote_violence")) == 1
+
+
+def test_a_toll_of_dead_and_wounded_bounds_each(extract: Extract) -> None:
+    text = "Rocket fire kills and injures 14 people in Ariha"
+    assert {("killed", 14, "max"), ("injured", 14, "max")} <= figures(extract(text, title=text))
+
+
+def test_an_at_least_joint_toll_bounds_neither(extract: Extract) -> None:
+    text = "At least 30 people were killed and wounded by shelling on Saraqib"
+    assert ("killed", 30, "max") not in figures(extract(text, title=text))
+    assert ("injured", 30, "max") not in figures(extract(text, title=text))
+
+
+def test_a_toll_raised_to_a_figure_counts_the_dead(extract: Extract) -> None:
+    text = "More deaths raise the toll of the Ariha market bombing to 19"
+    assert ("killed", 19, "exact") in figures(extract(text, title=text))
+
+
+def test_a_long_untitled_line_is_read_as_a_headline(extract: Extract) -> None:
+    # over 25 words, so cleaning keeps no title; told in the headline's present tense
+    text = (
+        "A car bomb explosion in Azaz city kills 6 members of a faction in conjunction with a "
+        "crowd gathered in the market square to protest against the rising prices of bread"
+    )
+    events = extract(text)
+    assert ("killed", 6, "exact") in figures(events)
+
+
+def test_a_headline_place_belongs_to_the_event_told_before_it(extract: Extract) -> None:
+    text = "Shelling targets Saraqib and clashes break out in Ariha"
+    events = extract(text, title=text)
+    assert located(events, "remote_violence") == {"Saraqib"}
+    assert located(events, "armed_clash") == {"Ariha"}
+
+
+def test_a_bare_number_before_dead_counts_the_dead(extract: Extract) -> None:
+    text = "5 dead, mostly children, in raids on a town in Quneitra countryside"
+    assert ("killed", 5, "exact") in figures(extract(text, title=text))
+
+
+def test_each_of_two_glued_headlines_keeps_its_toll(extract: Extract) -> None:
+    # a sample feed line: two headlines joined by a bare semicolon
+    text = "Shelling kills 4 civilians in Ariha;11 killed by air strikes on Saraqib"
+    found = figures(extract(text))
+    assert {("killed", 4, "exact"), ("killed", 11, "exact")} <= found
