@@ -16,8 +16,10 @@ import pytest
 # FA-KES (score_fakes.py): the main event's governorate, death toll, event type for the cause,
 # acting side, and the share of articles read.
 # Pins of 2026-12-02 after issues 10/11/13 (cleaning, extraction, actors, gazetteer, typology);
-# measured on the whole development half: 0.775, 0.873, 0.969, 0.824, 0.992.
-FAKES_PINNED = {"place": 0.77, "toll": 0.87, "cause": 0.96, "actor": 0.82, "covered": 0.99}
+# measured on the whole development half: 0.775, 0.873, 0.969, 0.824, 0.992. Raised after running
+# totals became background and a country in a group's name yielded to the sentence's town:
+# 0.795, 0.873, 0.966, 0.832, 0.992.
+FAKES_PINNED = {"place": 0.79, "toll": 0.87, "cause": 0.96, "actor": 0.83, "covered": 0.99}
 # UCDP (score_ucdp.py): placed within 25 km, headline death figure read, headlines with events;
 # and at most this share placed over 100 km away.
 # Measured 0.751, 0.619, 0.876, far 0.038. The far limit went from 0.03 to 0.04 on purpose: the

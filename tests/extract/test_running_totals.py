@@ -1,5 +1,6 @@
 """Running totals and recalled history are not an article's events; headline capitals are not
-part of what a figure counts. Sample sentences written for these tests."""
+part of what a figure counts; a country in a group's name yields to the sentence's own place.
+Sample sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -27,6 +28,13 @@ def test_a_count_over_the_past_weeks_is_no_events_figure(extract: Extract) -> No
     assert killed(events) == {12}
 
 
+def test_a_count_over_weeks_alone_is_no_events_figure(extract: Extract) -> None:
+    events = extract(
+        "Mine blasts in Manbij have killed 41 people over the past three weeks.", published=PUBLISHED
+    )
+    assert 41 not in killed(events)
+
+
 def test_a_count_since_an_offensive_began_is_no_events_figure(extract: Extract) -> None:
     events = extract(
         "Rebel shelling killed nine civilians in Aleppo on Friday. At least 90 people have died "
@@ -43,6 +51,16 @@ def test_a_battles_toll_since_a_weekday_stays_the_battles(extract: Extract) -> N
         published=PUBLISHED,
     )
     assert 40 in killed(events)
+
+
+def test_a_period_on_the_verb_does_not_reach_its_subjects_event(extract: Extract) -> None:
+    # "X raises the toll to N since Y": the running total is the toll's, X is still news
+    events = extract(
+        "Regime shelling on Douma raises the death toll to 480 since the offensive began.",
+        published=PUBLISHED,
+    )
+    assert [e.event_type for e in events] == ["remote_violence"]
+    assert killed(events) == set()
 
 
 def test_an_event_months_before_publication_is_history(extract: Extract) -> None:
@@ -75,3 +93,13 @@ def test_a_weekday_whose_apostrophe_was_dropped_is_no_place() -> None:
     doc = spacy.blank("en")("Wednesdays attack on Idris")
     assert is_not_place(doc[0], words)
     assert not is_not_place(doc[3], words)
+
+
+def test_a_country_in_a_groups_name_yields_to_the_sentences_town(extract: Extract) -> None:
+    events = extract(
+        "Thirteen militants of the Islamic State in Iraq and Levant were killed on Monday during "
+        "battles with rebel groups in the Idlib countryside.",
+        published=PUBLISHED,
+    )
+    toll = [e for e in events if 13 in killed([e])]
+    assert toll and all(e.location is not None and e.location.country == "SY" for e in toll)

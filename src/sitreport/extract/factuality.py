@@ -16,6 +16,7 @@ from sitreport.extract.lexicon import ExtractionLexicon
 from sitreport.extract.syntax import child_with_dep, governing_verb, of_object
 
 YEAR_DIGITS = 4
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
 def is_teaser(sent: Span, lexicon: ExtractionLexicon) -> bool:
@@ -112,13 +113,16 @@ def since_clauses(token: Token, lexicon: ExtractionLexicon) -> list[Token]:
     ]
 
 
-def is_background(token: Token, lexicon: ExtractionLexicon) -> bool:
+def is_background(token: Token, lexicon: ExtractionLexicon, from_subject: bool = False) -> bool:
     """A state or a running total: "since 2011", "since the offensive began", "in the last two
-    months"."""
+    months". Reached from its subject, a verb's period tells of the verb, not of the subject's
+    event: "the death of 20 raises the toll to 490 since the escalation began" (the 20 stay)."""
     if is_milestone(token, lexicon):
         return False
     if any(reaches_back(o, lexicon) for o in prepositional_objects(token, lexicon.background_prepositions)):
         return True
+    if from_subject:
+        return False
     if any(is_long_period(o, lexicon) for o in prepositional_objects(token, lexicon.period_prepositions)):
         return True
     return bool(since_clauses(token, lexicon))
@@ -212,8 +216,10 @@ def starts_own_clause(token: Token) -> bool:
     return token.dep_ == "conj" and any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
 
 
-def is_reported_fact(token: Token, lexicon: ExtractionLexicon) -> bool:
-    """True when the trigger reports an event that took place (see the module docstring)."""
+def is_reported_fact(token: Token, lexicon: ExtractionLexicon, running_totals: bool = True) -> bool:
+    """True when the trigger reports an event that took place (see the module docstring). With
+    ``running_totals`` False a count over weeks or since an onset does not make it background:
+    "more martyrs raise the toll to 30 within the past two weeks" still tells of new deaths."""
     predicate = token if token.pos_ in ("VERB", "AUX") else own_participle(token, lexicon)
     predicate = predicate or governing_verb(token)
     if predicate is not None and has_modal(predicate, lexicon):
@@ -222,9 +228,11 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon) -> bool:
         return False
     if is_demanding(token, lexicon):
         return False
-    node = token
+    node, from_subject = token, not running_totals
     while True:
-        if is_negated(node, lexicon) or is_conditional(node, lexicon) or is_background(node, lexicon):
+        if is_negated(node, lexicon) or is_conditional(node, lexicon):
+            return False
+        if is_background(node, lexicon, from_subject):
             return False
         if counts_the_war(node, lexicon):
             return False
@@ -236,4 +244,5 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon) -> bool:
             return False
         if node.head.i == node.i or starts_own_clause(node):
             return True
+        from_subject = from_subject or node.dep_ in SUBJECTS
         node = node.head
