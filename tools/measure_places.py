@@ -11,6 +11,8 @@
    over every event, the share placed in a country the article never names (by a country
    name or demonym of the knowledge base), and the share placed at a country point although
    the evidence sentence names a smaller known place.
+3. With ``--acled`` (``sitreport export --format acled`` of a store holding those articles): the
+   share of Syrian rows at town precision (geo_precision 1) whose admin2 (district) is filled.
 
 The split is tools/realdev.py's ``part_of``; rules are tuned on the dev part only.
 """
@@ -126,6 +128,18 @@ def measure_events(events_path: Path, texts: Path, kb: KnowledgeBase, verbose: b
               f"({c['centroid']}) of {c['events']}")
 
 
+def measure_acled(path: Path, verbose: bool) -> None:
+    """Issue 11's export check: admin2 filled on the Syrian rows placed at a town."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["country"] == "Syria" and r["geo_precision"] == "1"]
+    filled = [r for r in rows if r["admin2"].strip()]
+    if verbose:
+        for name, count in Counter(r["location"] for r in rows if not r["admin2"].strip()).most_common(20):
+            print(f"  no admin2: {name} ({count})")
+    share = len(filled) / len(rows) if rows else 0.0
+    print(f"acled export: admin2 filled on {share:.3f} ({len(filled)}/{len(rows)}) of Syrian town-level rows")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -133,6 +147,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--events", type=Path, help="sitreport extract output over the FA-KES texts")
     parser.add_argument("--texts", type=Path, help="the folder of FA-KES texts the events came from")
+    parser.add_argument("--acled", type=Path, help="sitreport export --format acled output")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     if not args.shared.exists():
@@ -141,6 +156,8 @@ def main() -> None:
     measure_ucdp(args.shared, kb, args.verbose)
     if args.events and args.texts:
         measure_events(args.events, args.texts, kb, args.verbose)
+    if args.acled:
+        measure_acled(args.acled, args.verbose)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Whether a trigger reports something that happened, or a plan, denial, claim or background.
 
 Walks from the trigger up the parse: a negation, a denying or planning verb, a conditional, an
-infinitive that is not "began to", "since <year>", a toll of the whole war ("the war has
+infinitive that is not "began to", "since <year>" or a running total ("since the offensive began",
+"in the last two months"), a toll of the whole war ("the war has
 killed", "killed in the conflict") or (for a noun) a modal or copular predicate
 anywhere on the way makes it a non-event. The walk stops at a coordinated clause with its own
 subject: "denied a deal, but SANA reported evacuations" keeps the evacuations.
@@ -15,6 +16,7 @@ from sitreport.extract.lexicon import ExtractionLexicon
 from sitreport.extract.syntax import child_with_dep, governing_verb, of_object
 
 YEAR_DIGITS = 4
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
 def is_teaser(sent: Span, lexicon: ExtractionLexicon) -> bool:
@@ -60,7 +62,8 @@ def names_war(noun: Token, lexicon: ExtractionLexicon) -> bool:
 
 def reaches_back(obj: Token, lexicon: ExtractionLexicon) -> bool:
     """ "since 2011", "since March 2011", "since the start of the war", "since then": a period
-    as long as the war, or a total counted from a time told before."""
+    as long as the war, or a total counted from a time told before. "Since Sunday" is not: a
+    battle's toll over its days is the toll coders give that battle."""
     months = lexicon.dates.get("months", [])
     return (
         is_year(obj)
@@ -82,18 +85,47 @@ def prepositional_objects(token: Token, prepositions: frozenset[str]) -> list[To
     ]
 
 
-def is_background(token: Token, lexicon: ExtractionLexicon) -> bool:
-    """ "since 2011", "since the conflict began": a state or a total that has lasted for years."""
-    since = lexicon.background_prepositions
-    if any(reaches_back(o, lexicon) for o in prepositional_objects(token, since)):
-        return True
-    clauses = [
-        c
-        for c in token.children
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in since for m in c.children)
+def is_long_period(obj: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "the last two months", "the past week": a stretch of weeks or more back from the report."""
+    return obj.lemma_.lower() in lexicon.period_units and any(
+        child.lower_ in lexicon.dates.get("last_words", []) for child in obj.children
+    )
+
+
+def is_milestone(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "the first convoy since the truce", "the deadliest attack since 2013": one happening
+    measured against a period, not a count over it."""
+    return any(
+        child.dep_ == "amod" and (child.tag_ == "JJS" or child.lower_ in lexicon.ordinals)
+        for child in token.children
+    )
+
+
+def since_clauses(token: Token, lexicon: ExtractionLexicon) -> list[Token]:
+    """ "since the offensive began", "since the army launched its assault": a past-tense clause
+    that "since" introduces (a present-tense one gives a reason: "since the army holds the road")."""
+    return [
+        clause
+        for clause in token.children
+        if clause.dep_ == "advcl"
+        and clause.tag_ in ("VBD", "VBN")
+        and any(m.dep_ == "mark" and m.lower_ in lexicon.background_prepositions for m in clause.children)
     ]
-    subjects = [child_with_dep(clause, "nsubj") for clause in clauses]
-    return any(subject is not None and names_war(subject, lexicon) for subject in subjects)
+
+
+def is_background(token: Token, lexicon: ExtractionLexicon, from_subject: bool = False) -> bool:
+    """A state or a running total: "since 2011", "since the offensive began", "in the last two
+    months". Reached from its subject, a verb's period tells of the verb, not of the subject's
+    event: "the death of 20 raises the toll to 490 since the escalation began" (the 20 stay)."""
+    if is_milestone(token, lexicon):
+        return False
+    if any(reaches_back(o, lexicon) for o in prepositional_objects(token, lexicon.background_prepositions)):
+        return True
+    if from_subject:
+        return False
+    if any(is_long_period(o, lexicon) for o in prepositional_objects(token, lexicon.period_prepositions)):
+        return True
+    return bool(since_clauses(token, lexicon))
 
 
 def counts_the_war(token: Token, lexicon: ExtractionLexicon) -> bool:
@@ -184,8 +216,10 @@ def starts_own_clause(token: Token) -> bool:
     return token.dep_ == "conj" and any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
 
 
-def is_reported_fact(token: Token, lexicon: ExtractionLexicon) -> bool:
-    """True when the trigger reports an event that took place (see the module docstring)."""
+def is_reported_fact(token: Token, lexicon: ExtractionLexicon, running_totals: bool = True) -> bool:
+    """True when the trigger reports an event that took place (see the module docstring). With
+    ``running_totals`` False a count over weeks or since an onset does not make it background:
+    "more martyrs raise the toll to 30 within the past two weeks" still tells of new deaths."""
     predicate = token if token.pos_ in ("VERB", "AUX") else own_participle(token, lexicon)
     predicate = predicate or governing_verb(token)
     if predicate is not None and has_modal(predicate, lexicon):
@@ -194,9 +228,11 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon) -> bool:
         return False
     if is_demanding(token, lexicon):
         return False
-    node = token
+    node, from_subject = token, not running_totals
     while True:
-        if is_negated(node, lexicon) or is_conditional(node, lexicon) or is_background(node, lexicon):
+        if is_negated(node, lexicon) or is_conditional(node, lexicon):
+            return False
+        if is_background(node, lexicon, from_subject):
             return False
         if counts_the_war(node, lexicon):
             return False
@@ -208,4 +244,5 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon) -> bool:
             return False
         if node.head.i == node.i or starts_own_clause(node):
             return True
+        from_subject = from_subject or node.dep_ in SUBJECTS
         node = node.head

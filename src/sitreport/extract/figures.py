@@ -178,7 +178,24 @@ def noun_category(noun: Token, lexicon: ExtractionLexicon) -> str | None:
     return category
 
 
-def noun_phrase_text(noun: Token, numbers: set[int]) -> str:
+# Plural endings taken off a capitalised word to find its noun: the tagger gives "Civilians"
+# in a title-case headline as a proper noun, whose lemma is the word itself.
+PLURAL_ENDINGS = ("s", "es", "ren")
+
+
+def is_common_noun(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """A word the noun lexicon knows: "Civilians" and "Children" are, "Syrian" and "DAESH" not."""
+    word = token.lower_
+    forms = {lemma(token), word, *(word.removesuffix(e) for e in PLURAL_ENDINGS if word.endswith(e))}
+    return any(form in lexicon.noun_classes for form in forms)
+
+
+def kind_word(token: Token, lexicon: ExtractionLexicon) -> str:
+    """Headline capitals are no part of what a figure counts: "15 Civilians" counts civilians."""
+    return token.lower_ if token.is_title and is_common_noun(token, lexicon) else token.text
+
+
+def noun_phrase_text(noun: Token, numbers: set[int], lexicon: ExtractionLexicon) -> str:
     """The counted noun with its modifiers: "armored vehicles", "pro-regime forces"."""
     start = noun.i
     for token in reversed(list(noun.doc[noun.left_edge.i : noun.i])):
@@ -187,7 +204,8 @@ def noun_phrase_text(noun: Token, numbers: set[int]) -> str:
         ):
             break
         start = token.i
-    return noun.doc[start : noun.i + 1].text
+    words = noun.doc[start : noun.i + 1]
+    return "".join(kind_word(t, lexicon) + t.whitespace_ for t in words).strip()
 
 
 def noun_above_phrase(token: Token) -> Token:
@@ -229,7 +247,7 @@ def figure_category(
     noun: Token | None, owner: Trigger | None, numbers: set[int], lexicon: ExtractionLexicon
 ) -> tuple[str | None, str | None]:
     """Category and kind: the owning casualty/detention word's, else the counted noun's."""
-    phrase = noun_phrase_text(noun, numbers) if noun is not None else None
+    phrase = noun_phrase_text(noun, numbers, lexicon) if noun is not None else None
     if owner is not None and owner.rule.figure:
         return owner.rule.figure, phrase
     category = noun_category(noun, lexicon) if noun is not None else None

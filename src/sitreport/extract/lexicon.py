@@ -67,6 +67,8 @@ class ExtractionLexicon:
     war_nouns: frozenset[str]
     onset_nouns: frozenset[str]
     earlier_times: frozenset[str]
+    period_prepositions: frozenset[str]
+    period_units: frozenset[str]
     war_prepositions: frozenset[str]
     light_verbs: frozenset[str]
     attribution_verbs: frozenset[str]
@@ -201,6 +203,8 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         war_nouns=words(factuality["war_nouns"]),
         onset_nouns=words(factuality["onset_nouns"]),
         earlier_times=words(factuality["earlier_times"]),
+        period_prepositions=words(factuality["period_prepositions"]),
+        period_units=words(factuality["period_units"]),
         war_prepositions=words(factuality["war_prepositions"]),
         light_verbs=words(factuality["light_verbs"]),
         attribution_verbs=words(attribution["verbs"]),

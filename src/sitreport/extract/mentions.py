@@ -137,6 +137,13 @@ def name_tokens(token: Token) -> list[Token] | None:
     return words
 
 
+def is_not_place(token: Token, not_places: frozenset[str]) -> bool:
+    """A month, weekday or other no-place word, also with the possessive "s" a scraper left
+    when it dropped the apostrophe ("Wednesdays attack" for "Wednesday's attack")."""
+    word = token.lower_
+    return word in not_places or (word.endswith("s") and word[:-1] in not_places)
+
+
 def placed_names(
     doc: Doc, prepositions: frozenset[str], not_places: frozenset[str], taken: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -147,7 +154,7 @@ def placed_names(
         if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in prepositions:
             continue
         words = name_tokens(token)
-        if words is None or any(t.lower_ in not_places for t in words):
+        if words is None or any(is_not_place(t, not_places) for t in words):
             continue
         start, end = words[0].idx, token.idx + len(token.text)
         if not any(s < end and start < e for s, e in taken):

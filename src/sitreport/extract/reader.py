@@ -35,6 +35,7 @@ from sitreport.extract.roles import (
 )
 from sitreport.extract.syntax import governing_verb, span_root_outside, tree_distance
 from sitreport.extract.triggers import Trigger, find_triggers
+from sitreport.kb.gazetteer import COUNTRY_KIND
 from sitreport.records import Article, Evidence, Place, Quantity
 from sitreport.resolve import ActorMention, PlaceMention
 
@@ -80,6 +81,15 @@ def is_untitled_line(article: Article) -> bool:
     """An article that is one line and no title (a headline too long for cleaning to take it
     as one, a feed item): the line is a headline, and is read like one."""
     return not (article.title or "").strip() and "\n" not in article.text.strip()
+
+
+def own_or_shared(own: list[PlaceMention], shared: list[PlaceMention]) -> list[PlaceMention]:
+    """A trigger's own places; the sentence's when it has none, or only countries ("militants of
+    the Islamic State in Iraq were killed in battles in the Idlib countryside": the country
+    names the group's reach, the sentence's smaller place says where they died)."""
+    if all(m.place.kind == COUNTRY_KIND for m in own):
+        return own + [m for m in shared if m not in own]
+    return own
 
 
 @dataclass
@@ -180,7 +190,7 @@ class ArticleReader:
         factual = [
             i
             for i, t in enumerate(every_trigger)
-            if is_reported_fact(t.token, self.lexicon)
+            if is_reported_fact(t.token, self.lexicon, running_totals=not t.rule.recount)
             and (context.headline_style or not is_habitual(t.token))
         ]
         if not factual:
@@ -190,9 +200,13 @@ class ArticleReader:
         triggers = [every_trigger[i] for i in factual]
         shared = [m for i in factual for m in owned[i]]
         figures = assign_figures(find_figures(context.sent, self.lexicon, triggers), triggers, self.lexicon)
+        # a toll raised over weeks or since an onset: the new deaths are news, its figure a running total
+        for index, trigger in enumerate(triggers):
+            if trigger.rule.recount and not is_reported_fact(trigger.token, self.lexicon):
+                figures.pop(index, None)
         dates = find_date_expressions(context.sent.text, context.sent.start_char, self.lexicon)
         for index, trigger in enumerate(triggers):
-            share = TriggerShare(owned[factual[index]] or shared, actors, figures.get(index, []))
+            share = TriggerShare(own_or_shared(owned[factual[index]], shared), actors, figures.get(index, []))
             candidate = self.candidate(context, trigger, share, dates)
             if self.is_background(candidate, context):
                 continue
