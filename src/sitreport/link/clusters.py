@@ -31,8 +31,6 @@ class Cluster:
     spots: dict[str, PlaceKeys]
     from_day: int
     to_day: int
-    actors: set[str]
-    actor_kinds: set[str]
     anchored: bool
     forbidden: set[str] = field(default_factory=set)
 
@@ -49,8 +47,6 @@ class Cluster:
             spots={event.place.spot: event.place} if event.place and event.place.spot else {},
             from_day=days[0],
             to_day=days[1],
-            actors=set(event.actors),
-            actor_kinds=set(event.actor_kinds),
             anchored=event.precise,
             forbidden=set(forbidden),
         )
@@ -60,8 +56,6 @@ class Cluster:
             (self.ids, other.ids),
             (self.types, other.types),
             (self.areas, other.areas),
-            (self.actors, other.actors),
-            (self.actor_kinds, other.actor_kinds),
             (self.forbidden, other.forbidden),
         ):
             mine |= theirs
@@ -86,13 +80,6 @@ def places_fit(first: Cluster, second: Cluster) -> bool:
     return all(spots_fit(mine, theirs) for mine in first.spots.values() for theirs in second.spots.values())
 
 
-def actors_conflict(first: Cluster, second: Cluster) -> bool:
-    """Different named doers whose kinds are both known and differ (state vs rebels)."""
-    if not (first.actors and second.actors) or first.actors & second.actors:
-        return False
-    return bool(first.actor_kinds and second.actor_kinds) and not first.actor_kinds & second.actor_kinds
-
-
 def articles_fit(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
     """No article twice, except an article that tells a strike and its toll as two events
     (``LinkRules.told_apart``): extraction kept them apart, but they are one happening."""
@@ -105,14 +92,13 @@ def articles_fit(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
 
 
 def could_be_one(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
-    """Every automatic check: articles, compatible types, a common day, fitting places, no
-    conflicting doers."""
+    """Every automatic check: articles, compatible types, a common day, fitting places. Doers are
+    evidence (``evidence.actors_verdict``), not a check."""
     return (
         articles_fit(first, second, rules)
         and all(rules.types_compatible(a, b) for a in first.types for b in second.types)
         and dates_fit(first, second)
         and places_fit(first, second)
-        and not actors_conflict(first, second)
     )
 
 

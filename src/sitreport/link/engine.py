@@ -11,7 +11,7 @@ from itertools import pairwise
 from sitreport.link.blocking import Candidates, find_candidates
 from sitreport.link.clusters import Cluster, UnionFind, can_join, could_be_one, kept_apart
 from sitreport.link.decisions import Decision, DecisionSet, read_decisions
-from sitreport.link.evidence import WEAK_POINTS, analyst_link, explain, pair_points
+from sitreport.link.evidence import WEAK_POINTS, analyst_link, explain, link_points
 from sitreport.link.features import EventFeatures, article_days, event_features
 from sitreport.link.incident import build_incident
 from sitreport.link.rules import LinkRules, load_link_rules
@@ -72,10 +72,12 @@ def group_events(
     for first, second in decisions.merges:
         if first in linker.union_find.parent and second in linker.union_find.parent:
             linker.merge(first, second)
-    ranked = sorted(
-        candidates.pairs, key=lambda pair: (-pair_points(features[pair[0]], features[pair[1]]), pair)
-    )
-    for first, second in ranked:
+    scored = [
+        (link_points(features[first], features[second]), (first, second))
+        for first, second in candidates.pairs
+    ]
+    ranked = sorted((-points, pair) for points, pair in scored if points is not None)
+    for _points, (first, second) in ranked:
         roots = linker.root(first), linker.root(second)
         if roots[0] != roots[1] and linker.fits(*roots):
             linker.join(second, first)
@@ -87,7 +89,8 @@ def group_events(
 def attach(linker: Linker, vague: int, found: Iterable[int]) -> None:
     """Join a vague report to the one incident it fits best, or to none when several fit equally.
 
-    Fit is the best ``pair_points`` with a member; an incident with a precise member (town
+    Fit is the best ``link_points`` with a member (pairs whose conflicting doers outweigh the
+    rest of their evidence do not count); an incident with a precise member (town
     and day) outranks one made only of vague reports, which could themselves be anything.
     An incident an analyst split the report from still counts as a fit: the runner-up is not
     promoted by the analyst's "not that one". A report with no date of its own (only its
@@ -99,8 +102,8 @@ def attach(linker: Linker, vague: int, found: Iterable[int]) -> None:
     best: dict[str, tuple[int, int]] = {}
     for other in found:
         root = linker.root(other)
-        if root != own:
-            points = pair_points(linker.features[vague], linker.features[other])
+        points = link_points(linker.features[vague], linker.features[other])
+        if root != own and points is not None:
             best[root] = max(best.get(root, (-1, 0)), (points, -other))
     union_find = linker.union_find
     ranked = sorted(

@@ -3,7 +3,9 @@
 Each aspect (place, days, type, figures, actors) gives a verdict worth some points; the sum
 ranks candidate pairs (strongest joined first) and, over ``MAX_POINTS``, is how sure a link
 is. Figures are evidence, never a requirement: disagreeing figures cost nothing, since outlets
-disagreeing about one incident is what the ledger is there to show.
+disagreeing about one incident is what the ledger is there to show. Actors are evidence too:
+outlets on opposite sides blame opposite doers for one attack, so conflicting doers cost a
+point rather than forbid the link, and such a link must still reach ``WEAK_POINTS``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from sitreport.records import IncidentLink
 
 PLACE_POINTS = {"same place": 2, "nearby": 1, "inside": 1, "same area": 0}
 DAY_POINTS = {"same stated day": 2, "overlapping days": 1, "article day": 0}
-MAX_POINTS = 2 + 2 + 1 + 1 + 1
+# The same exact count from two outlets identifies a happening better than two ranges that meet.
+FIGURE_POINTS = {"same figure": 2, "agree": 1, "differ": 0, "none": 0}
+ACTOR_POINTS = {"shared": 1, "none shared": 0, "conflicting": -1}
+MAX_POINTS = 2 + 2 + 1 + 2 + 1
 # Below this many points a link rests on little more than being possible (a governorate and
 # an article's day): kept, but flagged for an analyst.
 WEAK_POINTS = 3
@@ -28,7 +33,7 @@ class Agreement:
     days: str
     same_type: bool
     figures: str
-    shared_actors: bool
+    actors: str
 
     @property
     def points(self) -> int:
@@ -36,9 +41,14 @@ class Agreement:
             PLACE_POINTS[self.place]
             + DAY_POINTS[self.days]
             + self.same_type
-            + (self.figures == "agree")
-            + self.shared_actors
+            + FIGURE_POINTS[self.figures]
+            + ACTOR_POINTS[self.actors]
         )
+
+    @property
+    def acceptable(self) -> bool:
+        """Conflicting doers weigh against a link: the rest must still make it more than possible."""
+        return self.actors != "conflicting" or self.points >= WEAK_POINTS
 
 
 def place_verdict(first: PlaceKeys | None, second: PlaceKeys | None) -> str:
@@ -61,13 +71,26 @@ def shared_figures(first: EventFeatures, second: EventFeatures) -> list[tuple[st
 
 
 def figures_verdict(first: EventFeatures, second: EventFeatures) -> str:
+    """``same figure`` when both give one exact count, ``agree`` when some ranges meet."""
     shared = shared_figures(first, second)
     if not shared:
         return "none"
-    agree = any(
-        a.meets(b) for mine, theirs in shared for a in first.figures[mine] for b in second.figures[theirs]
+    pairs = [(a, b) for mine, theirs in shared for a in first.figures[mine] for b in second.figures[theirs]]
+    if any(a.low == a.high == b.low == b.high for a, b in pairs):
+        return "same figure"
+    return "agree" if any(a.meets(b) for a, b in pairs) else "differ"
+
+
+def actors_verdict(first: EventFeatures, second: EventFeatures) -> str:
+    """``conflicting``: both name doers, no name in common, and their kinds are known and disjoint
+    (state forces vs a rebel group). Differently named doers of one kind are not a conflict:
+    outlets name one side differently."""
+    if first.actors & second.actors:
+        return "shared"
+    kinds_differ = (
+        bool(first.actor_kinds and second.actor_kinds) and not first.actor_kinds & second.actor_kinds
     )
-    return "agree" if agree else "differ"
+    return "conflicting" if first.actors and second.actors and kinds_differ else "none shared"
 
 
 def compare(first: EventFeatures, second: EventFeatures) -> Agreement:
@@ -76,12 +99,14 @@ def compare(first: EventFeatures, second: EventFeatures) -> Agreement:
         days=day_verdict(first, second),
         same_type=first.event_type == second.event_type,
         figures=figures_verdict(first, second),
-        shared_actors=bool(first.actors & second.actors),
+        actors=actors_verdict(first, second),
     )
 
 
-def pair_points(first: EventFeatures, second: EventFeatures) -> int:
-    return compare(first, second).points
+def link_points(first: EventFeatures, second: EventFeatures) -> int | None:
+    """The pair's points, or None when its own evidence cannot carry a link (``acceptable``)."""
+    agreement = compare(first, second)
+    return agreement.points if agreement.acceptable else None
 
 
 def day_text(days: tuple[int, int] | None) -> str:
@@ -107,10 +132,16 @@ def reasons(first: EventFeatures, second: EventFeatures, agreement: Agreement) -
         f"{day_text(second.possible)} ({second.dating})",
         "type": f"{type_verdict(first, second, agreement)}: {first.event_type} / {second.event_type}",
         "figures": f"{agreement.figures}" + (f": {', '.join(keys)}" if keys else ""),
-        "actors": "shared: " + ", ".join(sorted(first.actors & second.actors))
-        if agreement.shared_actors
-        else "none shared",
+        "actors": actors_reason(first, second, agreement.actors),
     }
+
+
+def actors_reason(first: EventFeatures, second: EventFeatures, verdict: str) -> str:
+    if verdict == "shared":
+        return "shared: " + ", ".join(sorted(first.actors & second.actors))
+    if verdict == "conflicting":
+        return f"conflicting: {', '.join(sorted(first.actors))} / {', '.join(sorted(second.actors))}"
+    return verdict
 
 
 def explain(joined: EventFeatures, anchor: EventFeatures) -> IncidentLink:
