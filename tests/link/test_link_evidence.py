@@ -59,3 +59,13 @@ def test_the_same_count_picks_one_incident_where_a_range_only_meets_another() ->
     assert members_with([ariha, saraqib, toll], "toll") == ["ariha", "toll"]
     link = next(link for i in link_events([ariha, saraqib, toll], OPTIONS) for link in i.links)
     assert link.reasons["figures"] == "same figure: killed"
+
+
+def test_a_report_naming_no_doer_does_not_chain_a_rebel_attack_to_an_army_strike() -> None:
+    # The unnamed report agrees with both; the two named ones conflict, and what the army
+    # report shares with the incident (a town, overlapping days, a type) does not outweigh it.
+    rebels = strike("rebels", REBELS)
+    unnamed = replace(strike("unnamed", REBELS), actors=[])
+    army = replace(strike("army", ARMY, "2019-03-21"), quantities=[], date_text=None)
+    assert members_with([rebels, unnamed, army], "army") == ["army"]
+    assert members_with([rebels, unnamed, replace(army, actors=[])], "army") == ["army", "rebels", "unnamed"]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sitreport.link.features import EventFeatures, PlaceKeys, spots_fit
+from sitreport.link.features import EventFeatures, PlaceKeys, doers_verdict, spots_fit
 from sitreport.link.rules import LinkRules
 
 ANY_DAY = (date.min.toordinal(), date.max.toordinal())
@@ -31,6 +31,8 @@ class Cluster:
     spots: dict[str, PlaceKeys]
     from_day: int
     to_day: int
+    actors: set[str]
+    actor_kinds: set[str]
     anchored: bool
     forbidden: set[str] = field(default_factory=set)
 
@@ -47,6 +49,8 @@ class Cluster:
             spots={event.place.spot: event.place} if event.place and event.place.spot else {},
             from_day=days[0],
             to_day=days[1],
+            actors=set(event.actors),
+            actor_kinds=set(event.actor_kinds),
             anchored=event.precise,
             forbidden=set(forbidden),
         )
@@ -56,6 +60,8 @@ class Cluster:
             (self.ids, other.ids),
             (self.types, other.types),
             (self.areas, other.areas),
+            (self.actors, other.actors),
+            (self.actor_kinds, other.actor_kinds),
             (self.forbidden, other.forbidden),
         ):
             mine |= theirs
@@ -78,6 +84,13 @@ def places_fit(first: Cluster, second: Cluster) -> bool:
     if first.areas and second.areas and first.areas != second.areas:
         return False
     return all(spots_fit(mine, theirs) for mine in first.spots.values() for theirs in second.spots.values())
+
+
+def doers(first: Cluster, second: Cluster) -> str:
+    """How the doers all members of one name compare with the other's (``doers_verdict``):
+    weighed against a union, so a chain through a report naming no doer cannot quietly put a
+    rebel attack and an army strike together."""
+    return doers_verdict(first.actors, first.actor_kinds, second.actors, second.actor_kinds)
 
 
 def articles_fit(first: Cluster, second: Cluster, rules: LinkRules) -> bool:

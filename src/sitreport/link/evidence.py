@@ -5,7 +5,8 @@ ranks candidate pairs (strongest joined first) and, over ``MAX_POINTS``, is how 
 is. Figures are evidence, never a requirement: disagreeing figures cost nothing, since outlets
 disagreeing about one incident is what the ledger is there to show. Actors are evidence too:
 outlets on opposite sides blame opposite doers for one attack, so conflicting doers cost a
-point rather than forbid the link, and such a link must still reach ``WEAK_POINTS``.
+point rather than forbid the link, and such a link must still reach ``WEAK_POINTS``
+(``outweighs``; the engine also weighs the doers of the two whole incidents being joined).
 """
 
 from __future__ import annotations
@@ -13,14 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sitreport.link.features import EventFeatures, PlaceKeys, comparable
+from sitreport.link.features import EventFeatures, PlaceKeys, comparable, doers_verdict
 from sitreport.records import IncidentLink
 
 PLACE_POINTS = {"same place": 2, "nearby": 1, "inside": 1, "same area": 0}
 DAY_POINTS = {"same stated day": 2, "overlapping days": 1, "article day": 0}
 # The same exact count from two outlets identifies a happening better than two ranges that meet.
 FIGURE_POINTS = {"same figure": 2, "agree": 1, "differ": 0, "none": 0}
-ACTOR_POINTS = {"shared": 1, "none shared": 0, "conflicting": -1}
+ACTOR_POINTS = {"shared": 1, "none shared": 0, "conflicting": -2}
 MAX_POINTS = 2 + 2 + 1 + 2 + 1
 # Below this many points a link rests on little more than being possible (a governorate and
 # an article's day): kept, but flagged for an analyst.
@@ -45,10 +46,12 @@ class Agreement:
             + ACTOR_POINTS[self.actors]
         )
 
-    @property
-    def acceptable(self) -> bool:
-        """Conflicting doers weigh against a link: the rest must still make it more than possible."""
-        return self.actors != "conflicting" or self.points >= WEAK_POINTS
+    def outweighs(self, doers: str) -> bool:
+        """Whether this evidence carries a link when the doers of the two sides give ``doers``
+        (``features.doers_verdict``): conflicting doers cost their point, and what remains must
+        still make the link more than possible (``WEAK_POINTS``)."""
+        points = self.points - ACTOR_POINTS[self.actors] + ACTOR_POINTS[doers]
+        return doers != "conflicting" or points >= WEAK_POINTS
 
 
 def place_verdict(first: PlaceKeys | None, second: PlaceKeys | None) -> str:
@@ -99,14 +102,8 @@ def compare(first: EventFeatures, second: EventFeatures) -> Agreement:
         days=day_verdict(first, second),
         same_type=first.event_type == second.event_type,
         figures=figures_verdict(first, second),
-        actors=actors_verdict(first, second),
+        actors=doers_verdict(first.actors, first.actor_kinds, second.actors, second.actor_kinds),
     )
-
-
-def link_points(first: EventFeatures, second: EventFeatures) -> int | None:
-    """The pair's points, or None when its own evidence cannot carry a link (``acceptable``)."""
-    agreement = compare(first, second)
-    return agreement.points if agreement.acceptable else None
 
 
 def day_text(days: tuple[int, int] | None) -> str:

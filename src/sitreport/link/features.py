@@ -171,6 +171,21 @@ class EventFeatures:
         return None
 
 
+def doers_verdict(
+    actors: frozenset[str] | set[str],
+    kinds: frozenset[str] | set[str],
+    other_actors: frozenset[str] | set[str],
+    other_kinds: frozenset[str] | set[str],
+) -> str:
+    """``shared`` (a doer named by both), ``conflicting`` (both name doers, no name in common,
+    and their kinds are known and disjoint: state forces vs a rebel group) or ``none shared``.
+    Differently named doers of one kind are not a conflict: outlets name one side differently."""
+    if actors & other_actors:
+        return "shared"
+    named = bool(actors and other_actors and kinds and other_kinds)
+    return "conflicting" if named and not kinds & other_kinds else "none shared"
+
+
 def figure_key(category: str, kind: str | None, generic: frozenset[str]) -> str:
     """``killed`` for a toll of anyone, ``killed:civilians`` for a toll of one group: a group's
     figure compares with an unspecified one, never with another group's (two soldiers wounded
