@@ -21,7 +21,7 @@ PLACE_POINTS = {"same place": 2, "nearby": 1, "inside": 1, "same area": 0}
 DAY_POINTS = {"same stated day": 2, "overlapping days": 1, "article day": 0}
 # The same exact count from two outlets identifies a happening better than two ranges that meet.
 FIGURE_POINTS = {"same figure": 2, "agree": 1, "differ": 0, "none": 0}
-ACTOR_POINTS = {"shared": 1, "none shared": 0, "conflicting": -2}
+ACTOR_POINTS = {"shared": 1, "none shared": 0, "conflicting": -3}
 MAX_POINTS = 2 + 2 + 1 + 2 + 1
 # Below this many points a link rests on little more than being possible (a governorate and
 # an article's day): kept, but flagged for an analyst.
