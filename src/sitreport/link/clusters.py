@@ -106,7 +106,7 @@ def articles_fit(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
 
 def could_be_one(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
     """Every automatic check: articles, compatible types, a common day, fitting places. Doers are
-    evidence (``evidence.actors_verdict``), not a check."""
+    evidence (``doers``, weighed by the engine), not a check."""
     return (
         articles_fit(first, second, rules)
         and all(rules.types_compatible(a, b) for a in first.types for b in second.types)

@@ -4,8 +4,8 @@ Each aspect (place, days, type, figures, actors) gives a verdict worth some poin
 ranks candidate pairs (strongest joined first) and, over ``MAX_POINTS``, is how sure a link
 is. Figures are evidence, never a requirement: disagreeing figures cost nothing, since outlets
 disagreeing about one incident is what the ledger is there to show. Actors are evidence too:
-outlets on opposite sides blame opposite doers for one attack, so conflicting doers cost a
-point rather than forbid the link, and such a link must still reach ``WEAK_POINTS``
+outlets on opposite sides blame opposite doers for one attack, so conflicting doers cost
+points rather than forbid the link, and such a link must still reach ``WEAK_POINTS``
 (``outweighs``; the engine also weighs the doers of the two whole incidents being joined).
 """
 
@@ -48,7 +48,7 @@ class Agreement:
 
     def outweighs(self, doers: str) -> bool:
         """Whether this evidence carries a link when the doers of the two sides give ``doers``
-        (``features.doers_verdict``): conflicting doers cost their point, and what remains must
+        (``features.doers_verdict``): conflicting doers cost their points, and what remains must
         still make the link more than possible (``WEAK_POINTS``)."""
         points = self.points - ACTOR_POINTS[self.actors] + ACTOR_POINTS[doers]
         return doers != "conflicting" or points >= WEAK_POINTS
@@ -82,18 +82,6 @@ def figures_verdict(first: EventFeatures, second: EventFeatures) -> str:
     if any(a.low == a.high == b.low == b.high for a, b in pairs):
         return "same figure"
     return "agree" if any(a.meets(b) for a, b in pairs) else "differ"
-
-
-def actors_verdict(first: EventFeatures, second: EventFeatures) -> str:
-    """``conflicting``: both name doers, no name in common, and their kinds are known and disjoint
-    (state forces vs a rebel group). Differently named doers of one kind are not a conflict:
-    outlets name one side differently."""
-    if first.actors & second.actors:
-        return "shared"
-    kinds_differ = (
-        bool(first.actor_kinds and second.actor_kinds) and not first.actor_kinds & second.actor_kinds
-    )
-    return "conflicting" if first.actors and second.actors and kinds_differ else "none shared"
 
 
 def compare(first: EventFeatures, second: EventFeatures) -> Agreement:
