@@ -37,7 +37,7 @@ def test_an_undated_report_links_on_its_article_day_and_says_so() -> None:
     convoy = incident_with(link_events(corpus_events(), OPTIONS, published=corpus_published()), "a04-e1")
     link = next(link for link in convoy.links if "a04-e1" in (link.event_id, link.linked_to))
     assert link.reasons["days"].startswith("article day")
-    assert link.reasons["figures"] == "agree: people"
+    assert link.reasons["figures"] == "same figure: people"
     assert link.score < next(other.score for other in convoy.links if other is not link)
 
 
@@ -106,7 +106,7 @@ def test_figures_of_two_named_groups_are_not_compared_but_an_unnamed_one_is() ->
         return replace(clash, event_id=event_id, article_id=event_id, quantities=[figure])
 
     soldiers = told("soldiers", "soldiers")
-    for other, verdict in ((told("civilians", "civilians"), "none"), (told("anyone", None), "agree: ")):
+    for other, verdict in ((told("civilians", "civilians"), "none"), (told("anyone", None), "same figure: ")):
         (incident,) = link_events([soldiers, other], OPTIONS)
         assert incident.links[0].reasons["figures"].startswith(verdict)
 

@@ -25,6 +25,11 @@ INVENTED = {
     "second strike": Invented(frozenset({"d1_wire"}), STRIKE, "Maarat al-Numan", "2019-05-14"),
     "car bomb": Invented(frozenset({"a1_wire", "a2_local", "a3_agency"}), STRIKE, "Azaz", "2019-05-15"),
     "rocket fire": Invented(frozenset({"h1_state", "h2_monitor"}), STRIKE, "Mhardeh", "2019-05-12"),
+    # Each outlet blames the other side: conflicting doers weigh against the link, and one town,
+    # day, type and toll outweigh them.
+    "opposite blame": Invented(
+        frozenset({"o1_state", "o2_opposition"}), STRIKE, "Suqaylabiyah", "2019-05-16"
+    ),
 }
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-# Measured 2026-12-02 on the whole development half: recall 0.344, wrong 0.471 (at the start of
+# Measured 2026-12-02 on the whole development half: recall 0.406, wrong 0.474 (at the start of
 # issue 12: 0.219 and 0.905). Far from the issue's goal (0.80 / 0.10); see docs/incidents.md.
-RECALL_AT_LEAST = 0.34
+RECALL_AT_LEAST = 0.40
 WRONG_AT_MOST = 0.48
 
 pytestmark = pytest.mark.slow

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sitreport.link.features import EventFeatures, PlaceKeys, spots_fit
+from sitreport.link.features import EventFeatures, PlaceKeys, doers_verdict, spots_fit
 from sitreport.link.rules import LinkRules
 
 ANY_DAY = (date.min.toordinal(), date.max.toordinal())
@@ -86,11 +86,11 @@ def places_fit(first: Cluster, second: Cluster) -> bool:
     return all(spots_fit(mine, theirs) for mine in first.spots.values() for theirs in second.spots.values())
 
 
-def actors_conflict(first: Cluster, second: Cluster) -> bool:
-    """Different named doers whose kinds are both known and differ (state vs rebels)."""
-    if not (first.actors and second.actors) or first.actors & second.actors:
-        return False
-    return bool(first.actor_kinds and second.actor_kinds) and not first.actor_kinds & second.actor_kinds
+def doers(first: Cluster, second: Cluster) -> str:
+    """How the doers all members of one name compare with the other's (``doers_verdict``):
+    weighed against a union, so a chain through a report naming no doer cannot quietly put a
+    rebel attack and an army strike together."""
+    return doers_verdict(first.actors, first.actor_kinds, second.actors, second.actor_kinds)
 
 
 def articles_fit(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
@@ -105,14 +105,13 @@ def articles_fit(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
 
 
 def could_be_one(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
-    """Every automatic check: articles, compatible types, a common day, fitting places, no
-    conflicting doers."""
+    """Every automatic check: articles, compatible types, a common day, fitting places. Doers are
+    evidence (``doers``, weighed by the engine), not a check."""
     return (
         articles_fit(first, second, rules)
         and all(rules.types_compatible(a, b) for a in first.types for b in second.types)
         and dates_fit(first, second)
         and places_fit(first, second)
-        and not actors_conflict(first, second)
     )
 
 

@@ -9,9 +9,9 @@ from contextlib import contextmanager
 from itertools import pairwise
 
 from sitreport.link.blocking import Candidates, find_candidates
-from sitreport.link.clusters import Cluster, UnionFind, can_join, could_be_one, kept_apart
+from sitreport.link.clusters import Cluster, UnionFind, can_join, could_be_one, doers, kept_apart
 from sitreport.link.decisions import Decision, DecisionSet, read_decisions
-from sitreport.link.evidence import WEAK_POINTS, analyst_link, explain, pair_points
+from sitreport.link.evidence import WEAK_POINTS, Agreement, analyst_link, compare, explain
 from sitreport.link.features import EventFeatures, article_days, event_features
 from sitreport.link.incident import build_incident
 from sitreport.link.rules import LinkRules, load_link_rules
@@ -40,8 +40,10 @@ class Linker:
     def root(self, index: int) -> str:
         return self.union_find.find(self.features[index].event_id)
 
-    def fits(self, first: str, second: str) -> bool:
-        return can_join(self.union_find.cluster(first), self.union_find.cluster(second), self.rules)
+    def fits(self, first: str, second: str, agreement: Agreement) -> bool:
+        """Every check passes and the proposing pair's evidence outweighs the two incidents' doers."""
+        clusters = self.union_find.cluster(first), self.union_find.cluster(second)
+        return can_join(*clusters, self.rules) and agreement.outweighs(doers(*clusters))
 
     def join(self, first: int, second: int) -> None:
         """Join ``first``'s incident to ``second``'s, keeping why."""
@@ -72,12 +74,11 @@ def group_events(
     for first, second in decisions.merges:
         if first in linker.union_find.parent and second in linker.union_find.parent:
             linker.merge(first, second)
-    ranked = sorted(
-        candidates.pairs, key=lambda pair: (-pair_points(features[pair[0]], features[pair[1]]), pair)
-    )
-    for first, second in ranked:
+    scored = [(compare(features[pair[0]], features[pair[1]]), pair) for pair in candidates.pairs]
+    ranked = sorted(scored, key=lambda scored_pair: (-scored_pair[0].points, scored_pair[1]))
+    for agreement, (first, second) in ranked:
         roots = linker.root(first), linker.root(second)
-        if roots[0] != roots[1] and linker.fits(*roots):
+        if roots[0] != roots[1] and linker.fits(*roots, agreement):
             linker.join(second, first)
     for vague in sorted(candidates.probes):
         attach(linker, vague, candidates.probes[vague])
@@ -87,7 +88,8 @@ def group_events(
 def attach(linker: Linker, vague: int, found: Iterable[int]) -> None:
     """Join a vague report to the one incident it fits best, or to none when several fit equally.
 
-    Fit is the best ``pair_points`` with a member; an incident with a precise member (town
+    Fit is the best points with a member whose evidence outweighs the doers of the report and
+    that incident (``Agreement.outweighs``); an incident with a precise member (town
     and day) outranks one made only of vague reports, which could themselves be anything.
     An incident an analyst split the report from still counts as a fit: the runner-up is not
     promoted by the analyst's "not that one". A report with no date of its own (only its
@@ -96,13 +98,15 @@ def attach(linker: Linker, vague: int, found: Iterable[int]) -> None:
     not stop it: outlets disagreeing is what the incident is there to show.
     """
     own = linker.root(vague)
+    union_find = linker.union_find
     best: dict[str, tuple[int, int]] = {}
     for other in found:
         root = linker.root(other)
-        if root != own:
-            points = pair_points(linker.features[vague], linker.features[other])
-            best[root] = max(best.get(root, (-1, 0)), (points, -other))
-    union_find = linker.union_find
+        if root == own:
+            continue
+        agreement = compare(linker.features[vague], linker.features[other])
+        if agreement.outweighs(doers(union_find.cluster(own), union_find.cluster(root))):
+            best[root] = max(best.get(root, (-1, 0)), (agreement.points, -other))
     ranked = sorted(
         (
             ((union_find.cluster(root).anchored, points), root, -negated)

@@ -3,7 +3,10 @@
 Each aspect (place, days, type, figures, actors) gives a verdict worth some points; the sum
 ranks candidate pairs (strongest joined first) and, over ``MAX_POINTS``, is how sure a link
 is. Figures are evidence, never a requirement: disagreeing figures cost nothing, since outlets
-disagreeing about one incident is what the ledger is there to show.
+disagreeing about one incident is what the ledger is there to show. Actors are evidence too:
+outlets on opposite sides blame opposite doers for one attack, so conflicting doers cost
+points rather than forbid the link, and such a link must still reach ``WEAK_POINTS``
+(``outweighs``; the engine also weighs the doers of the two whole incidents being joined).
 """
 
 from __future__ import annotations
@@ -11,12 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sitreport.link.features import EventFeatures, PlaceKeys, comparable
+from sitreport.link.features import EventFeatures, PlaceKeys, comparable, doers_verdict
 from sitreport.records import IncidentLink
 
 PLACE_POINTS = {"same place": 2, "nearby": 1, "inside": 1, "same area": 0}
 DAY_POINTS = {"same stated day": 2, "overlapping days": 1, "article day": 0}
-MAX_POINTS = 2 + 2 + 1 + 1 + 1
+# The same exact count from two outlets identifies a happening better than two ranges that meet.
+FIGURE_POINTS = {"same figure": 2, "agree": 1, "differ": 0, "none": 0}
+ACTOR_POINTS = {"shared": 1, "none shared": 0, "conflicting": -3}
+MAX_POINTS = 2 + 2 + 1 + 2 + 1
 # Below this many points a link rests on little more than being possible (a governorate and
 # an article's day): kept, but flagged for an analyst.
 WEAK_POINTS = 3
@@ -28,7 +34,7 @@ class Agreement:
     days: str
     same_type: bool
     figures: str
-    shared_actors: bool
+    actors: str
 
     @property
     def points(self) -> int:
@@ -36,9 +42,16 @@ class Agreement:
             PLACE_POINTS[self.place]
             + DAY_POINTS[self.days]
             + self.same_type
-            + (self.figures == "agree")
-            + self.shared_actors
+            + FIGURE_POINTS[self.figures]
+            + ACTOR_POINTS[self.actors]
         )
+
+    def outweighs(self, doers: str) -> bool:
+        """Whether this evidence carries a link when the doers of the two sides give ``doers``
+        (``features.doers_verdict``): conflicting doers cost their points, and what remains must
+        still make the link more than possible (``WEAK_POINTS``)."""
+        points = self.points - ACTOR_POINTS[self.actors] + ACTOR_POINTS[doers]
+        return doers != "conflicting" or points >= WEAK_POINTS
 
 
 def place_verdict(first: PlaceKeys | None, second: PlaceKeys | None) -> str:
@@ -61,13 +74,14 @@ def shared_figures(first: EventFeatures, second: EventFeatures) -> list[tuple[st
 
 
 def figures_verdict(first: EventFeatures, second: EventFeatures) -> str:
+    """``same figure`` when both give one exact count, ``agree`` when some ranges meet."""
     shared = shared_figures(first, second)
     if not shared:
         return "none"
-    agree = any(
-        a.meets(b) for mine, theirs in shared for a in first.figures[mine] for b in second.figures[theirs]
-    )
-    return "agree" if agree else "differ"
+    pairs = [(a, b) for mine, theirs in shared for a in first.figures[mine] for b in second.figures[theirs]]
+    if any(a.low == a.high == b.low == b.high for a, b in pairs):
+        return "same figure"
+    return "agree" if any(a.meets(b) for a, b in pairs) else "differ"
 
 
 def compare(first: EventFeatures, second: EventFeatures) -> Agreement:
@@ -76,12 +90,8 @@ def compare(first: EventFeatures, second: EventFeatures) -> Agreement:
         days=day_verdict(first, second),
         same_type=first.event_type == second.event_type,
         figures=figures_verdict(first, second),
-        shared_actors=bool(first.actors & second.actors),
+        actors=doers_verdict(first.actors, first.actor_kinds, second.actors, second.actor_kinds),
     )
-
-
-def pair_points(first: EventFeatures, second: EventFeatures) -> int:
-    return compare(first, second).points
 
 
 def day_text(days: tuple[int, int] | None) -> str:
@@ -107,10 +117,16 @@ def reasons(first: EventFeatures, second: EventFeatures, agreement: Agreement) -
         f"{day_text(second.possible)} ({second.dating})",
         "type": f"{type_verdict(first, second, agreement)}: {first.event_type} / {second.event_type}",
         "figures": f"{agreement.figures}" + (f": {', '.join(keys)}" if keys else ""),
-        "actors": "shared: " + ", ".join(sorted(first.actors & second.actors))
-        if agreement.shared_actors
-        else "none shared",
+        "actors": actors_reason(first, second, agreement.actors),
     }
+
+
+def actors_reason(first: EventFeatures, second: EventFeatures, verdict: str) -> str:
+    if verdict == "shared":
+        return "shared: " + ", ".join(sorted(first.actors & second.actors))
+    if verdict == "conflicting":
+        return f"conflicting: {', '.join(sorted(first.actors))} / {', '.join(sorted(second.actors))}"
+    return verdict
 
 
 def explain(joined: EventFeatures, anchor: EventFeatures) -> IncidentLink:

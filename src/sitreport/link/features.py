@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sitreport.link.claims import Interval, claim_interval
+from sitreport.link.names import normalise_name
 from sitreport.link.rules import LinkRules
 from sitreport.records import Event, Place
 
@@ -32,23 +32,14 @@ HISTORY_DAYS = 7
 RELATIVE_SPAN_DAYS = 6
 # A district within this distance of a town can be that town's neighbourhood or surroundings.
 NEAR_KM = 12.0
-# Kinds that name no group: a figure of these compares with any figure of its category.
-GENERIC_KINDS = frozenset({"people", "persons", "others", "person"})
 # A bound is indexed as if it reached this far past its value ("at least 60" up to 240,
 # "up to 60" down to 15): a bound far from another figure identifies nothing, and an
 # unbounded side would put the figure in every bucket.
 BOUND_REACH = 4
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 Days = tuple[int, int]
-
-
-def normalise_name(name: str) -> str:
-    """Case, accents, apostrophes and hyphens folded: "Dara'a" and "Daraa" compare equal."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return _NOT_WORD.sub("", folded.casefold())
 
 
 def day_interval(value: str | None, precision: str | None) -> Days | None:
@@ -180,11 +171,27 @@ class EventFeatures:
         return None
 
 
-def figure_key(category: str, kind: str | None) -> str:
+def doers_verdict(
+    actors: frozenset[str] | set[str],
+    kinds: frozenset[str] | set[str],
+    other_actors: frozenset[str] | set[str],
+    other_kinds: frozenset[str] | set[str],
+) -> str:
+    """``shared`` (a doer named by both), ``conflicting`` (both name doers, no name in common,
+    and their kinds are known and disjoint: state forces vs a rebel group) or ``none shared``.
+    Differently named doers of one kind are not a conflict: outlets name one side differently."""
+    if actors & other_actors:
+        return "shared"
+    named = bool(actors and other_actors and kinds and other_kinds)
+    return "conflicting" if named and not kinds & other_kinds else "none shared"
+
+
+def figure_key(category: str, kind: str | None, generic: frozenset[str]) -> str:
     """``killed`` for a toll of anyone, ``killed:civilians`` for a toll of one group: a group's
     figure compares with an unspecified one, never with another group's (two soldiers wounded
-    and 15 civilians wounded are no disagreement)."""
-    if kind is None or normalise_name(kind) in GENERIC_KINDS:
+    and 15 civilians wounded are no disagreement). ``generic`` are the kinds that name no group
+    (``kb/link/generic_kinds.csv``, normalised)."""
+    if kind is None or normalise_name(kind) in generic:
         return category
     return f"{category}:{normalise_name(kind)}"
 
@@ -286,7 +293,10 @@ def event_features(event: Event, rules: LinkRules, window: int, article_day: int
     # As evidence, an outlet's noun ("72 people", "58 killed") should not hide that two tolls
     # are close; only two named groups (soldiers, civilians) are kept apart (``figure_key``).
     figures = figure_map(
-        (figure_key(q.category, q.kind), claim_interval(q.value, q.qualifier, q.text, rules.bounds))
+        (
+            figure_key(q.category, q.kind, rules.generic_kinds),
+            claim_interval(q.value, q.qualifier, q.text, rules.bounds),
+        )
         for q in event.quantities
         if not rules.is_war_total(q.category, q.value)
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sitreport.link.claims import BoundRules, load_bound_rules
 from sitreport.link.kbtables import read_table
+from sitreport.link.names import normalise_name
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,8 @@ class LinkRules:
     """``compatible``: unordered type pairs one happening may be told as; ``within_article``: those
     that are one happening even when one article tells both; ``yields``: (type, type it yields
     to as an incident's type); ``groups``: each type's blocking group (the connected set of
-    compatible types, named by its smallest member)."""
+    compatible types, named by its smallest member); ``generic_kinds``: figure kinds that name
+    no group ("people"), normalised."""
 
     compatible: frozenset[frozenset[str]]
     within_article: frozenset[frozenset[str]]
@@ -29,6 +31,7 @@ class LinkRules:
     running_total: re.Pattern[str] | None
     largest: dict[str, int]
     bounds: BoundRules
+    generic_kinds: frozenset[str]
 
     def types_compatible(self, first: str, second: str) -> bool:
         return first == second or frozenset({first, second}) in self.compatible
@@ -102,4 +105,7 @@ def load_link_rules(extra_dirs: tuple[Path, ...] = ()) -> LinkRules:
         running_total=cue_pattern([cue for cue in cues if cue]),
         largest={row["category"].strip(): int(row["largest"]) for row in limits},
         bounds=load_bound_rules(extra_dirs),
+        generic_kinds=frozenset(
+            normalise_name(row["kind"]) for row in read_table("link/generic_kinds.csv", ("kind",), extra_dirs)
+        ),
     )
