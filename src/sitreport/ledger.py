@@ -34,32 +34,50 @@ class IngestSummary:
     events_new: int = 0
 
 
+# Articles written per transaction: one multi-row insert per table for all of them. A batch
+# is written as soon as it is full, so results never pile up in memory.
+STORE_BATCH = 64
+
+
 def store_results(
     store: Store,
     results: Iterable[ArticleResult | InputError],
     on_error: Callable[[InputError], None],
+    batch_size: int = STORE_BATCH,
 ) -> IngestSummary:
-    """Save each article with its events (one transaction each); report bad inputs as they come.
+    """Save articles with their events a batch per transaction; report bad inputs as they come.
 
     An article the store refuses is reported like a bad input (its transaction left nothing
     behind) and the others are still stored. An article whose source (path, corpus row, URL)
     was stored before with other text replaces that earlier version.
     """
     summary = IngestSummary()
+    batch: list[ArticleResult] = []
     for item in results:
         if isinstance(item, InputError):
             on_error(item)
             continue
         summary.articles_read += 1
-        try:
-            saved = store.save_article(item.article, item.events, revise=True)
-        except StoreError as error:
-            on_error(InputError(item.article.source, f"not stored: {error}"))
-            continue
-        if saved:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            _save_batch(store, batch, summary, on_error)
+            batch = []
+    _save_batch(store, batch, summary, on_error)
+    return summary
+
+
+def _save_batch(
+    store: Store, batch: list[ArticleResult], summary: IngestSummary, on_error: Callable[[InputError], None]
+) -> None:
+    if not batch:
+        return
+    saved = store.save_articles([(item.article, item.events) for item in batch], revise=True)
+    for item, outcome in zip(batch, saved, strict=True):
+        if isinstance(outcome, StoreError):
+            on_error(InputError(item.article.source, f"not stored: {outcome}"))
+        elif outcome:
             summary.articles_new += 1
             summary.events_new += len(item.events)
-    return summary
 
 
 def all_incidents(store: Store) -> list[Incident]:
