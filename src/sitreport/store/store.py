@@ -135,7 +135,10 @@ def _mark_unlinked_pending() -> Any:
     """An INSERT of every event in no incident into pending_events (for a store where that
     table is new, and after every incident was replaced)."""
     event_id = tables.events.c.event_id
-    unlinked = select(event_id).where(~exists().where(tables.incident_events.c.event_id == event_id))
+    unlinked = select(event_id).where(
+        ~exists().where(tables.incident_events.c.event_id == event_id),
+        ~exists().where(tables.pending_events.c.event_id == event_id),  # another opener's
+    )
     return insert(tables.pending_events).from_select(["event_id"], unlinked)
 
 
@@ -166,7 +169,9 @@ class Store:
         with self.exclusive("index events for linking"), self._transaction("index events") as connection:
             if tables.pending_events.name in created:
                 connection.execute(_mark_unlinked_pending())
-            if tables.link_keys.name in created:
+            # Two processes opening the old store at once may both have created the table.
+            filled = connection.execute(select(exists().select_from(tables.link_keys))).scalar()
+            if tables.link_keys.name in created and not filled:
                 for chunk in self._article_chunks(connection):
                     by_article: dict[str, list[Event]] = defaultdict(list)
                     for event in self.events_of_articles(article_id for article_id, _ in chunk):
