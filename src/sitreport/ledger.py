@@ -122,11 +122,11 @@ def _link_every_pending(store: Store, options: Options) -> LinkSummary:
     rounds give the incidents one linking of every pending event would.
     """
     pending_before, changed = store.count_pending(), 0
-    done: set[str] = set()
+    previous: list[str] = []
     while pending := store.pending_event_ids(limit=PENDING_PER_ROUND):
-        if done.issuperset(pending):
+        if pending == previous:  # a round always links its own events; never loop on them
             raise StoreError(f"linking left events in no incident: {', '.join(pending[:5])}")
-        done.update(pending)
+        previous = pending
         changed += _relink(store, options, set(pending))
     return LinkSummary(pending_before, changed)
 
