@@ -1,49 +1,96 @@
 """The per-article flow on a Dask cluster: the same stage functions, run on workers.
 
-The driver reads the inputs (ingest is I/O and cheap), ships batches of documents to the
-workers, which clean, annotate and extract, and gets records back; only the driver writes to
-the store, so a cluster needs no database access from its workers.
+The driver only lists the inputs and cuts them into shards (a few files, or a byte range of a
+JSONL corpus); each worker reads its own shards, cleans, annotates and extracts, and sends back
+records. At most a few shards per worker are in flight: the driver submits the next only as
+results come back, and yields results as they arrive, so its memory stays flat however large
+the corpus. Only the driver writes to the store, so a cluster needs no database access from
+its workers (they need the inputs' paths, e.g. a shared file system).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from dataclasses import dataclass
 from pathlib import Path
 
 from dask.distributed import Client, as_completed
 
 from sitreport.errors import InputError
-from sitreport.ingest import read_inputs
+from sitreport.ingest import JSONL_SUFFIXES, input_files, read_file, read_jsonl_range, streamable
 from sitreport.options import Options
-from sitreport.pipeline import ArticleResult, process_texts
+from sitreport.pipeline import ArticleResult, clean_documents, extract_articles
 from sitreport.records import RawDocument
 
+# A JSONL corpus longer than this is cut into byte ranges of about this size, one per shard.
+SHARD_BYTES = 4_000_000
+# Shards in flight per worker: one being worked on, one waiting, so no worker idles.
+IN_FLIGHT_PER_WORKER = 2
 
-def _process_batch(documents: list[RawDocument], options: Options) -> list[ArticleResult | InputError]:
-    return list(process_texts(documents, options))
+
+@dataclass(frozen=True)
+class Shard:
+    """Files a worker reads whole, or the byte range [start, end) of one JSONL corpus."""
+
+    paths: tuple[str, ...]
+    start: int = 0
+    end: int | None = None
+
+    def documents(self, options: Options) -> Iterator[RawDocument | InputError]:
+        if self.end is not None:
+            return read_jsonl_range(Path(self.paths[0]), options.text_column, self.start, self.end)
+        return (item for path in self.paths for item in read_file(Path(path), options))
 
 
-def _batches(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
+def _process_shard(shard: Shard, options: Options) -> list[ArticleResult | InputError]:
+    return list(extract_articles(clean_documents(shard.documents(options), options), options))
+
+
+def plan_shards(paths: Iterable[str | Path], options: Options) -> Iterator[Shard | InputError]:
+    """Shards of at most ``options.batch_size`` files; a large JSONL corpus in byte ranges.
+    Only names and sizes are looked at: the files are read by the workers."""
+    group: list[str] = []
+    for item in input_files(paths):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        size = _size(item)
+        if item.suffix.lower() in JSONL_SUFFIXES and size > SHARD_BYTES and streamable(item):
+            yield from (Shard((str(item),), start, min(start + SHARD_BYTES, size))
+                        for start in range(0, size, SHARD_BYTES))  # fmt: skip
+            continue
+        group.append(str(item))
+        if len(group) >= options.batch_size:
+            yield Shard(tuple(group))
+            group = []
+    if group:
+        yield Shard(tuple(group))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the worker's read reports why
 
 
 def process_paths_on_cluster(
-    paths: Iterable[str | Path], options: Options, client: Client
+    paths: Iterable[str | Path], options: Options, client: Client, in_flight: int | None = None
 ) -> Iterator[ArticleResult | InputError]:
-    """Like ``pipeline.process_paths``, with cleaning and extraction on the cluster's workers.
+    """Like ``pipeline.process_paths``, with reading, cleaning and extraction on the cluster's
+    workers, ``in_flight`` shards at a time (by default IN_FLIGHT_PER_WORKER per worker).
 
     Results arrive in completion order, not input order: each is self-contained.
     """
-    documents: list[RawDocument] = []
-    for item in read_inputs(paths, options):
-        if isinstance(item, InputError):
-            yield item
-        else:
-            documents.append(item)
-    futures = [client.submit(_process_batch, batch, options, pure=False)
-               for batch in _batches(documents, options.batch_size)]
-    for future in as_completed(futures):
+    workers = len(client.scheduler_info().get("workers", {}))
+    limit = in_flight or IN_FLIGHT_PER_WORKER * max(1, workers)
+    running = as_completed()
+    for shard in plan_shards(paths, options):
+        if isinstance(shard, InputError):
+            yield shard
+            continue
+        running.add(client.submit(_process_shard, shard, options, pure=False))
+        while running.count() >= limit:
+            yield from next(running).result()
+    for future in running:
         yield from future.result()

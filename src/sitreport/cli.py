@@ -291,7 +291,7 @@ def ingest(
 ) -> None:
     """Read articles, extract their events and store both; then link events into incidents.
 
-    The same article twice is stored once; each article is written in one transaction.
+    The same article twice is stored once; articles are written a batch per transaction.
     Example: [bold]sitreport ingest examples/ --db sqlite:///ledger.db[/bold]
     """
     from sitreport.ledger import link_pending, store_results

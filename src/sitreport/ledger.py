@@ -11,16 +11,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitreport.errors import InputError, SitreportError, StoreError
-from sitreport.link import expand_decision, link_events, link_new
+from sitreport.link import expand_decision, link_new
 from sitreport.link.framing import (
     docs_from_articles,
     incident_framing,
     load_lexicon,
     outlet_framing,
 )
+from sitreport.neighbourhood import read_neighbourhood
 from sitreport.options import Options
 from sitreport.pipeline import ArticleResult
-from sitreport.records import Article, Event, Incident
+from sitreport.records import Article, Incident
 from sitreport.store import Store
 
 
@@ -33,32 +34,50 @@ class IngestSummary:
     events_new: int = 0
 
 
+# Articles written per transaction: one multi-row insert per table for all of them. A batch
+# is written as soon as it is full, so results never pile up in memory.
+STORE_BATCH = 64
+
+
 def store_results(
     store: Store,
     results: Iterable[ArticleResult | InputError],
     on_error: Callable[[InputError], None],
+    batch_size: int = STORE_BATCH,
 ) -> IngestSummary:
-    """Save each article with its events (one transaction each); report bad inputs as they come.
+    """Save articles with their events a batch per transaction; report bad inputs as they come.
 
     An article the store refuses is reported like a bad input (its transaction left nothing
     behind) and the others are still stored. An article whose source (path, corpus row, URL)
     was stored before with other text replaces that earlier version.
     """
     summary = IngestSummary()
+    batch: list[ArticleResult] = []
     for item in results:
         if isinstance(item, InputError):
             on_error(item)
             continue
         summary.articles_read += 1
-        try:
-            saved = store.save_article(item.article, item.events, revise=True)
-        except StoreError as error:
-            on_error(InputError(item.article.source, f"not stored: {error}"))
-            continue
-        if saved:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            _save_batch(store, batch, summary, on_error)
+            batch = []
+    _save_batch(store, batch, summary, on_error)
+    return summary
+
+
+def _save_batch(
+    store: Store, batch: list[ArticleResult], summary: IngestSummary, on_error: Callable[[InputError], None]
+) -> None:
+    if not batch:
+        return
+    saved = store.save_articles([(item.article, item.events) for item in batch], revise=True)
+    for item, outcome in zip(batch, saved, strict=True):
+        if isinstance(outcome, StoreError):
+            on_error(InputError(item.article.source, f"not stored: {outcome}"))
+        elif outcome:
             summary.articles_new += 1
             summary.events_new += len(item.events)
-    return summary
 
 
 def all_incidents(store: Store) -> list[Incident]:
@@ -77,15 +96,39 @@ class LinkSummary:
     incidents_changed: int = 0
 
 
+# Pending events linked per round: each round reads only its events' neighbourhood, so memory
+# follows this and the size of the incidents around them, not the number pending.
+PENDING_PER_ROUND = 1000
+
+
 def _relink(
-    store: Store, options: Options, incidents: list[Incident], events_by_id: dict[str, Event],
-    seeds: list[Event], touched: Iterable[str] = (),
+    store: Store, options: Options, fresh_ids: set[str], touched: frozenset[str] = frozenset()
 ) -> int:
+    """Relink the new events (ids) and those whose decisions changed, from their neighbourhood."""
+    decisions = store.decisions()
+    around = read_neighbourhood(store, options, decisions, fresh_ids | touched)
+    fresh = [around.events[event_id] for event_id in sorted(fresh_ids) if event_id in around.events]
     changed, removed = link_new(
-        incidents, seeds, events_by_id, options, store.decisions(), touched, store.publication_dates()
+        around.incidents.values(), fresh, around.events, options, decisions, touched, around.published
     )
     store.upsert_incidents(changed, removed)
     return len(changed) + len(removed)
+
+
+def _link_every_pending(store: Store, options: Options) -> LinkSummary:
+    """Link the pending events a round at a time (under the caller's exclusive lock).
+
+    A round links everything its events reach, which is the same whatever else is pending:
+    rounds give the incidents one linking of every pending event would.
+    """
+    pending_before, changed = store.count_pending(), 0
+    previous: list[str] = []
+    while pending := store.pending_event_ids(limit=PENDING_PER_ROUND):
+        if pending == previous:  # a round always links its own events; never loop on them
+            raise StoreError(f"linking left events in no incident: {', '.join(pending[:5])}")
+        previous = pending
+        changed += _relink(store, options, set(pending))
+    return LinkSummary(pending_before, changed)
 
 
 def link_pending(store: Store, options: Options) -> LinkSummary:
@@ -94,40 +137,39 @@ def link_pending(store: Store, options: Options) -> LinkSummary:
     An event stored by a run that was killed, crashed or raced another before linking is
     taken up by the next one, so no event stays outside the incidents. Runs under the store's
     exclusive lock: concurrent linkers wait for each other instead of writing the same
-    events into two incidents.
+    events into two incidents. Reads only the neighbourhood of the pending events
+    (sitreport.neighbourhood), so its cost does not grow with the store.
     """
     with store.exclusive("link pending events"):
-        events_by_id = {event.event_id: event for event in store.iter_events()}
-        # Read after the events: one stored in between is left for the next linking.
-        unlinked = store.unlinked_event_ids()
-        pending = [events_by_id[event_id] for event_id in unlinked if event_id in events_by_id]
-        if not pending:
-            return LinkSummary()
-        changed = _relink(store, options, all_incidents(store), events_by_id, pending)
-    return LinkSummary(len(pending), changed)
+        return _link_every_pending(store, options)
 
 
 def relink_all(store: Store, options: Options) -> int:
-    """Link the whole store from scratch (analyst decisions still apply); returns the count."""
+    """Link the whole store from scratch (analyst decisions still apply); returns the count.
+
+    Every event is made pending and linked a round at a time: memory follows the largest group
+    of connected events, not the store."""
     with store.exclusive("relink every event"):
-        incidents = link_events(store.iter_events(), options, store.decisions(), store.publication_dates())
-        store.replace_incidents(incidents)
-    return len(incidents)
+        store.replace_incidents([])
+        _link_every_pending(store, options)
+        return store.count_incidents()
 
 
 def record_decision(store: Store, action: str, first: str, second: str, options: Options) -> int:
     """Record an analyst's merge/split of events or incidents and relink what it touches."""
     with store.exclusive("record a decision"):
-        incidents = {incident.incident_id: incident for incident in all_incidents(store)}
+        incidents: dict[str, Incident] = {}
         for identifier in (first, second):
-            if identifier not in incidents and store.get_event(identifier) is None:
+            incident = store.get_incident(identifier)
+            if incident is not None:
+                incidents[identifier] = incident
+            elif store.get_event(identifier) is None:
                 raise SitreportError(f"no event or incident {identifier!r}; see `sitreport incidents`")
         decisions = expand_decision(action, first, second, incidents)
         for decision in decisions:
             store.record_decision(*decision)
         touched = {identifier for _, *pair in decisions for identifier in pair}
-        events_by_id = {event.event_id: event for event in store.iter_events()}
-        return _relink(store, options, list(incidents.values()), events_by_id, [], touched)
+        return _relink(store, options, set(), frozenset(touched))
 
 
 def framing_rows(store: Store, options: Options, incident_id: str | None = None) -> list[dict[str, Any]]:

@@ -95,3 +95,39 @@ def test_the_article_revision_changes_only_when_an_article_is_added(store: Store
     store.save_article(a2, samples.events_of("a2"))
     second = store.article_revision()
     assert second[0] == 2 and second != first
+
+
+def test_a_batch_is_saved_in_one_go_and_says_what_became_of_each(store: Store, samples: Corpus) -> None:
+    first, second, *_ = samples.articles
+    assert store.save_article(first, samples.events_of(first.article_id))
+    batch = [(first, samples.events_of(first.article_id)), (second, samples.events_of(second.article_id)),
+             (second, samples.events_of(second.article_id))]  # fmt: skip
+    assert store.save_articles(batch) == [False, True, False]
+    assert store.get_article(second.article_id) == second
+    stored = {event.event_id for event in store.query_events(EventQuery(limit=1000))}
+    written = [samples.events_of(article.article_id) for article in (first, second)]
+    assert stored == {event.event_id for events in written for event in events}
+    assert set(store.pending_event_ids()) == stored
+
+
+def test_an_article_a_batch_cannot_take_costs_only_itself(store: Store, samples: Corpus) -> None:
+    """The batch transaction fails whole (no half-written batch); each article is then saved
+    alone and only the bad one is refused, with nothing of it left behind."""
+    good, bad, later = samples.articles[:3]
+    clashing = [replace(event, article_id=bad.article_id) for event in samples.events_of(good.article_id)]
+    batch = [(good, samples.events_of(good.article_id)), (bad, clashing),
+             (later, samples.events_of(later.article_id))]  # fmt: skip
+    outcome = store.save_articles(batch)
+    assert outcome[0] is True and outcome[2] is True
+    assert isinstance(outcome[1], StoreError)
+    assert not store.has_article(bad.article_id)
+    assert store.count_articles() == 2
+
+
+def test_a_new_version_in_the_same_batch_replaces_the_earlier_one(store: Store, samples: Corpus) -> None:
+    original = samples.articles[0]
+    edited = replace(original, article_id="a1-edited", text=original.text + " Corrected.")
+    outcome = store.save_articles([(original, []), (edited, [])], revise=True)
+    assert outcome == [True, True]
+    assert not store.has_article(original.article_id)
+    assert [kept["article_id"] for kept in store.revisions(original.source)] == [original.article_id]

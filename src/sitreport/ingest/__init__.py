@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from sitreport.errors import InputError
 from sitreport.ingest.decode import decode_bytes, read_limited, unreadable
@@ -23,7 +24,8 @@ ASSIGNS: tuple[str, ...] = ("RawDocument",)
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
-CORPUS_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CORPUS_SUFFIXES = {".csv", ".tsv", *JSONL_SUFFIXES}
 READABLE_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | CORPUS_SUFFIXES
 # Corpus columns that carry metadata, by the names corpora commonly use for them.
 META_COLUMNS = {
@@ -38,7 +40,18 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
 def read_inputs(paths: Iterable[str | Path], options: Options) -> Iterator[RawDocument | InputError]:
-    """Every document under ``paths``, in order; folders are read recursively, sorted by name."""
+    """Every document under ``paths``, in order; folders are read recursively, sorted by name.
+    Files are read one at a time, as the documents are asked for."""
+    for item in input_files(paths):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from read_file(item, options)
+
+
+def input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """The files ``paths`` name, folders expanded (recursively, sorted by name); only names are
+    held, so a cluster's driver can hand files to workers without reading them."""
     for given in paths:
         path = Path(given)
         try:
@@ -47,12 +60,12 @@ def read_inputs(paths: Iterable[str | Path], options: Options) -> Iterator[RawDo
             yield unreadable(path, error)
             continue
         if is_folder:
-            yield from _read_folder(path, options)
+            yield from _folder_files(path)
         else:
-            yield from read_file(path, options)
+            yield path
 
 
-def _read_folder(folder: Path, options: Options) -> Iterator[RawDocument | InputError]:
+def _folder_files(folder: Path) -> Iterator[Path | InputError]:
     try:
         files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
     except OSError as error:
@@ -61,12 +74,14 @@ def _read_folder(folder: Path, options: Options) -> Iterator[RawDocument | Input
     readable = [p for p in files if p.suffix.lower() in READABLE_SUFFIXES]
     if not readable:
         yield InputError(str(folder), "folder holds no .txt, .html, .csv or .jsonl files")
-    for path in readable:
-        yield from read_file(path, options)
+    yield from readable
 
 
 def read_file(path: Path, options: Options) -> Iterator[RawDocument | InputError]:
     """The documents in one file: one for a page, one per row for a corpus."""
+    if path.suffix.lower() in JSONL_SUFFIXES and streamable(path):
+        yield from read_jsonl_range(path, options.text_column)
+        return
     try:
         data = read_limited(path, options.max_input_bytes)
         text = decode_bytes(data, str(path))
@@ -102,19 +117,80 @@ def _read_csv(path: Path, text: str, text_column: str, delimiter: str) -> Iterat
 
 def _read_jsonl(path: Path, text: str, text_column: str) -> Iterator[RawDocument | InputError]:
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield InputError(f"{path}:{number}", f"line is not JSON ({error.msg})")
-            continue
-        if not isinstance(row, dict) or text_column not in row:
-            yield _missing_column(
-                Path(f"{path}:{number}"), text_column, list(row) if isinstance(row, dict) else []
-            )
-            continue
-        yield _row_document(path, number, row, text_column)
+        yield from _jsonl_row(path, number, line, text_column)
+
+
+def _jsonl_row(path: Path, number: int, line: str, text_column: str) -> Iterator[RawDocument | InputError]:
+    if not line.strip():
+        return
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        yield InputError(f"{path}:{number}", f"line is not JSON ({error.msg})")
+        return
+    if not isinstance(row, dict) or text_column not in row:
+        columns = list(row) if isinstance(row, dict) else []
+        yield _missing_column(Path(f"{path}:{number}"), text_column, columns)
+        return
+    yield _row_document(path, number, row, text_column)
+
+
+# Bytes of a file's head that show whether it is in a wide encoding (UTF-16/32 text has zero
+# bytes), which cannot be cut at newline bytes.
+HEAD_BYTES = 4096
+READ_BYTES = 1 << 20
+
+
+def streamable(path: Path) -> bool:
+    """A JSONL corpus that can be read line by line, whatever its size (memory holds one line),
+    unless it is empty or in a wide encoding: those are read whole, where the errors say what
+    is wrong."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return False
+    return bool(head.strip()) and b"\x00" not in head
+
+
+def read_jsonl_range(
+    path: Path, text_column: str, start: int = 0, end: int | None = None
+) -> Iterator[RawDocument | InputError]:
+    """The rows of a JSONL corpus whose lines begin in bytes [start, end), read line by line and
+    numbered as in the whole file: a cluster's workers each read their own range of one file."""
+    try:
+        with path.open("rb") as handle:
+            number = _line_starts_before(handle, start)
+            while end is None or handle.tell() < end:
+                raw = handle.readline()
+                if not raw:
+                    return
+                number += 1
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError:
+                    try:
+                        line = decode_bytes(raw, f"{path}:{number}")
+                    except InputError as error:
+                        yield error
+                        continue
+                yield from _jsonl_row(path, number, line.replace("\x00", ""), text_column)
+    except OSError as error:
+        yield unreadable(path, error)
+
+
+def _line_starts_before(handle: BinaryIO, start: int) -> int:
+    """Count the lines that begin before ``start`` and leave the handle at the first line that
+    begins at or after it."""
+    if start <= 0:
+        return 0
+    counted = 0
+    handle.seek(0)
+    while handle.tell() < start - 1:
+        counted += handle.read(min(READ_BYTES, start - 1 - handle.tell())).count(b"\n")
+    if handle.read(1) != b"\n":
+        handle.readline()  # the line under way at ``start`` belongs to the range before
+    return counted + 1
 
 
 def _missing_column(path: Path, text_column: str, columns: list[str]) -> InputError:

@@ -110,8 +110,9 @@ def _check_has_store(engine: Engine) -> None:
         )
 
 
-def open_engine(url: str, create: bool = True) -> Engine:
-    """An engine on the URL with the schema created; StoreError saying what to check if not.
+def open_engine(url: str, create: bool = True) -> tuple[Engine, frozenset[str]]:
+    """An engine on the URL with the schema created, and the tables this call created;
+    StoreError saying what to check if not.
 
     With ``create`` False the store must already exist (read commands): a mistyped path
     would otherwise become a new empty database that answers every question with nothing.
@@ -132,7 +133,7 @@ def open_engine(url: str, create: bool = True) -> Engine:
     try:
         if not create:
             _check_has_store(engine)
-        _create_schema(engine)
+        created = _create_schema(engine)
         _add_link_lock_row(engine)
     except StoreError:
         engine.dispose()
@@ -141,7 +142,7 @@ def open_engine(url: str, create: bool = True) -> Engine:
         engine.dispose()
         hint = _WHAT_TO_CHECK[backend]
         raise StoreError(f"cannot open the store at {describe(engine)}: {_reason(error)}; {hint}") from error
-    return engine
+    return engine, created
 
 
 # create_all checks which tables exist, then creates the rest: two processes opening a new
@@ -153,16 +154,21 @@ SCHEMA_ATTEMPTS = 20
 SCHEMA_BACKOFF_SECONDS = 0.05
 
 
-def _create_schema(engine: Engine) -> None:
-    """Create the missing tables (also those a newer version added to an older store)."""
-    for attempt in range(SCHEMA_ATTEMPTS):
+def _create_schema(engine: Engine) -> frozenset[str]:
+    """Create the missing tables (also those a newer version added to an older store); returns
+    the names of those that were missing."""
+    for attempt in range(SCHEMA_ATTEMPTS - 1):
         try:
-            metadata.create_all(engine)
-            return
+            return _create_missing(engine)
         except SQLAlchemyError:
-            if attempt == SCHEMA_ATTEMPTS - 1:
-                raise
             time.sleep(SCHEMA_BACKOFF_SECONDS * (attempt + 1))
+    return _create_missing(engine)  # the last try's error says what is wrong
+
+
+def _create_missing(engine: Engine) -> frozenset[str]:
+    missing = frozenset(metadata.tables) - frozenset(inspect(engine).get_table_names())
+    metadata.create_all(engine)
+    return missing
 
 
 def _add_link_lock_row(engine: Engine) -> None:

@@ -67,5 +67,9 @@ def drop_incidents_of(connection: Connection, event_ids: Sequence[str]) -> None:
     touched = select(members.incident_id).where(members.event_id.in_(event_ids)).distinct()
     incident_ids = [incident_id for (incident_id,) in connection.execute(touched)]
     if incident_ids:
+        left = select(members.event_id).where(
+            members.incident_id.in_(incident_ids), members.event_id.not_in(event_ids)
+        )
+        connection.execute(insert(tables.pending_events).from_select(["event_id"], left))
         connection.execute(delete(tables.incident_events).where(members.incident_id.in_(incident_ids)))
         connection.execute(delete(tables.incidents).where(tables.incidents.c.incident_id.in_(incident_ids)))

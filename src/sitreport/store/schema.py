@@ -221,3 +221,28 @@ link_lock = Table(
     Column("lock_id", Integer, primary_key=True, autoincrement=False),
     Column("generation", BigInteger, nullable=False),
 )
+
+# Where each linkable event sits, so incremental linking reads only an event's neighbourhood:
+# ``area`` and ``spot`` are the link block keys (sitreport.link.features.place_keys) and
+# ``last_day`` the last day (ordinal) the event can have happened on, whatever the link window
+# (sitreport.store.linkkeys). Events with no place or no day to link on have no row.
+link_keys = Table(
+    "link_keys",
+    metadata,
+    Column("event_id", String, ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True),
+    Column("area", Text, nullable=False),
+    Column("spot", Text),
+    Column("last_day", Integer, nullable=False),
+    # Paired by date order within its town (EventFeatures.precise) rather than by probing its area.
+    Column("precise", Boolean, nullable=False),
+    Index("ix_link_keys_area_day", "area", "precise", "last_day"),
+    Index("ix_link_keys_spot_day", "spot", "last_day"),
+)
+
+# Events in no incident yet: written with the event, deleted when linking puts it in one, so
+# the next linking finds what it must take up without scanning every event.
+pending_events = Table(
+    "pending_events",
+    metadata,
+    Column("event_id", String, ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True),
+)

@@ -27,7 +27,7 @@ from sqlalchemy import (
 
 from sitreport.errors import StoreError
 from sitreport.records import Article, Event, Incident
-from sitreport.store import points, revisions, rows
+from sitreport.store import linkkeys, points, revisions, rows
 from sitreport.store import schema as tables
 from sitreport.store.engine import binary_collation, open_engine, transaction
 from sitreport.store.query import EventQuery, conditions, order_by
@@ -101,6 +101,47 @@ def _write_incidents(connection: Connection, incident_list: list[Incident]) -> N
     _insert_rows(connection, tables.incident_events, memberships)
 
 
+def _insert_articles(
+    connection: Connection, batch: Sequence[tuple[Article, list[Event]]], now: datetime
+) -> None:
+    """Insert new articles with their events, link keys and pending marks: one executemany per
+    table for the whole batch, parents first."""
+    _insert_rows(connection, tables.articles, [rows.article_row(article, now) for article, _ in batch])
+    events = [event for _, article_events in batch for event in article_events]
+    for table, table_rows in rows.event_table_rows(events).items():
+        _insert_rows(connection, table, table_rows)
+    keys = [
+        row
+        for article, article_events in batch
+        for row in linkkeys.link_key_rows(article.article_id, article.published, article_events)
+    ]
+    _insert_rows(connection, tables.link_keys, keys)
+    _insert_rows(connection, tables.pending_events, [{"event_id": event.event_id} for event in events])
+
+
+def _saved_alone(batch: Sequence[tuple[Article, list[Event]]], earlier: dict[str, list[str]]) -> set[int]:
+    """Positions of the batch's articles that replace an earlier version, stored or earlier in
+    the batch: each is saved on its own, after the batch, in batch order."""
+    seen: set[str] = set()
+    alone = set()
+    for n, (article, _) in enumerate(batch):
+        if article.article_id in earlier or article.source in seen:
+            alone.add(n)
+        seen.add(article.source)
+    return alone
+
+
+def _mark_unlinked_pending() -> Any:
+    """An INSERT of every event in no incident into pending_events (for a store where that
+    table is new, and after every incident was replaced)."""
+    event_id = tables.events.c.event_id
+    unlinked = select(event_id).where(
+        ~exists().where(tables.incident_events.c.event_id == event_id),
+        ~exists().where(tables.pending_events.c.event_id == event_id),  # another opener's
+    )
+    return insert(tables.pending_events).from_select(["event_id"], unlinked)
+
+
 def _check_events_belong(article: Article, event_list: Iterable[Event]) -> None:
     strays = [event.event_id for event in event_list if event.article_id != article.article_id]
     if strays:
@@ -112,11 +153,51 @@ class Store:
 
     def __init__(self, url: str, create: bool = True) -> None:
         """Open the store at ``url``, creating it unless ``create`` is False (then it must exist)."""
-        self._engine = open_engine(url, create)
+        self._engine, created = open_engine(url, create)
         self._binary = binary_collation(self._engine)
         # The connection of an exclusive() block, per thread: the web server shares one Store
         # between threads, and only the thread that took the lock may use its transaction.
         self._held = threading.local()
+        if created & {tables.link_keys.name, tables.pending_events.name}:
+            self._fill_link_tables(created)
+
+    def _fill_link_tables(self, created: frozenset[str]) -> None:
+        """Fill link_keys and pending_events for the events of a store made before they existed,
+        once, when opening creates them; articles are read a chunk at a time."""
+        if tables.events.name in created:
+            return  # a new store: nothing stored yet
+        with self.exclusive("index events for linking"), self._transaction("index events") as connection:
+            if tables.pending_events.name in created:
+                connection.execute(_mark_unlinked_pending())
+            # Two processes opening the old store at once may both have created the table.
+            filled = connection.execute(select(exists().select_from(tables.link_keys))).scalar()
+            if tables.link_keys.name in created and not filled:
+                for chunk in self._article_chunks(connection):
+                    by_article: dict[str, list[Event]] = defaultdict(list)
+                    for event in self.events_of_articles(article_id for article_id, _ in chunk):
+                        by_article[event.article_id].append(event)
+                    keys = [
+                        row
+                        for article_id, published in chunk
+                        for row in linkkeys.link_key_rows(article_id, published, by_article[article_id])
+                    ]
+                    _insert_rows(connection, tables.link_keys, keys)
+
+    def _article_chunks(self, connection: Connection) -> Iterator[list[tuple[str, str | None]]]:
+        """(article id, publication date) of every article, a chunk at a time (keyset paging)."""
+        articles = tables.articles.c
+        ordered = self._binary(articles.article_id)
+        after: str | None = None
+        while True:
+            statement = select(articles.article_id, articles.published).order_by(ordered).limit(_CHUNK)
+            if after is not None:
+                statement = statement.where(ordered > after)
+            chunk = [(article_id, published) for article_id, published in connection.execute(statement)]
+            if chunk:
+                yield chunk
+            if len(chunk) < _CHUNK:
+                return
+            after = chunk[-1][0]
 
     def close(self) -> None:
         self._engine.dispose()
@@ -179,7 +260,7 @@ class Store:
         linking lock, because it deletes incidents a concurrent linker could be rewriting.
         """
         _check_events_belong(article, events)
-        earlier = self._earlier_versions(article) if revise else []
+        earlier = self._earlier_versions([article]).get(article.article_id, []) if revise else []
         replacing = f"replace the earlier version of {article.source}"
         guard = self.exclusive(replacing) if earlier else nullcontext()
         try:
@@ -189,9 +270,7 @@ class Store:
                 now = datetime.now(UTC)
                 if earlier:
                     self._replace(connection, earlier, article, events, now)
-                connection.execute(insert(tables.articles), rows.article_row(article, now))
-                for table, table_rows in rows.event_table_rows(events).items():
-                    _insert_rows(connection, table, table_rows)
+                _insert_articles(connection, [(article, events)], now)
         except StoreError:
             # Another writer may have stored the same article between our check and insert.
             if self.has_article(article.article_id):
@@ -199,13 +278,68 @@ class Store:
             raise
         return True
 
-    def _earlier_versions(self, article: Article) -> list[str]:
-        """Ids of articles stored from the same source with other text."""
+    def save_articles(
+        self, batch: Sequence[tuple[Article, list[Event]]], revise: bool = False
+    ) -> list[bool | StoreError]:
+        """Store a batch of articles with their events; per article, True when stored, False when
+        it was already, or the StoreError that refused it.
+
+        New articles go in one transaction with one multi-row insert per table; a new version
+        of a stored source (see ``save_article``) is saved on its own. When the batch
+        transaction fails it left nothing behind, and each article is saved alone, so one bad
+        article costs only itself.
+        """
+        for article, events in batch:
+            _check_events_belong(article, events)
+        earlier = self._earlier_versions([article for article, _ in batch]) if revise else {}
+        alone = _saved_alone(batch, earlier) if revise else set()
+        plain = [(article, events) for n, (article, events) in enumerate(batch) if n not in alone]
+        try:
+            with self._transaction(f"store {len(plain)} articles") as connection:
+                stored = self._stored_ids(connection, [article.article_id for article, _ in plain])
+                fresh = list({a.article_id: (a, e) for a, e in plain if a.article_id not in stored}.values())
+                _insert_articles(connection, fresh, datetime.now(UTC))
+        except StoreError:
+            return [self._save_alone(article, events, revise) for article, events in batch]
+        saved = {article.article_id for article, _ in fresh}
+        results: list[bool | StoreError] = []
+        for n, (article, events) in enumerate(batch):
+            if n in alone:
+                results.append(self._save_alone(article, events, revise))
+            else:
+                results.append(article.article_id in saved)
+                saved.discard(article.article_id)  # the same article twice: the second is a repeat
+        return results
+
+    def _save_alone(self, article: Article, events: list[Event], revise: bool) -> bool | StoreError:
+        try:
+            return self.save_article(article, events, revise)
+        except StoreError as error:
+            return error
+
+    @staticmethod
+    def _stored_ids(connection: Connection, article_ids: Sequence[str]) -> set[str]:
+        ids = tables.articles.c.article_id
+        return {
+            article_id
+            for chunk in _chunks(article_ids)
+            for (article_id,) in connection.execute(select(ids).where(ids.in_(chunk)))
+        }
+
+    def _earlier_versions(self, batch: Sequence[Article]) -> dict[str, list[str]]:
+        """Per article of the batch, the ids of articles stored from its source with other text."""
         articles = tables.articles.c
-        statement = select(articles.article_id).where(
-            articles.source == article.source, articles.article_id != article.article_id
-        )
-        return [article_id for (article_id,) in self._run("look up earlier versions", statement)]
+        by_source: dict[str, list[str]] = defaultdict(list)
+        with self._transaction("look up earlier versions") as connection:
+            for chunk in _chunks(sorted({article.source for article in batch})):
+                statement = select(articles.source, articles.article_id).where(articles.source.in_(chunk))
+                for source, article_id in connection.execute(statement):
+                    by_source[source].append(article_id)
+        found = {
+            article.article_id: [other for other in by_source[article.source] if other != article.article_id]
+            for article in batch
+        }
+        return {article_id: ids for article_id, ids in found.items() if ids}
 
     @staticmethod
     def _replace(
@@ -259,13 +393,21 @@ class Store:
             for row in self._run("list articles", _page(statement, limit, offset))
         ]
 
-    def publication_dates(self) -> dict[str, str]:
-        """Article id → publication date, for articles that state one (linking dates events by it)."""
+    def publication_dates(self, article_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Article id → publication date, for articles that state one (linking dates events by
+        it): of every article, or only of ``article_ids``."""
         columns = tables.articles.c
         statement = select(columns.article_id, columns.published).where(columns.published.is_not(None))
-        return {
-            article_id: published for article_id, published in self._run("read publication dates", statement)
-        }
+        if article_ids is None:
+            return dict(self._run("read publication dates", statement))
+        with self._transaction("read publication dates") as connection:
+            return {
+                article_id: published
+                for chunk in _chunks(sorted(set(article_ids)))
+                for article_id, published in connection.execute(
+                    statement.where(columns.article_id.in_(chunk))
+                )
+            }
 
     def count_articles(self) -> int:
         return self._count("count articles", select(func.count()).select_from(tables.articles))
@@ -403,6 +545,8 @@ class Store:
             connection.execute(delete(tables.incident_events))
             connection.execute(delete(tables.incidents))
             _write_incidents(connection, incidents)
+            connection.execute(delete(tables.pending_events))
+            connection.execute(_mark_unlinked_pending())
 
     def upsert_incidents(self, incidents: list[Incident], removed: Iterable[str] = ()) -> None:
         """Write these incidents over any of the same id and drop the removed ones, in one transaction."""
@@ -414,6 +558,10 @@ class Store:
                 )
                 connection.execute(delete(tables.incidents).where(tables.incidents.c.incident_id.in_(chunk)))
             _write_incidents(connection, incidents)
+            linked = [event_id for incident in incidents for event_id in incident.events]
+            pending = tables.pending_events.c.event_id
+            for chunk in _chunks(linked):
+                connection.execute(delete(tables.pending_events).where(pending.in_(chunk)))
 
     def _read_incidents(self, action: str, statement: Select[Any]) -> list[Incident]:
         with self._transaction(action) as connection:
@@ -462,6 +610,82 @@ class Store:
             .order_by(self._binary(tables.events.c.event_id))
         )
         return [event_id for (event_id,) in self._run("find unlinked events", statement)]
+
+    def pending_event_ids(self, limit: int | None = None) -> list[str]:
+        """Events stored but in no incident yet, by id (the first ``limit``), read from their
+        index (pending_events) rather than by scanning every event: what linking takes up."""
+        pending = tables.pending_events.c.event_id
+        statement = select(pending).order_by(self._binary(pending)).limit(limit)
+        return [event_id for (event_id,) in self._run("read pending events", statement)]
+
+    def count_pending(self) -> int:
+        return self._count("count pending events", select(func.count()).select_from(tables.pending_events))
+
+    def events_near(self, blocks: Iterable[linkkeys.Block]) -> set[str]:
+        """Ids of the events in the link-key index ranges (store/linkkeys.py): an area's events,
+        its vague ones or a town's, whose last possible day (an ordinal) is in a range.
+        Overlapping ranges are read as one: the cost follows what is found, not the store."""
+        keys = tables.link_keys.c
+        in_block = {
+            "area": lambda value: keys.area == value,
+            "vague": lambda value: (keys.area == value) & keys.precise.is_(False),
+            "spot": lambda value: keys.spot == value,
+        }
+        ranges: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        for index, value, first, last in blocks:
+            ranges[(index, value)].append((first, last))
+        found: set[str] = set()
+        with self._transaction("read events near") as connection:
+            for (index, value), days in ranges.items():
+                for first, last in linkkeys.merged(days):
+                    statement = select(keys.event_id).where(
+                        in_block[index](value), keys.last_day.between(first, last)
+                    )
+                    found.update(event_id for (event_id,) in connection.execute(statement))
+        return found
+
+    def events_of_articles(self, article_ids: Iterable[str]) -> list[Event]:
+        """Every event of these articles."""
+        of_article = tables.events.c.article_id
+        with self._transaction("read events of articles") as connection:
+            return [
+                event
+                for chunk in _chunks(sorted(set(article_ids)))
+                for event in _load_events(
+                    connection, connection.execute(select(tables.events).where(of_article.in_(chunk))).all()
+                )
+            ]
+
+    def articles_of_events(self, event_ids: Iterable[str]) -> set[str]:
+        events = tables.events.c
+        statement = select(events.article_id).distinct()
+        with self._transaction("read articles of events") as connection:
+            return {
+                article_id
+                for chunk in _chunks(sorted(set(event_ids)))
+                for (article_id,) in connection.execute(statement.where(events.event_id.in_(chunk)))
+            }
+
+    def incidents_of_events(self, event_ids: Iterable[str]) -> list[Incident]:
+        """The stored incidents holding any of these events, each with all its members."""
+        members = tables.incident_events.c
+        with self._transaction("read incidents of events") as connection:
+            incident_ids = {
+                incident_id
+                for chunk in _chunks(sorted(set(event_ids)))
+                for (incident_id,) in connection.execute(
+                    select(members.incident_id).where(members.event_id.in_(chunk))
+                )
+            }
+            statements = (
+                select(tables.incidents).where(tables.incidents.c.incident_id.in_(chunk))
+                for chunk in _chunks(sorted(incident_ids))
+            )
+            return [
+                incident
+                for statement in statements
+                for incident in _load_incidents(connection, connection.execute(statement).all())
+            ]
 
     def integrity_faults(self) -> dict[str, list[str]]:
         """Ids breaking each integrity rule of the ledger, by rule (empty lists when sound)."""
