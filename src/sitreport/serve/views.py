@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup
@@ -106,11 +107,36 @@ def events_listing(store: Store, event_filter: EventFilter) -> EventsListing:
     )
 
 
+# More bars than this are too thin to read or click: "auto" takes the finest period that fits.
+MAX_TIMELINE_BARS = 120
+DAYS_PER_PERIOD: dict[str, int] = {"day": 1, "week": 7, "month": 31}
+
+
+def fitting_period(days: list[str]) -> str:
+    """The finest period (day, week, month, else year) giving at most MAX_TIMELINE_BARS bars
+    from the first to the last of these ISO days."""
+    if not days:
+        return "day"
+    span = (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days + 1
+    for by, length in DAYS_PER_PERIOD.items():
+        if span / length <= MAX_TIMELINE_BARS - 1:
+            return by
+    return "year"
+
+
 def timeline(store: Store, event_filter: EventFilter, by: str) -> dict[str, Any]:
+    """Event counts per period and type, and fatalities per period; ``by`` may be "auto"."""
+    query = event_filter.to_query()
+    counts = store.date_counts(query, by="day")
+    if by == "auto":
+        by = fitting_period([row["period"] for row in counts])
+    if by != "day":
+        counts = store.date_counts(query, by=by)
     return {
         "by": by,
         "filter": event_filter.params(),
-        "periods": store.date_counts(event_filter.to_query(), by=by),
+        "periods": counts,
+        "fatalities": store.date_fatalities(query, by=by),
     }
 
 
@@ -214,23 +240,26 @@ def incident_card(store: Store, incident_id: str, options: Options) -> IncidentC
 
 @dataclass
 class IncidentsListing:
+    filter: EventFilter
     incidents: list[Incident]
     page: Page
-    event_type: str | None
 
     def to_json(self) -> dict[str, Any]:
         return {
             **self.page.to_json(),
-            "event_type": self.event_type,
+            "filter": self.filter.params(),
             "incidents": [i.to_dict() for i in self.incidents],
         }
 
 
-def incidents_listing(store: Store, event_type: str | None, limit: int, offset: int) -> IncidentsListing:
+def incidents_listing(store: Store, event_filter: EventFilter) -> IncidentsListing:
+    """Incidents with a member event the filter matches, one page of them."""
+    matching = event_filter.to_query()
+    limit, offset = event_filter.limit, event_filter.offset
     return IncidentsListing(
-        incidents=store.list_incidents(event_type=event_type, limit=limit, offset=offset),
-        page=Page(store.count_incidents(event_type=event_type), limit, offset),
-        event_type=event_type,
+        filter=event_filter,
+        incidents=store.list_incidents(limit=limit, offset=offset, matching=matching),
+        page=Page(store.count_incidents(matching=matching), limit, offset),
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Row, Select, and_, case, func, select
 
 from sitreport.store.engine import Binary
-from sitreport.store.query import Condition
+from sitreport.store.query import Condition, largest_fatalities
 from sitreport.store.schema import event_places, events, quantities
 
 # Figures that count people: the largest sizes a marker (they overlap, so never summed).
@@ -61,7 +61,15 @@ def largest_people_figures(matching: Sequence[Condition]) -> Select[Any]:
     )
 
 
-def markers(place_rows: Sequence[Row[Any]], people: dict[str, int]) -> list[dict[str, Any]]:
+def largest_killed_figures(matching: Sequence[Condition]) -> Select[Any]:
+    """Per matching event with a killed figure: its largest (its fatalities)."""
+    matching_ids = select(events.c.event_id).where(*matching)
+    return largest_fatalities().where(quantities.c.event_id.in_(matching_ids))
+
+
+def markers(
+    place_rows: Sequence[Row[Any]], people: dict[str, int], fatalities: dict[str, int]
+) -> list[dict[str, Any]]:
     """One marker per event, at the first (best) of its place rows."""
     found: dict[str, dict[str, Any]] = {}
     for row in place_rows:
@@ -76,5 +84,6 @@ def markers(place_rows: Sequence[Row[Any]], people: dict[str, int]) -> list[dict
                 "lat": row.lat,
                 "lon": row.lon,
                 "people": people.get(row.event_id, 0),
+                "fatalities": fatalities.get(row.event_id, 0),
             }
     return list(found.values())
