@@ -106,9 +106,26 @@ def article(store: StoreDep, article_id: str) -> dict[str, Any]:
     return views.article_view(store, article_id, MAX_LIMIT).to_json()
 
 
-@router.get("/sources", summary="Per reporting source: events, articles, outlets; and framing by outlet")
-def sources(store: StoreDep, options: OptionsDep, framing: FramingDep) -> dict[str, Any]:
-    return views.sources_view(store, options, framing).to_json()
+FramingSortParam = Annotated[str, Query(description=f"One of: {', '.join(views.FRAMING_SORTS)}")]
+
+
+@router.get(
+    "/sources", summary="Per reporting source: events, articles, outlets; and framing by outlet, one page"
+)
+def sources(
+    store: StoreDep,
+    options: OptionsDep,
+    framing: FramingDep,
+    sort: FramingSortParam = "-articles",
+    limit: LimitParam = DEFAULT_LIMIT,
+    offset: OffsetParam = 0,
+) -> dict[str, Any]:
+    return views.sources_view(store, options, framing, sort, limit, offset).to_json()
+
+
+@router.get("/outlets/{outlet:path}", summary="One outlet's framing terms, overall and month by month")
+def outlet(store: StoreDep, options: OptionsDep, framing: FramingDep, outlet: str) -> dict[str, Any]:
+    return views.outlet_view(store, options, framing, outlet).to_json()
 
 
 @router.get("/places", summary="Places with events, with coordinates and governorate")

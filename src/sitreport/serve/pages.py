@@ -15,6 +15,7 @@ from sitreport.serve import views
 from sitreport.serve.api import (
     FilterDep,
     FramingDep,
+    FramingSortParam,
     LimitParam,
     OffsetParam,
     OptionsDep,
@@ -167,8 +168,24 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> Response
 
 
 @router.get("/sources")
-def sources_page(request: Request, store: StoreDep, options: OptionsDep, framing: FramingDep) -> Response:
-    return render(request, "sources.html", view=views.sources_view(store, options, framing))
+def sources_page(
+    request: Request,
+    store: StoreDep,
+    options: OptionsDep,
+    framing: FramingDep,
+    sort: FramingSortParam = "-articles",
+    limit: LimitParam = 50,
+    offset: OffsetParam = 0,
+) -> Response:
+    view = views.sources_view(store, options, framing, sort, limit, offset)
+    return render(request, "sources.html", view=view)
+
+
+@router.get("/outlets/{outlet:path}")
+def outlet_page(
+    request: Request, store: StoreDep, options: OptionsDep, framing: FramingDep, outlet: str
+) -> Response:
+    return render(request, "outlet.html", view=views.outlet_view(store, options, framing, outlet))
 
 
 @router.get("/places")
