@@ -129,7 +129,7 @@
     const scale = (HEIGHT - AXIS - 16) / peak;
     const points = bars.map((bar, index) => `${(index + 0.5) * step},${HEIGHT - AXIS - bar.killed * scale}`);
     chart.appendChild(svg("polyline", { class: "killed", points: points.join(" ") }));
-    const label = svg("text", { class: "killed-label", x: width - 2, y: 11, "text-anchor": "end" });
+    const label = svg("text", { class: "killed-label", x: width / 2, y: HEIGHT - 4, "text-anchor": "middle" });
     label.textContent = `max ${peak.toLocaleString("en")} killed per ${by}`;
     chart.appendChild(label);
   }
