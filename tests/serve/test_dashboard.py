@@ -157,7 +157,7 @@ def test_area_level_events_shade_their_governorate_instead_of_a_point(
     expect(page.locator("#map path[fill='#7f2704']").first).to_be_attached()  # the darkest shade
     expect(page.locator(".town-label", has_text="Aleppo")).to_be_visible()
     expect(page.locator("#map-shade")).to_have_value("fatalities")
-    screenshot(page, "map.png", full_page=False)
+    screenshot(page, "map.png")
     page.get_by_label("Shade governorates by").select_option("none")
     expect(page).to_have_url(re.compile(r"shade=none"))
     expect(page.locator("#map-status")).to_contain_text("events on the map")
@@ -211,7 +211,9 @@ def test_events_become_cards_on_a_phone(page: Page, generated_server: str) -> No
     assert box is not None and box["width"] > 300  # the whole card's width, not one letter
     label = place.evaluate("cell => getComputedStyle(cell, '::before').content")
     assert label == '"Place"'
+    page.locator("#timeline").scroll_into_view_if_needed()
     screenshot(page, "phone-events.png", full_page=False)
     page.goto(f"{generated_server}/map")
     expect(page.locator("#map-status")).to_contain_text("events on the map")
+    page.evaluate("window.scrollBy(0, document.getElementById('map-status').getBoundingClientRect().top - 8)")
     screenshot(page, "phone-map.png", full_page=False)
