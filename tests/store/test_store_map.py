@@ -69,7 +69,8 @@ def test_people_is_the_largest_people_figure_or_zero(mapped: Store) -> None:
 
 
 def test_fatalities_is_the_largest_killed_figure_or_zero(mapped: Store) -> None:
-    killed = {event_id: point["fatalities"] for event_id, point in by_id(mapped.map_points(EventQuery())).items()}
+    points = by_id(mapped.map_points(EventQuery()))
+    killed = {event_id: point["fatalities"] for event_id, point in points.items()}
     assert killed == {"m-location": 300, "m-destination": 0, "m-origin": 0}
 
 
