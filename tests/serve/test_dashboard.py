@@ -90,7 +90,7 @@ def test_several_types_from_the_form_reach_the_table_the_json_and_the_downloads(
     types = set(page.locator("table.events tbody td[data-label='Type']").all_inner_texts())
     assert types == {"armed clash", "aid"}
     both = api(generated_server, "/api/events", event_type=["armed_clash", "aid"])
-    assert listed_total(page) == both["total"] == sum(both["counts"].values())
+    assert listed_total(page) == both["total"] == both["counts"]["armed_clash"] + both["counts"]["aid"]
     assert both["filter"]["event_type"] == ["armed_clash", "aid"]
     csv_link = page.get_by_role("link", name="CSV", exact=True)
     expect(csv_link).to_have_attribute("href", re.compile(r"event_type=armed_clash&event_type=aid"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -103,7 +103,8 @@ def events_listing(store: Store, event_filter: EventFilter) -> EventsListing:
         filter=event_filter,
         events=store.query_events(query),
         page=Page(store.count_events(query), event_filter.limit, event_filter.offset),
-        type_counts=store.event_type_counts(event_filter.to_query(offset=0)),
+        # Counted without the type filter (a facet): each chip shows what adding its type brings.
+        type_counts=store.event_type_counts(replace(event_filter, event_types=(), offset=0)),
     )
 
 
