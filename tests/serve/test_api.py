@@ -245,17 +245,19 @@ def test_timeline_picks_a_period_that_fits_and_sums_fatalities(client: TestClien
 
 
 @pytest.mark.parametrize(
-    ("days", "expected"),
+    ("span", "expected"),
     [
-        ([], "day"),
-        (["2018-01-01", "2018-04-01"], "day"),
-        (["2018-01-01", "2019-12-31"], "week"),
-        (["2010-01-01", "2018-12-31"], "month"),
-        (["1985-02-04", "2019-12-31"], "year"),
+        (None, "day"),
+        (("2018-01-01", "2018-04-01"), "day"),
+        (("2018-01-01", "2019-12-31"), "week"),
+        (("2010-01-01", "2018-12-31"), "month"),
+        (("1985-02-04", "2019-12-31"), "year"),
     ],
 )
-def test_the_finest_period_within_the_bar_limit_is_chosen(days: list[str], expected: str) -> None:
-    assert fitting_period(days) == expected
+def test_the_finest_period_within_the_bar_limit_is_chosen(
+    span: tuple[str, str] | None, expected: str
+) -> None:
+    assert fitting_period(span) == expected
 
 
 def test_map_points_sized_by_people_and_unmapped_counted(client: TestClient) -> None:

@@ -186,6 +186,12 @@ def test_date_counts_follow_filters_and_refuse_unknown_periods(filled: Store) ->
         filled.date_counts(EventQuery(), by="decade")
 
 
+def test_date_span_is_the_first_and_last_matching_day(filled: Store) -> None:
+    assert filled.date_span(EventQuery()) == ("2018-07-30", "2018-08-03")
+    assert filled.date_span(EventQuery(event_type="evacuation")) == ("2018-08-01", "2018-08-01")
+    assert filled.date_span(EventQuery(event_type="siege")) is None
+
+
 def test_date_fatalities_sum_each_events_largest_killed_figure(filled: Store) -> None:
     assert filled.date_fatalities(EventQuery(), by="day") == [{"period": "2018-08-03", "fatalities": 12}]
     assert filled.date_fatalities(EventQuery(), by="year") == [{"period": "2018", "fatalities": 12}]

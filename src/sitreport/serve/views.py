@@ -113,14 +113,14 @@ MAX_TIMELINE_BARS = 120
 DAYS_PER_PERIOD: dict[str, int] = {"day": 1, "week": 7, "month": 31}
 
 
-def fitting_period(days: list[str]) -> str:
+def fitting_period(span: tuple[str, str] | None) -> str:
     """The finest period (day, week, month, else year) giving at most MAX_TIMELINE_BARS bars
-    from the first to the last of these ISO days."""
-    if not days:
+    from the first to the last ISO day of ``span``."""
+    if span is None:
         return "day"
-    span = (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days + 1
+    days = (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days + 1
     for by, length in DAYS_PER_PERIOD.items():
-        if span / length <= MAX_TIMELINE_BARS - 1:
+        if days / length <= MAX_TIMELINE_BARS - 1:
             return by
     return "year"
 
@@ -128,15 +128,12 @@ def fitting_period(days: list[str]) -> str:
 def timeline(store: Store, event_filter: EventFilter, by: str) -> dict[str, Any]:
     """Event counts per period and type, and fatalities per period; ``by`` may be "auto"."""
     query = event_filter.to_query()
-    counts = store.date_counts(query, by="day")
     if by == "auto":
-        by = fitting_period([row["period"] for row in counts])
-    if by != "day":
-        counts = store.date_counts(query, by=by)
+        by = fitting_period(store.date_span(query))
     return {
         "by": by,
         "filter": event_filter.params(),
-        "periods": counts,
+        "periods": store.date_counts(query, by=by),
         "fatalities": store.date_fatalities(query, by=by),
     }
 

@@ -335,6 +335,13 @@ class Store:
             {"period": when, "event_type": event_type, "count": count} for when, event_type, count in found
         ]
 
+    def date_span(self, query: EventQuery) -> tuple[str, str] | None:
+        """The first and last day (ISO) of the matching dated events, None when none is dated."""
+        day = tables.events.c.date_start
+        statement = select(func.min(day), func.max(day)).where(day.is_not(None), *conditions(query))
+        first, last = self._run("read the date span", statement)[0]
+        return None if first is None else (first, last)
+
     def date_fatalities(self, query: EventQuery, by: str = "day") -> list[dict[str, Any]]:
         """Per period (as date_counts), the matching events' fatalities: each event's largest
         killed figure, summed over the period's events; periods without any are left out."""
@@ -367,9 +374,8 @@ class Store:
         matching = conditions(query)
         with self._transaction("read map points") as connection:
             place_rows = connection.execute(points.marker_places(matching, self._binary)).all()
-            people = dict(connection.execute(points.largest_people_figures(matching)).all())
-            fatalities = dict(connection.execute(points.largest_killed_figures(matching)).all())
-        return points.markers(place_rows, people, fatalities)
+            figure_rows = connection.execute(points.largest_figures(matching)).all()
+        return points.markers(place_rows, figure_rows)
 
     def iter_events(self) -> Iterator[Event]:
         """Every event, ordered by event id, read a chunk at a time (keyset paging)."""
