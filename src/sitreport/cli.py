@@ -27,6 +27,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from typer.exceptions import TyperException
 
 from sitreport.errors import InputError, SitreportError
 from sitreport.options import DEFAULT_DB_URL, Options
@@ -79,6 +80,8 @@ TextColumnOption = Annotated[
 InputsArgument = Annotated[
     list[Path], typer.Argument(help="Files or folders: .txt, .html, .csv, .jsonl.", show_default=False)
 ]
+FirstId = Annotated[str, typer.Argument(help="An event id or incident id.")]
+SecondId = Annotated[str, typer.Argument(help="Another event id or incident id.")]
 
 
 def _options(db: str = DEFAULT_DB_URL, kb: list[Path] | None = None, text_column: str = "text") -> Options:
@@ -512,8 +515,8 @@ def check(db: DbOption = DEFAULT_DB_URL) -> None:
 
 @incidents_app.command("merge")
 def incidents_merge(
-    first: Annotated[str, typer.Argument(help="An event id or incident id.")],
-    second: Annotated[str, typer.Argument(help="Another event id or incident id.")],
+    first: FirstId,
+    second: SecondId,
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
     """Record that two events (or incidents) are one incident; later runs respect it.
@@ -525,8 +528,8 @@ def incidents_merge(
 
 @incidents_app.command("split")
 def incidents_split(
-    first: Annotated[str, typer.Argument(help="An event id or incident id.")],
-    second: Annotated[str, typer.Argument(help="Another event id or incident id.")],
+    first: FirstId,
+    second: SecondId,
     db: DbOption = DEFAULT_DB_URL,
 ) -> None:
     """Record that two events (or incidents) are different incidents; later runs respect it.
@@ -729,3 +732,20 @@ def serve(
         raise _fail(error) from error
     stderr.print(f"sitreport serving {db} at http://{host}:{port}/  (Ctrl+C to stop)")
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+def main() -> None:
+    """The console entry point: a usage error is one line naming the command, what is wrong
+    with the input and where to look, instead of a framed panel; exit codes are click's."""
+    try:
+        code = app(standalone_mode=False, prog_name="sitreport")
+    except TyperException as error:  # usage and parameter errors, raised by typer's own click
+        context = getattr(error, "ctx", None)
+        command = context.command_path if context is not None else "sitreport"
+        message = " ".join(error.format_message().split())
+        print(f"error: {command}: {message} (see `{command} --help`)", file=sys.stderr)
+        sys.exit(getattr(error, "exit_code", 2))
+    except typer.Abort:
+        print("error: aborted", file=sys.stderr)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

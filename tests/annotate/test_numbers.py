@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -84,3 +86,20 @@ def test_a_fraction_takes_the_scale_after_it(fraction: str, scale: str) -> None:
     lexicon = load_number_lexicon()
     expected = round(lexicon.fractions[fraction] * lexicon.scales[scale])
     assert parse_quantity(f"a {fraction} of a {scale}") == (expected, "exact")
+
+
+@given(st.integers(min_value=1, max_value=9), st.sampled_from(["dozen", "score"]))
+def test_a_multiplier_counts_groups_of_the_number_before_it(count: int, word: str) -> None:
+    """ "two dozen" is 24 and "three score" 60; the group sizes come from the kb, not the code."""
+    group = load_number_lexicon().multipliers[word]
+    assert parse_quantity(f"{UNITS[count - 1]} {word}") == (count * group, "exact")
+    assert parse_quantity(f"a {word}") == (group, "exact")
+
+
+def test_a_user_kb_adds_multiplier_words(tmp_path: Path) -> None:
+    """A multiplier word is knowledge: a user's numbers.toml adds one ("a gross" is 144)."""
+    (tmp_path / "extraction").mkdir()
+    (tmp_path / "extraction" / "numbers.toml").write_text("[multipliers]\ngross = 144\n", encoding="utf-8")
+    lexicon = load_number_lexicon((tmp_path,))
+    assert parse_quantity("two gross", lexicon) == (288, "exact")
+    assert parse_quantity("two gross") == (2, "exact")

@@ -52,6 +52,26 @@ def test_a_bad_option_value_is_one_error_line_naming_it(filled: Path, args: list
     assert named in line
 
 
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["events", "--limit", "many"], "--limit"),
+        (["extract", "--no-such-flag", "x.txt"], "--no-such-flag"),
+        (["extract"], "files"),
+        (["no-such-command"], "no-such-command"),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_input_and_where_to_look(
+    tmp_path: Path, args: list[str], named: str
+) -> None:
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    [line] = error_lines(result)
+    assert named in line
+    assert "--help" in line
+    assert "╭" not in result.stderr
+
+
 def test_a_bad_cluster_is_one_error_line_before_anything_is_stored(tmp_path: Path) -> None:
     result = run("ingest", "nothing.txt", "--cluster", "local:x", "--db", "sqlite:///new.db", cwd=tmp_path)
     assert result.returncode == 2

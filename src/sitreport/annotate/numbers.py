@@ -31,6 +31,7 @@ class NumberLexicon:
 
     units: dict[str, int]
     scales: dict[str, int]
+    multipliers: dict[str, int]
     vague: dict[str, int]
     articles: frozenset[str]
     # hedge words -> qualifier, longest phrase first so "no more than" wins over "more than"
@@ -46,6 +47,7 @@ class NumberLexicon:
         return (
             word in self.units
             or word in self.scales
+            or word in self.multipliers
             or word in self.vague
             or word in self.fractions
             or bool(DIGITS.fullmatch(word))
@@ -65,6 +67,7 @@ def load_number_lexicon(extra_dirs: tuple[Path, ...] = ()) -> NumberLexicon:
     return NumberLexicon(
         units={k.lower(): int(v) for k, v in numbers.get("units", {}).items()},
         scales={k.lower(): int(v) for k, v in numbers.get("scales", {}).items()},
+        multipliers={k.lower(): int(v) for k, v in numbers.get("multipliers", {}).items()},
         vague={k.lower(): int(v) for k, v in numbers.get("vague", {}).items()},
         articles=frozenset(w.lower() for w in numbers.get("articles", {}).get("words", [])),
         hedges=tuple(hedges),
@@ -114,7 +117,7 @@ def is_joining_word(word: str, following: str, current: float, vague: bool, lexi
 
 def starts_number(word: str, lexicon: NumberLexicon) -> bool:
     """Whether an article before ``word`` stands for "one": "a hundred", "a dozen", "a quarter"."""
-    return word in lexicon.scales or word == "dozen" or word in lexicon.fractions
+    return word in lexicon.scales or word in lexicon.multipliers or word in lexicon.fractions
 
 
 def read_number(words: list[str], lexicon: NumberLexicon) -> tuple[int, bool] | None:
@@ -134,8 +137,8 @@ def read_number(words: list[str], lexicon: NumberLexicon) -> tuple[int, bool] | 
             if seen:
                 break
             current, seen = number, True
-        elif word == "dozen":
-            current, seen = (current or 1.0) * lexicon.units[word], True
+        elif word in lexicon.multipliers:
+            current, seen = (current or 1.0) * lexicon.multipliers[word], True
         elif word in lexicon.units:
             if seen and not can_add(current, lexicon.units[word]):
                 break
