@@ -152,7 +152,7 @@
       const clusters = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
       clusters.addLayers(located.map(marker));
       map.addLayer(clusters);
-      if (located.length) map.fitBounds(clusters.getBounds(), { maxZoom: 9, padding: [30, 30] });
+      if (located.length) map.fitBounds(clusters.getBounds(), { maxZoom: 9, padding: [30, 30], animate: false });
       container.dataset.peak = String(base.peak);
       status.textContent = describe(data, located.length, areaLevel, countryLevel);
     } catch (error) {
