@@ -65,6 +65,10 @@ URLS = [
     "/api/events?source=SOHR&sort=-confidence",
     "/api/timeline?by=day",
     "/api/timeline?by=week",
+    "/api/timeline?by=auto",
+    "/api/timeline?by=auto&source=sohr&place=idleb",
+    "/events?event_type=armed_clash&event_type=aid&min_fatalities=100",
+    "/events?disputed=1",
     "/map",
     "/api/map",
     "/api/map?place=Idlib",
@@ -76,12 +80,14 @@ URLS = [
     "/api/events.csv",
     "/incidents",
     "/api/incidents?limit=1000",
+    "/incidents?source=sohr&event_type=evacuation",
     "/incidents/{incident}",
     "/articles",
     "/articles/{article}",
     "/places",
     "/sources",
     "/api/sources",
+    "/sources?sort=outlet&offset=50",
 ]
 
 

@@ -7,16 +7,18 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from playwright.sync_api import BrowserContext, sync_playwright
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, sync_playwright
 
 from sitreport.serve import create_app
 
+from . import generated_corpus
 from . import serve_samples as samples
 
 # The server answers loopback names only (DNS rebinding); TestClient's default host is "testserver".
@@ -52,6 +54,22 @@ def ingest_client(tmp_path: Path) -> Iterator[TestClient]:
 @pytest.fixture(scope="session")
 def live_server(db_url: str) -> Iterator[str]:
     """The app under a real uvicorn server on a free loopback port, in a thread."""
+    with serving(db_url) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def generated_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app over the generated corpus (hundreds of events over decades, hundreds of outlets)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('generated') / 'generated.db'}"
+    generated_corpus.generate().save(url)
+    with serving(url) as served:
+        yield served
+
+
+@contextmanager
+def serving(db_url: str) -> Iterator[str]:
+    """The app over ``db_url`` under uvicorn on a free loopback port, in a thread, while open."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     host, port = listener.getsockname()
@@ -103,3 +121,21 @@ def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browse
         )
         yield context
         context.close()
+
+
+@pytest.fixture
+def page(browser_context: BrowserContext) -> Iterator[Page]:
+    """A fresh tab that records console errors (a CSP violation is one) and refuses dialogs."""
+    tab = browser_context.new_page()
+    errors: list[str] = []
+
+    def record(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(message.text)
+
+    tab.on("console", record)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("dialog", lambda dialog: errors.append(f"dialog opened: {dialog.message}"))
+    yield tab
+    tab.close()
+    assert errors == [], errors

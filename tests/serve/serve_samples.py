@@ -170,6 +170,7 @@ HOSTILE_CLASH = event(
     confidence=0.5,
     sources=["<script>window.__pwned=1</script>"],
     quantities=[quantity(HOSTILE_TEXT, "At least 7 fighters", "killed", 7, "min", None)],
+    sub_event_type="Armed clash",
 )
 # Evidence that covers the injected script, so highlighting itself must escape it.
 HOSTILE_CLASH.evidence.append(evidence(HOSTILE_TEXT, PWNED_SCRIPT))

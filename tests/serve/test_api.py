@@ -12,6 +12,7 @@ from sitreport.errors import SitreportError
 from sitreport.records import Event
 from sitreport.serve import create_app
 from sitreport.serve.ingest import MAX_BODY_BYTES
+from sitreport.serve.views import fitting_period
 
 from . import serve_samples as samples
 
@@ -56,6 +57,19 @@ def test_events_counts_per_type(client: TestClient) -> None:
         (f"article_id={samples.DAILY.article_id}", [samples.ARRESTS, samples.AID]),
         ("event_type=evacuation&source=SANA", [samples.WIRE_EVACUATION]),
         ("event_type=siege", []),
+        # Forgiving: any case, several types, places by gazetteer alias, a governorate's towns.
+        ("source=sohr", [samples.MONITOR_EVACUATION, samples.SHELLING]),
+        ("actor=SYRIAN ARMY", [samples.SHELLING]),
+        ("event_type=detention&event_type=aid", [samples.ARRESTS, samples.AID]),
+        (
+            "place=deraa",
+            [samples.WIRE_EVACUATION, samples.MONITOR_EVACUATION],
+        ),  # Daraa al-Balad's governorate
+        ("place=Rural Damascus", [samples.ARRESTS, samples.HOSTILE_CLASH]),  # Rif Dimashq's towns
+        ("min_fatalities=12", [samples.SHELLING]),
+        ("min_fatalities=13", []),
+        ("disputed=1", [samples.WIRE_EVACUATION, samples.MONITOR_EVACUATION]),
+        ("sub_event_type=armed clash", [samples.HOSTILE_CLASH]),
     ],
 )
 def test_each_filter_selects_its_events(client: TestClient, query: str, expected: list[Event]) -> None:
@@ -98,6 +112,10 @@ def test_pagination_walks_every_event_once(client: TestClient) -> None:
         ("date_from=2018-13-01", 400),
         ("date_from=2018-08-02&date_to=2018-08-01", 400),
         ("event_type=parade", 400),
+        ("event_type=aid&event_type=parade", 400),
+        ("sub_event_type=parade", 400),
+        ("min_fatalities=many", 400),
+        ("disputed=perhaps", 400),
         ("sort=colour", 400),
         ("limit=0", 400),
         ("limit=100000", 400),
@@ -110,8 +128,20 @@ def test_bad_filters_get_a_4xx_that_says_why(client: TestClient, query: str, sta
     assert response.json()["detail"]
 
 
+def test_several_values_come_back_in_the_filter_and_the_download(client: TestClient) -> None:
+    body = client.get("/api/events?event_type=detention&event_type=aid&disputed=1&min_fatalities=0").json()
+    assert body["filter"] == {
+        "event_type": ["detention", "aid"],
+        "disputed": "1",
+        "min_fatalities": "0",
+    }
+    csv = client.get("/api/events.csv?event_type=detention&event_type=aid").text.strip().splitlines()
+    assert len(csv) - 1 == 2
+
+
 def test_blank_form_fields_mean_no_filter(client: TestClient) -> None:
-    query = "event_type=&date_from=&date_to=&place=&actor=&source=&text=&sort="
+    query = "event_type=&sub_event_type=&date_from=&date_to=&place=&actor=&source=&text=&sort="
+    query += "&disputed=&min_fatalities="
     assert client.get(f"/api/events?{query}").json()["total"] == len(ALL_EVENTS)
 
 
@@ -135,6 +165,13 @@ def test_incidents_list_and_one(client: TestClient) -> None:
     assert listing["incidents"] == [samples.EVACUATION_INCIDENT.to_dict()]
     assert client.get("/api/incidents?event_type=siege").json()["total"] == 0
     assert client.get("/api/incidents?event_type=parade").status_code == 400
+    # The event filter keeps incidents with a member event it matches.
+    assert client.get("/api/incidents?source=sana&disputed=1").json()["total"] == 1
+    assert client.get("/api/incidents?source=sana&disputed=1").json()["filter"] == {
+        "source": "sana",
+        "disputed": "1",
+    }
+    assert client.get("/api/incidents?min_fatalities=1").json()["total"] == 0
     one = client.get(f"/api/incidents/{samples.EVACUATION_INCIDENT.incident_id}").json()
     assert one.pop("framing") is not None
     assert one == samples.EVACUATION_INCIDENT.to_dict()
@@ -162,6 +199,22 @@ def test_sources_summary_and_framing(client: TestClient) -> None:
     assert {outlet["outlet"] for outlet in body["framing"]} >= {"Sample Wire", "Sample Monitor"}
 
 
+def test_framing_outlets_are_paged_and_sorted(client: TestClient) -> None:
+    everything = client.get("/api/sources?sort=outlet").json()
+    names = [outlet["outlet"] for outlet in everything["framing"]]
+    assert names == sorted(names, key=str.casefold) and everything["total"] == len(names)
+    page = client.get("/api/sources?sort=-outlet&limit=2&offset=1").json()
+    assert [outlet["outlet"] for outlet in page["framing"]] == names[::-1][1:3]
+    assert client.get("/api/sources?sort=colour").status_code == 400
+
+
+def test_an_outlet_has_its_terms_month_by_month(client: TestClient) -> None:
+    outlet = client.get("/api/outlets/Sample Wire").json()
+    assert outlet["outlet"] == "Sample Wire"
+    assert outlet["terms_by_month"] == {"2018-07": {"fighter": 1}}
+    assert client.get("/api/outlets/Nobody").status_code == 404
+
+
 def test_places_summary(client: TestClient) -> None:
     places = {row["name"]: row for row in client.get("/api/places").json()["places"]}
     assert places["Douma"]["admin1"] == "Rif Dimashq"
@@ -179,6 +232,34 @@ def test_timeline_counts_per_period(client: TestClient) -> None:
     assert client.get("/api/timeline?by=decade").status_code == 400
 
 
+def test_timeline_picks_a_period_that_fits_and_sums_fatalities(client: TestClient) -> None:
+    body = client.get("/api/timeline?by=auto").json()
+    assert body["by"] == "day"  # the samples span three weeks
+    assert body["fatalities"] == [
+        {"period": "2018-07-17", "fatalities": 12},
+        {"period": "2018-08-05", "fatalities": 7},
+    ]
+    years = client.get("/api/timeline?by=year").json()
+    assert {row["period"] for row in years["periods"]} == {"2018"}
+    assert sum(row["count"] for row in years["periods"]) == sum(1 for e in ALL_EVENTS if e.date)
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        (None, "day"),
+        (("2018-01-01", "2018-04-01"), "day"),
+        (("2018-01-01", "2019-12-31"), "week"),
+        (("2010-01-01", "2018-12-31"), "month"),
+        (("1985-02-04", "2019-12-31"), "year"),
+    ],
+)
+def test_the_finest_period_within_the_bar_limit_is_chosen(
+    span: tuple[str, str] | None, expected: str
+) -> None:
+    assert fitting_period(span) == expected
+
+
 def test_map_points_sized_by_people_and_unmapped_counted(client: TestClient) -> None:
     body = client.get("/api/map").json()
     points = {point["event_id"]: point for point in body["points"]}
@@ -186,6 +267,8 @@ def test_map_points_sized_by_people_and_unmapped_counted(client: TestClient) -> 
     assert points[samples.WIRE_EVACUATION.event_id]["people"] == 1200
     assert points[samples.WIRE_EVACUATION.event_id]["place"] == "Idlib"  # where the people went
     assert points[samples.SHELLING.event_id]["people"] == 12
+    assert points[samples.SHELLING.event_id]["fatalities"] == 12
+    assert points[samples.WIRE_EVACUATION.event_id]["fatalities"] == 0
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,13 @@ PAGES = [
     f"/events/{samples.HOSTILE_CLASH.event_id}",
     "/map",
     "/incidents",
+    "/incidents?disputed=1&source=sohr",
     f"/incidents/{samples.EVACUATION_INCIDENT.incident_id}",
     "/articles",
     f"/articles/{samples.HOSTILE.article_id}",
     "/sources",
+    "/sources?sort=terms&limit=2&offset=2",
+    f"/outlets/{samples.HOSTILE.outlet}",
     "/places",
 ]
 
@@ -43,6 +46,19 @@ def test_events_page_shows_the_filtered_rows_and_counts(client: TestClient) -> N
     assert "Kafr Zita" in html and "Douma" not in html
     assert 'value="SOHR"' in html  # the form keeps the filter
     assert "/api/events.csv?source=SOHR" in html  # downloads carry it
+
+
+def test_type_chips_add_and_remove_their_type(client: TestClient) -> None:
+    html = client.get("/events?event_type=detention&event_type=aid").text
+    assert 'class="chip t-aid active" href="/events?event_type=detention"' in html  # aid taken out
+    assert '<option value="detention" selected>' in html and '<option value="aid" selected>' in html
+    html = client.get("/events?event_type=aid").text
+    assert 'class="chip t-evacuation" href="/events?event_type=aid&amp;event_type=evacuation"' in html
+
+
+def test_killed_column_shows_the_largest_killed_figure(client: TestClient) -> None:
+    html = client.get("/events?min_fatalities=12").text
+    assert '<td class="num" data-label="Killed">12</td>' in html
 
 
 def test_empty_filter_says_so(client: TestClient) -> None:

@@ -79,6 +79,16 @@ def test_query_returns_whole_events(filled: Store, samples: Corpus) -> None:
         (EventQuery(event_type="evacuation", place="Daraa"), ["e1"]),
         (EventQuery(source="SOHR", actor="Russia", date_to="2018-08-31"), ["e3"]),
         (EventQuery(event_type="evacuation", source="SOHR"), []),
+        # Forgiving filters: any of several types, names in any case, other names of a place.
+        (EventQuery(event_types=("evacuation", "agreement")), ["e5", "e1", "e4"]),
+        (EventQuery(event_types=("evacuation",), event_type="evacuation"), ["e1", "e4"]),
+        (EventQuery(source="sana"), ["e1", "e3"]),
+        (EventQuery(actor="RUSSIA"), ["e1", "e3"]),
+        (EventQuery(actor="Rus"), []),  # a whole name, not a part of one
+        (EventQuery(place="Deraa", place_names=("Daraa",)), ["e5", "e1"]),
+        (EventQuery(place_names=("Nowhere", "Hama")), ["e3"]),
+        (EventQuery(min_fatalities=12), ["e3"]),
+        (EventQuery(min_fatalities=13), []),
     ],
 )
 def test_filters_combine_with_and(filled: Store, query: EventQuery, expected: list[str]) -> None:
@@ -169,8 +179,23 @@ def test_date_counts_per_period_leave_out_undated(
 def test_date_counts_follow_filters_and_refuse_unknown_periods(filled: Store) -> None:
     counts = filled.date_counts(EventQuery(event_type="evacuation"), by="month")
     assert counts == [{"period": "2018-08", "event_type": "evacuation", "count": 1}]
+    assert filled.date_counts(EventQuery(event_type="evacuation"), by="year") == [
+        {"period": "2018", "event_type": "evacuation", "count": 1}
+    ]
     with pytest.raises(ValueError, match="unknown period"):
-        filled.date_counts(EventQuery(), by="year")
+        filled.date_counts(EventQuery(), by="decade")
+
+
+def test_date_span_is_the_first_and_last_matching_day(filled: Store) -> None:
+    assert filled.date_span(EventQuery()) == ("2018-07-30", "2018-08-03")
+    assert filled.date_span(EventQuery(event_type="evacuation")) == ("2018-08-01", "2018-08-01")
+    assert filled.date_span(EventQuery(event_type="siege")) is None
+
+
+def test_date_fatalities_sum_each_events_largest_killed_figure(filled: Store) -> None:
+    assert filled.date_fatalities(EventQuery(), by="day") == [{"period": "2018-08-03", "fatalities": 12}]
+    assert filled.date_fatalities(EventQuery(), by="year") == [{"period": "2018", "fatalities": 12}]
+    assert filled.date_fatalities(EventQuery(event_type="evacuation"), by="month") == []
 
 
 def test_iter_events_streams_everything_in_id_order(store: Store) -> None:

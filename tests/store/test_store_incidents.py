@@ -6,7 +6,7 @@ import pytest
 
 from sitreport.errors import StoreError
 from sitreport.records import Incident
-from sitreport.store import Store
+from sitreport.store import EventQuery, Store
 
 from .store_samples import IDLIB, corpus, evacuation_incident, incident
 
@@ -46,6 +46,33 @@ def test_incidents_list_dated_first_filter_by_type_and_page(
     assert filled.count_incidents() == 2
     assert filled.count_incidents(event_type="evacuation") == 1
     assert filled.count_incidents(event_type="siege") == 0
+
+
+@pytest.mark.parametrize(
+    ("matching", "expected"),
+    [
+        (EventQuery(source="sohr"), ["i-strikes"]),  # e3 cites SOHR; e1 and e4 do not
+        (EventQuery(place="Daraa"), ["i-evac"]),  # through e1's location
+        (EventQuery(min_fatalities=10), ["i-strikes"]),
+        (EventQuery(disputed=True), ["i-evac"]),
+        (EventQuery(event_types=("evacuation", "remote_violence")), ["i-evac", "i-strikes"]),
+        (EventQuery(event_types=("siege",)), []),
+    ],
+)
+def test_incidents_filter_through_their_member_events(
+    filled: Store, evac: Incident, strikes: Incident, matching: EventQuery, expected: list[str]
+) -> None:
+    filled.replace_incidents([strikes, evac])
+    assert [i.incident_id for i in filled.list_incidents(matching=matching)] == expected
+    assert filled.count_incidents(matching=matching) == len(expected)
+
+
+def test_disputed_events_are_those_of_disputed_incidents(
+    filled: Store, evac: Incident, strikes: Incident
+) -> None:
+    filled.replace_incidents([strikes, evac])
+    disputed = filled.query_events(EventQuery(disputed=True))
+    assert sorted(event.event_id for event in disputed) == ["e1", "e4"]
 
 
 def test_incident_of_event_follows_membership(filled: Store, evac: Incident) -> None:

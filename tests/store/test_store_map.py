@@ -53,6 +53,7 @@ def test_a_marker_carries_what_the_map_draws(mapped: Store) -> None:
         "lat": 32.6189,
         "lon": 36.1021,
         "people": 300,
+        "fatalities": 300,
     }
 
 
@@ -65,6 +66,12 @@ def test_markers_go_to_the_location_else_destination_else_origin(mapped: Store) 
 def test_people_is_the_largest_people_figure_or_zero(mapped: Store) -> None:
     people = {event_id: point["people"] for event_id, point in by_id(mapped.map_points(EventQuery())).items()}
     assert people == {"m-location": 300, "m-destination": 0, "m-origin": 0}  # families are not counted
+
+
+def test_fatalities_is_the_largest_killed_figure_or_zero(mapped: Store) -> None:
+    points = by_id(mapped.map_points(EventQuery()))
+    killed = {event_id: point["fatalities"] for event_id, point in points.items()}
+    assert killed == {"m-location": 300, "m-destination": 0, "m-origin": 0}
 
 
 def test_markers_follow_filters_and_ignore_sort_and_page(mapped: Store) -> None:

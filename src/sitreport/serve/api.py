@@ -7,14 +7,12 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from sitreport.options import Options
-from sitreport.records import EVENT_TYPES
 from sitreport.serve import views
 from sitreport.serve.downloads import DownloadSlots, events_download
 from sitreport.serve.filters import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
     EventFilter,
-    FilterError,
     event_filter,
     timeline_period,
 )
@@ -49,12 +47,6 @@ def framing_cache_of(request: Request) -> views.FramingCache:
 
 
 FramingDep = Annotated[views.FramingCache, Depends(framing_cache_of)]
-
-
-def incident_type(event_type: Annotated[str | None, Query()] = None) -> str | None:
-    if event_type and event_type not in EVENT_TYPES:
-        raise FilterError(f"event_type must be one of {', '.join(EVENT_TYPES)}, not {event_type!r}")
-    return event_type or None
 
 
 @router.get("/events", summary="Events matching the filter, one page, with counts per type")
@@ -92,14 +84,11 @@ def map_points(store: StoreDep, event_filter: FilterDep) -> dict[str, Any]:
     return views.map_points(store, event_filter)
 
 
-@router.get("/incidents", summary="Incidents (events linked across articles), one page")
-def incidents(
-    store: StoreDep,
-    event_type: Annotated[str | None, Depends(incident_type)],
-    limit: LimitParam = DEFAULT_LIMIT,
-    offset: OffsetParam = 0,
-) -> dict[str, Any]:
-    return views.incidents_listing(store, event_type, limit, offset).to_json()
+@router.get(
+    "/incidents", summary="Incidents with a member event matching the filter (as /api/events), one page"
+)
+def incidents(store: StoreDep, event_filter: FilterDep) -> dict[str, Any]:
+    return views.incidents_listing(store, event_filter).to_json()
 
 
 @router.get("/incidents/{incident_id}", summary="One incident: members, claims, estimates")
@@ -117,9 +106,26 @@ def article(store: StoreDep, article_id: str) -> dict[str, Any]:
     return views.article_view(store, article_id, MAX_LIMIT).to_json()
 
 
-@router.get("/sources", summary="Per reporting source: events, articles, outlets; and framing by outlet")
-def sources(store: StoreDep, options: OptionsDep, framing: FramingDep) -> dict[str, Any]:
-    return views.sources_view(store, options, framing).to_json()
+FramingSortParam = Annotated[str, Query(description=f"One of: {', '.join(views.FRAMING_SORTS)}")]
+
+
+@router.get(
+    "/sources", summary="Per reporting source: events, articles, outlets; and framing by outlet, one page"
+)
+def sources(
+    store: StoreDep,
+    options: OptionsDep,
+    framing: FramingDep,
+    sort: FramingSortParam = "-articles",
+    limit: LimitParam = DEFAULT_LIMIT,
+    offset: OffsetParam = 0,
+) -> dict[str, Any]:
+    return views.sources_view(store, options, framing, sort, limit, offset).to_json()
+
+
+@router.get("/outlets/{outlet:path}", summary="One outlet's framing terms, overall and month by month")
+def outlet(store: StoreDep, options: OptionsDep, framing: FramingDep, outlet: str) -> dict[str, Any]:
+    return views.outlet_view(store, options, framing, outlet).to_json()
 
 
 @router.get("/places", summary="Places with events, with coordinates and governorate")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitreport.errors import SitreportError
+from sitreport.kb import load_kb
 from sitreport.options import Options
 from sitreport.serve import api, pages, views
 from sitreport.serve.downloads import MAX_CONCURRENT_DOWNLOADS, DownloadSlots
@@ -157,6 +159,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # The place filter reads the gazetteer (2-3 s to load): load it while the server
+        # waits for its first requests, not during the first one with a place.
+        threading.Thread(target=load_kb, args=(app.state.options.kb_dirs,), daemon=True).start()
         yield
         store.close()
 

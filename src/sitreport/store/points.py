@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Row, Select, and_, case, func, select
 
 from sitreport.store.engine import Binary
-from sitreport.store.query import Condition
+from sitreport.store.query import FATALITIES_CATEGORY, Condition
 from sitreport.store.schema import event_places, events, quantities
 
 # Figures that count people: the largest sizes a marker (they overlap, so never summed).
@@ -51,18 +51,21 @@ def marker_places(matching: Sequence[Condition], binary: Binary) -> Select[Any]:
     )
 
 
-def largest_people_figures(matching: Sequence[Condition]) -> Select[Any]:
-    """Per matching event with a people figure: its largest one."""
+def largest_figures(matching: Sequence[Condition]) -> Select[Any]:
+    """Per matching event with a people figure: its largest people figure and its largest
+    killed figure (null without one), in one grouped read (killed is a people category)."""
     matching_ids = select(events.c.event_id).where(*matching)
+    killed = case((quantities.c.category == FATALITIES_CATEGORY, quantities.c.value))
     return (
-        select(quantities.c.event_id, func.max(quantities.c.value))
+        select(quantities.c.event_id, func.max(quantities.c.value), func.max(killed))
         .where(quantities.c.category.in_(PEOPLE_CATEGORIES), quantities.c.event_id.in_(matching_ids))
         .group_by(quantities.c.event_id)
     )
 
 
-def markers(place_rows: Sequence[Row[Any]], people: dict[str, int]) -> list[dict[str, Any]]:
-    """One marker per event, at the first (best) of its place rows."""
+def markers(place_rows: Sequence[Row[Any]], figure_rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
+    """One marker per event, at the first (best) of its place rows, with its figures."""
+    figures = {event_id: (people, killed or 0) for event_id, people, killed in figure_rows}
     found: dict[str, dict[str, Any]] = {}
     for row in place_rows:
         if row.event_id not in found:
@@ -75,6 +78,7 @@ def markers(place_rows: Sequence[Row[Any]], people: dict[str, int]) -> list[dict
                 "precision": row.precision,
                 "lat": row.lat,
                 "lon": row.lon,
-                "people": people.get(row.event_id, 0),
+                "people": figures.get(row.event_id, (0, 0))[0],
+                "fatalities": figures.get(row.event_id, (0, 0))[1],
             }
     return list(found.values())

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import (
     Column,
+    ColumnElement,
     Connection,
     Row,
     Select,
@@ -30,7 +31,7 @@ from sitreport.records import Article, Event, Incident
 from sitreport.store import linkkeys, points, revisions, rows
 from sitreport.store import schema as tables
 from sitreport.store.engine import binary_collation, open_engine, transaction
-from sitreport.store.query import EventQuery, conditions, order_by
+from sitreport.store.query import EventQuery, conditions, incident_conditions, largest_fatalities, order_by
 
 # Ids per IN (...) list: well under SQLite's and PostgreSQL's bound-parameter limits.
 _CHUNK = 500
@@ -40,6 +41,7 @@ _PERIOD_COLUMNS = {
     "day": tables.events.c.date_start,
     "week": tables.events.c.date_week,
     "month": tables.events.c.date_month,
+    "year": func.substr(tables.events.c.date_start, 1, 4),
 }
 
 Item = TypeVar("Item")
@@ -461,11 +463,9 @@ class Store:
 
         An event falls in the period of the first day its date stands for: ``2018-08`` is
         counted on 2018-08-01 by day. Periods read ``2018-08-01`` (day), the Monday of the
-        ISO week (week) and ``2018-08`` (month).
+        ISO week (week), ``2018-08`` (month) and ``2018`` (year).
         """
-        if by not in _PERIOD_COLUMNS:
-            raise ValueError(f"unknown period {by!r}; use one of {', '.join(_PERIOD_COLUMNS)}")
-        period = _PERIOD_COLUMNS[by]
+        period = self._period_column(by)
         statement = (
             select(period, tables.events.c.event_type, func.count())
             .where(period.is_not(None), *conditions(query))
@@ -477,18 +477,47 @@ class Store:
             {"period": when, "event_type": event_type, "count": count} for when, event_type, count in found
         ]
 
+    def date_span(self, query: EventQuery) -> tuple[str, str] | None:
+        """The first and last day (ISO) of the matching dated events, None when none is dated."""
+        day = tables.events.c.date_start
+        statement = select(func.min(day), func.max(day)).where(day.is_not(None), *conditions(query))
+        first, last = self._run("read the date span", statement)[0]
+        return None if first is None else (first, last)
+
+    def date_fatalities(self, query: EventQuery, by: str = "day") -> list[dict[str, Any]]:
+        """Per period (as date_counts), the matching events' fatalities: each event's largest
+        killed figure, summed over the period's events; periods without any are left out."""
+        period = self._period_column(by)
+        fatalities = largest_fatalities().subquery()
+        statement = (
+            select(period, func.sum(fatalities.c.fatalities))
+            .join_from(tables.events, fatalities, fatalities.c.event_id == tables.events.c.event_id)
+            .where(period.is_not(None), *conditions(query))
+            .group_by(period)
+            .order_by(period)
+        )
+        found = self._run("sum fatalities by date", statement)
+        return [{"period": when, "fatalities": int(total)} for when, total in found]
+
+    @staticmethod
+    def _period_column(by: str) -> ColumnElement[Any]:
+        if by not in _PERIOD_COLUMNS:
+            raise ValueError(f"unknown period {by!r}; use one of {', '.join(_PERIOD_COLUMNS)}")
+        return _PERIOD_COLUMNS[by]
+
     def map_points(self, query: EventQuery) -> list[dict[str, Any]]:
         """A marker for each matching event with coordinates, ordered by event id (sort and page ignored).
 
         Each gives ``event_id``, ``event_type``, ``date``, the ``place`` name, ``admin1``,
         ``precision``, ``lat`` and ``lon`` of the location (else destination, else origin) and
-        ``people``, the largest figure in PEOPLE_CATEGORIES (0 when none).
+        ``people``, the largest figure in PEOPLE_CATEGORIES, and ``fatalities``, the largest
+        killed figure (each 0 when none).
         """
         matching = conditions(query)
         with self._transaction("read map points") as connection:
             place_rows = connection.execute(points.marker_places(matching, self._binary)).all()
-            people = dict(connection.execute(points.largest_people_figures(matching)).all())
-        return points.markers(place_rows, people)
+            figure_rows = connection.execute(points.largest_figures(matching)).all()
+        return points.markers(place_rows, figure_rows)
 
     def iter_events(self) -> Iterator[Event]:
         """Every event, ordered by event id, read a chunk at a time (keyset paging)."""
@@ -568,16 +597,22 @@ class Store:
             return _load_incidents(connection, connection.execute(statement).all())
 
     @staticmethod
-    def _of_type(event_type: str | None) -> list[Any]:
-        return [] if event_type is None else [tables.incidents.c.event_type == event_type]
+    def _of_type(event_type: str | None, matching: EventQuery | None) -> list[Any]:
+        of_type = [] if event_type is None else [tables.incidents.c.event_type == event_type]
+        return of_type + (incident_conditions(matching) if matching else [])
 
     def list_incidents(
-        self, event_type: str | None = None, limit: int = 100, offset: int = 0
+        self,
+        event_type: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        matching: EventQuery | None = None,
     ) -> list[Incident]:
-        """Incidents oldest first (undated last), ties by id."""
+        """Incidents oldest first (undated last), ties by id; with ``matching``, only those
+        with a member event it matches (its sort and page are ignored)."""
         statement = (
             select(tables.incidents)
-            .where(*self._of_type(event_type))
+            .where(*self._of_type(event_type, matching))
             .order_by(
                 self._binary(tables.incidents.c.date).asc().nulls_last(),
                 self._binary(tables.incidents.c.incident_id),
@@ -585,8 +620,9 @@ class Store:
         )
         return self._read_incidents("list incidents", _page(statement, limit, offset))
 
-    def count_incidents(self, event_type: str | None = None) -> int:
-        statement = select(func.count()).select_from(tables.incidents).where(*self._of_type(event_type))
+    def count_incidents(self, event_type: str | None = None, matching: EventQuery | None = None) -> int:
+        of_type = self._of_type(event_type, matching)
+        statement = select(func.count()).select_from(tables.incidents).where(*of_type)
         return self._count("count incidents", statement)
 
     def get_incident(self, incident_id: str) -> Incident | None:

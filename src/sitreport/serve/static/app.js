@@ -1,11 +1,11 @@
-// The timeline: stacked counts per period and type; drag (or Tab + Enter on a bar) to filter.
-// Data comes from /api/timeline; every label is set with textContent, never as HTML.
+// The timeline: stacked counts per period and type, and a line of people killed; drag (or
+// Tab + Enter on a bar) to filter. The server picks the period (by=auto: day, week, month or
+// year) so that every dated event is drawn whatever the range. Data comes from /api/timeline;
+// every label is set with textContent, never as HTML.
 "use strict";
 
 (function () {
   const SVG_NS = "http://www.w3.org/2000/svg";
-  const MAX_BARS = 120; // beyond this, bars get too thin to click: go to weeks, then months
-  const PERIODS = ["day", "week", "month"];
   const HEIGHT = 110;
   const AXIS = 16;
 
@@ -21,6 +21,7 @@
 
   // First and last day a period label stands for: "2018-08" -> 2018-08-01..2018-08-31.
   function periodRange(period, by) {
+    if (by === "year") return [period + "-01-01", period + "-12-31"];
     if (by === "month") {
       const [year, month] = period.split("-").map(Number);
       return [period + "-01", isoDay(new Date(Date.UTC(year, month, 0)))];
@@ -35,6 +36,7 @@
 
   // The label of the period after this one, so quiet periods get an empty bar and time stays linear.
   function nextPeriod(period, by) {
+    if (by === "year") return String(Number(period) + 1);
     if (by === "month") {
       const [year, month] = period.split("-").map(Number);
       return isoDay(new Date(Date.UTC(year, month, 1))).slice(0, 7);
@@ -49,23 +51,20 @@
     const periods = [];
     for (let period = labels[0]; labels.length && period <= labels[labels.length - 1]; period = nextPeriod(period, by)) {
       periods.push(period);
-      if (periods.length > MAX_BARS) break;
     }
     return periods;
   }
 
   async function fetchCounts(api) {
-    for (const by of PERIODS) {
-      const response = await fetch(api + (api.includes("?") ? "&" : "?") + "by=" + by);
-      if (!response.ok) throw new Error("the server answered " + response.status);
-      const rows = (await response.json()).periods;
-      if (allPeriods(rows, by).length <= MAX_BARS || by === "month") return { by, rows };
-    }
-    throw new Error("no period fits");
+    const response = await fetch(api + (api.includes("?") ? "&" : "?") + "by=auto");
+    if (!response.ok) throw new Error("the server answered " + response.status);
+    return response.json();
   }
 
-  // Rows [{period, event_type, count}] to one bar per period, empty ones included, in date order.
-  function toBars(rows, by) {
+  // Rows [{period, event_type, count}] to one bar per period, empty ones included, in date order;
+  // each bar also carries the period's fatalities ({period, fatalities} rows).
+  function toBars(rows, fatalities, by) {
+    const killed = new Map(fatalities.map((row) => [row.period, row.fatalities]));
     const byPeriod = new Map();
     for (const row of rows) {
       if (!byPeriod.has(row.period)) byPeriod.set(row.period, []);
@@ -73,7 +72,7 @@
     }
     return allPeriods(rows, by).map((period) => {
       const stack = (byPeriod.get(period) || []).sort((a, b) => a.type.localeCompare(b.type));
-      return { period, stack, total: stack.reduce((sum, part) => sum + part.count, 0) };
+      return { period, stack, total: stack.reduce((sum, part) => sum + part.count, 0), killed: killed.get(period) || 0 };
     });
   }
 
@@ -94,7 +93,8 @@
     const selected = [container.dataset.from, container.dataset.to];
     bars.forEach((bar, index) => {
       const [from, to] = periodRange(bar.period, by);
-      const link = svg("a", { href: filteredUrl(from, to), "aria-label": `${bar.period}: ${bar.total} events` });
+      const label = `${bar.period}: ${bar.total} events, ${bar.killed.toLocaleString("en")} killed`;
+      const link = svg("a", { href: filteredUrl(from, to), "aria-label": label });
       const isSelected = selected[0] && selected[1] && from >= selected[0] && to <= selected[1];
       link.appendChild(svg("rect", { class: isSelected ? "hit selected" : "hit", x: index * step, y: 0, width: step, height: HEIGHT - AXIS }));
       let y = HEIGHT - AXIS;
@@ -115,10 +115,23 @@
       chart.appendChild(label);
     }
     const peakLabel = svg("text", { x: 2, y: 11 });
-    peakLabel.textContent = `max ${peak} per ${by}`;
+    peakLabel.textContent = `max ${peak} events per ${by}`;
     chart.appendChild(peakLabel);
+    drawFatalities(chart, bars, by, width, step);
     container.replaceChildren(chart);
     enableBrush(chart, bars, by, step);
+  }
+
+  // People killed per period as a line on its own scale (labelled at the right), over the bars.
+  function drawFatalities(chart, bars, by, width, step) {
+    const peak = Math.max(...bars.map((bar) => bar.killed));
+    if (peak === 0) return;
+    const scale = (HEIGHT - AXIS - 16) / peak;
+    const points = bars.map((bar, index) => `${(index + 0.5) * step},${HEIGHT - AXIS - bar.killed * scale}`);
+    chart.appendChild(svg("polyline", { class: "killed", points: points.join(" ") }));
+    const label = svg("text", { class: "killed-label", x: width / 2, y: HEIGHT - 4, "text-anchor": "middle" });
+    label.textContent = `max ${peak.toLocaleString("en")} killed per ${by}`;
+    chart.appendChild(label);
   }
 
   // Drag across bars to pick a date range; a plain click on one bar picks that bar.
@@ -156,8 +169,9 @@
 
   async function initTimeline(container) {
     try {
-      const { by, rows } = await fetchCounts(container.dataset.api);
-      const bars = toBars(rows, by);
+      const { by, periods, fatalities } = await fetchCounts(container.dataset.api);
+      const bars = toBars(periods, fatalities, by);
+      container.dataset.by = by;
       if (bars.length === 0) {
         container.querySelector(".status").textContent = "No dated events for this filter.";
         return;
