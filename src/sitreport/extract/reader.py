@@ -220,7 +220,9 @@ class ArticleReader:
         it; a headline needs nothing before it ("the fighting continues in Jobar" is news)."""
         if candidate.date_explicit and is_history(candidate.date, self.published, self.lexicon):
             return True
-        return candidate.back_reference and not context.headline_style and not any(
+        # an untitled line takes a headline's tense, but its "since the siege began" still refers back
+        told_as_news = context.in_headline or (context.headline_style and not self.untitled_line)
+        return candidate.back_reference and not told_as_news and not any(
             c.event_type == candidate.event_type for c in self.candidates
         )
 
