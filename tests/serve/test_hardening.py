@@ -95,12 +95,12 @@ def test_host_name_drops_the_port(header: str, name: str) -> None:
 
 def test_downloads_past_the_limit_are_told_to_come_back() -> None:
     slots = DownloadSlots(2)
-    with slots.taken(), slots.taken():
-        with pytest.raises(HTTPException) as refused, slots.taken():
-            pass
-        assert refused.value.status_code == 503 and refused.value.headers == {"Retry-After": "5"}
-    with slots.taken():  # slots come back when downloads end
-        pass
+    releases = [slots.take(), slots.take()]
+    with pytest.raises(HTTPException) as refused:
+        slots.take()
+    assert refused.value.status_code == 503 and refused.value.headers == {"Retry-After": "5"}
+    releases[0]()  # slots come back when downloads end
+    slots.take()
 
 
 def test_a_read_only_server_on_a_missing_store_says_so(tmp_path: Path) -> None:

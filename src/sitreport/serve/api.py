@@ -63,8 +63,7 @@ def events_file(
     request: Request,
 ) -> Response:
     slots: DownloadSlots = request.app.state.downloads
-    with slots.taken():
-        return events_download(store, event_filter, fmt, options)
+    return events_download(store, event_filter, fmt, options, slots)
 
 
 @router.get("/events/{event_id}", summary="One event (the extract contract) and its incident id")
