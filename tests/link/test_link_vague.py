@@ -72,3 +72,12 @@ def test_undated_report_links_only_around_its_article_day() -> None:
     undated = clash("undated", ARIHA, 12, None)
     weeks_later = {undated.article_id: "2019-04-10"}
     assert members_with([clash("ariha", ARIHA, 12), undated], "undated", weeks_later) == ["undated"]
+
+
+def test_dated_report_joins_an_undated_one_only_on_more_than_being_possible() -> None:
+    # A governorate and an article's day allow the link; only a figure (or a doer) says it is one.
+    published = {"article-undated": "2019-03-21"}
+    bare = [clash("idlib", IDLIB, None), clash("undated", ARIHA, None, None)]
+    assert members_with(bare, "idlib", published) == ["idlib"]
+    counted = [clash("idlib", IDLIB, 12), clash("undated", ARIHA, 12, None)]
+    assert members_with(counted, "idlib", published) == ["idlib", "undated"]

@@ -46,6 +46,12 @@ class Agreement:
             + ACTOR_POINTS[self.actors]
         )
 
+    @property
+    def rests_on_article_day(self) -> bool:
+        """A link where one report has only its article's day and little else agrees (under
+        ``WEAK_POINTS``): "strikes near X" in an article of that week fits too much to say which."""
+        return self.days == "article day" and self.points < WEAK_POINTS
+
     def outweighs(self, doers: str) -> bool:
         """Whether this evidence carries a link when the doers of the two sides give ``doers``
         (``features.doers_verdict``): conflicting doers cost their points, and what remains must
