@@ -81,3 +81,13 @@ def test_dated_report_joins_an_undated_one_only_on_more_than_being_possible() ->
     assert members_with(bare, "idlib", published) == ["idlib"]
     counted = [clash("idlib", IDLIB, 12), clash("undated", ARIHA, 12, None)]
     assert members_with(counted, "idlib", published) == ["idlib", "undated"]
+
+
+def test_undated_report_whose_figure_differs_is_another_happening() -> None:
+    # Between dated reports a different toll is a dispute; with only its article's day to go on,
+    # it is the one sign that the undated report tells another clash in that town.
+    published = {"article-undated": "2019-03-21"}
+    differing = [clash("ariha", ARIHA, 12), clash("undated", ARIHA, 40, None)]
+    assert members_with(differing, "undated", published) == ["undated"]
+    disputed = [clash("ariha", ARIHA, 12), clash("stated", ARIHA, 40)]
+    assert members_with(disputed, "stated") == ["ariha", "stated"]

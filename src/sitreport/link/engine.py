@@ -94,8 +94,10 @@ def attach(linker: Linker, vague: int, found: Iterable[int]) -> None:
     An incident an analyst split the report from still counts as a fit: the runner-up is not
     promoted by the analyst's "not that one". When either report has no date of its own (only
     its article's day), the pair must also agree on more than being possible (``WEAK_POINTS``):
-    the same town with the same type, a matching figure or a shared actor. A disagreeing figure does
-    not stop it: outlets disagreeing is what the incident is there to show.
+    the same town with the same type, a matching figure or a shared actor, and no figure that
+    disagrees (``Agreement.rests_on_article_day``): with no day to tell it, a different count is
+    the best sign of a different strike. Between dated reports a disagreeing figure stops
+    nothing: outlets disagreeing is what the incident is there to show.
     """
     own = linker.root(vague)
     union_find = linker.union_find
