@@ -91,3 +91,13 @@ def test_undated_report_whose_figure_differs_is_another_happening() -> None:
     assert members_with(differing, "undated", published) == ["undated"]
     disputed = [clash("ariha", ARIHA, 12), clash("stated", ARIHA, 40)]
     assert members_with(disputed, "stated") == ["ariha", "stated"]
+
+
+def test_undated_reports_make_no_incident_among_themselves() -> None:
+    # Two articles of one week each telling "12 killed in Ariha" with no day: nothing says they
+    # tell one clash. A report that dates it gives both a day to meet on.
+    published = {"article-first": "2019-03-21", "article-second": "2019-03-21"}
+    undated = [clash("first", ARIHA, 12, None), clash("second", ARIHA, 12, None)]
+    assert members_with(undated, "first", published) == ["first"]
+    dated = [*undated, clash("ariha", ARIHA, 12)]
+    assert members_with(dated, "first", published) == ["ariha", "first", "second"]
