@@ -69,3 +69,15 @@ def test_a_report_naming_no_doer_does_not_chain_a_rebel_attack_to_an_army_strike
     army = replace(strike("army", ARMY, "2019-03-21"), quantities=[], date_text=None)
     assert members_with([rebels, unnamed, army], "army") == ["army"]
     assert members_with([rebels, unnamed, replace(army, actors=[])], "army") == ["army", "rebels", "unnamed"]
+
+
+def test_a_report_naming_both_sides_as_doers_is_no_doer_evidence() -> None:
+    # "Clashes between the army and the rebels", or a report that could not say who struck,
+    # shares a doer with every report and so tells none apart (kb/link/opposing_kinds.csv).
+    both = replace(strike("both", ARMY), actors=[ARMY, REBELS])
+    (incident,) = link_events([strike("army", ARMY), both], OPTIONS)
+    (link,) = incident.links
+    assert link.reasons["actors"] == "none shared"
+    foreign = Actor(name="Russia", kind="external forces")
+    (incident,) = link_events([strike("foreign", foreign), both], OPTIONS)
+    assert incident.links[0].reasons["actors"] == "none shared"

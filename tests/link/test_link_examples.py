@@ -59,7 +59,9 @@ def test_the_other_incidents_are_side_events_told_once(linked: Linked) -> None:
     # the deal (02, 11), weapons handed over in two villages (one event per village, as a coder
     # records one event per location) and the army entering (01), the weeks of shelling
     # before the deal (02), strikes on Jabal al-Zawiya (04), attacks launched from there (08),
-    # and the firing position near Kafranbel (05, read by extraction as a second shelling).
+    # and the firing position near Kafranbel (05, read by extraction as a second shelling), and a
+    # clash in Hama. The Jabal al-Zawiya strikes and the undated Kafranbel shelling are two
+    # happenings 20 km apart: a district and an article's day alone (2 points) no longer join them.
     incidents, events = linked
     main = {
         event_id for invented in INVENTED.values() for event_id in reports_of(invented, events, sample_of)
@@ -68,7 +70,7 @@ def test_the_other_incidents_are_side_events_told_once(linked: Linked) -> None:
     for incident in side:
         where = incident.location.name if incident.location else None
         print("side event:", incident.event_type, incident.date, where, incident.events)
-    assert len(side) <= 10
+    assert len(side) <= 11
     for incident in side:
         assert len(incident.articles) <= 2
 

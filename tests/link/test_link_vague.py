@@ -72,3 +72,32 @@ def test_undated_report_links_only_around_its_article_day() -> None:
     undated = clash("undated", ARIHA, 12, None)
     weeks_later = {undated.article_id: "2019-04-10"}
     assert members_with([clash("ariha", ARIHA, 12), undated], "undated", weeks_later) == ["undated"]
+
+
+def test_dated_report_joins_an_undated_one_only_on_more_than_being_possible() -> None:
+    # A governorate and an article's day allow the link; only a figure (or a doer) says it is one.
+    published = {"article-undated": "2019-03-21"}
+    bare = [clash("idlib", IDLIB, None), clash("undated", ARIHA, None, None)]
+    assert members_with(bare, "idlib", published) == ["idlib"]
+    counted = [clash("idlib", IDLIB, 12), clash("undated", ARIHA, 12, None)]
+    assert members_with(counted, "idlib", published) == ["idlib", "undated"]
+
+
+def test_undated_report_whose_figure_differs_is_another_happening() -> None:
+    # Between dated reports a different toll is a dispute; with only its article's day to go on,
+    # it is the one sign that the undated report tells another clash in that town.
+    published = {"article-undated": "2019-03-21"}
+    differing = [clash("ariha", ARIHA, 12), clash("undated", ARIHA, 40, None)]
+    assert members_with(differing, "undated", published) == ["undated"]
+    disputed = [clash("ariha", ARIHA, 12), clash("stated", ARIHA, 40)]
+    assert members_with(disputed, "stated") == ["ariha", "stated"]
+
+
+def test_undated_reports_make_no_incident_among_themselves() -> None:
+    # Two articles of one week each telling "12 killed in Ariha" with no day: nothing says they
+    # tell one clash. A report that dates it gives both a day to meet on.
+    published = {"article-first": "2019-03-21", "article-second": "2019-03-21"}
+    undated = [clash("first", ARIHA, 12, None), clash("second", ARIHA, 12, None)]
+    assert members_with(undated, "first", published) == ["first"]
+    dated = [*undated, clash("ariha", ARIHA, 12)]
+    assert members_with(dated, "first", published) == ["ariha", "first", "second"]

@@ -19,8 +19,14 @@ import pytest
 # linking measures 0.344 and 0.491: more, smaller events give more cross-outlet chances to link
 # wrongly. The wrong-link ceiling moves from 0.48 to 0.50 on purpose, with that reason; recall
 # stays pinned where it was before this round. Far from the goal (0.80 / 0.10); docs/incidents.md.
-RECALL_AT_LEAST = 0.34
-WRONG_AT_MOST = 0.50
+# 2026-12-03: a link on an article's day needs WEAK_POINTS whichever report is undated, and an
+# undated report's disagreeing figure stops it: wrong 0.491 -> 0.485 (83 -> 81 of 167), recall
+# 0.344. Read, 41 of the 51 dev wrong links are right links the coding cannot see, so about 0.37
+# is this measure's floor on the dev part (docs/incidents.md, "The dev wrong links, read").
+# Then an event naming both sides as doers stopped counting as a doer in common: 0.406 / 0.457;
+# and undated reports stopped making incidents among themselves: 0.406 / 0.453 (72 of 159).
+RECALL_AT_LEAST = 0.40
+WRONG_AT_MOST = 0.455
 
 pytestmark = pytest.mark.slow
 

@@ -16,6 +16,8 @@ from sitreport.link.features import EventFeatures, PlaceKeys, doers_verdict, spo
 from sitreport.link.rules import LinkRules
 
 ANY_DAY = (date.min.toordinal(), date.max.toordinal())
+# Datings that say when the event itself happened (``EventFeatures.dating``).
+DATED = frozenset({"stated", "report"})
 
 
 @dataclass(slots=True)
@@ -34,6 +36,7 @@ class Cluster:
     actors: set[str]
     actor_kinds: set[str]
     anchored: bool
+    dated: bool
     forbidden: set[str] = field(default_factory=set)
 
     @classmethod
@@ -52,6 +55,7 @@ class Cluster:
             actors=set(event.actors),
             actor_kinds=set(event.actor_kinds),
             anchored=event.precise,
+            dated=event.dating in DATED,
             forbidden=set(forbidden),
         )
 
@@ -69,6 +73,7 @@ class Cluster:
             self.articles.setdefault(article, set()).update(types)
         self.spots.update(other.spots)
         self.anchored = self.anchored or other.anchored
+        self.dated = self.dated or other.dated
         self.from_day = max(self.from_day, other.from_day)
         self.to_day = min(self.to_day, other.to_day)
 
@@ -105,10 +110,14 @@ def articles_fit(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
 
 
 def could_be_one(first: Cluster, second: Cluster, rules: LinkRules) -> bool:
-    """Every automatic check: articles, compatible types, a common day, fitting places. Doers are
-    evidence (``doers``, weighed by the engine), not a check."""
+    """Every automatic check: some member dated by itself, articles, compatible types, a common
+    day, fitting places. Doers are evidence (``doers``, weighed by the engine), not a check.
+
+    Reports with only their articles' days never make an incident among themselves: two
+    articles of one week both mentioning strikes on a town say nothing of one strike."""
     return (
-        articles_fit(first, second, rules)
+        (first.dated or second.dated)
+        and articles_fit(first, second, rules)
         and all(rules.types_compatible(a, b) for a in first.types for b in second.types)
         and dates_fit(first, second)
         and places_fit(first, second)

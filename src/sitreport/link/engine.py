@@ -11,7 +11,7 @@ from itertools import pairwise
 from sitreport.link.blocking import Candidates, find_candidates
 from sitreport.link.clusters import Cluster, UnionFind, can_join, could_be_one, doers, kept_apart
 from sitreport.link.decisions import Decision, DecisionSet, read_decisions
-from sitreport.link.evidence import WEAK_POINTS, Agreement, analyst_link, compare, explain
+from sitreport.link.evidence import Agreement, analyst_link, compare, explain
 from sitreport.link.features import EventFeatures, article_days, event_features
 from sitreport.link.incident import build_incident
 from sitreport.link.rules import LinkRules, load_link_rules
@@ -92,10 +92,12 @@ def attach(linker: Linker, vague: int, found: Iterable[int]) -> None:
     that incident (``Agreement.outweighs``); an incident with a precise member (town
     and day) outranks one made only of vague reports, which could themselves be anything.
     An incident an analyst split the report from still counts as a fit: the runner-up is not
-    promoted by the analyst's "not that one". A report with no date of its own (only its
-    article's day) must also agree on more than being possible (``WEAK_POINTS``): the same
-    town with the same type, a matching figure or a shared actor. A disagreeing figure does
-    not stop it: outlets disagreeing is what the incident is there to show.
+    promoted by the analyst's "not that one". When either report has no date of its own (only
+    its article's day), the pair must also agree on more than being possible (``WEAK_POINTS``):
+    the same town with the same type, a matching figure or a shared actor, and no figure that
+    disagrees (``Agreement.rests_on_article_day``): with no day to tell it, a different count is
+    the best sign of a different strike. Between dated reports a disagreeing figure stops
+    nothing: outlets disagreeing is what the incident is there to show.
     """
     own = linker.root(vague)
     union_find = linker.union_find
@@ -117,7 +119,7 @@ def attach(linker: Linker, vague: int, found: Iterable[int]) -> None:
     )
     if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
         return
-    if linker.features[vague].dating == "article" and ranked[0][0][1] < WEAK_POINTS:
+    if compare(linker.features[vague], linker.features[ranked[0][2]]).rests_on_article_day:
         return
     if not kept_apart(union_find.cluster(own), union_find.cluster(ranked[0][1])):
         linker.join(vague, ranked[0][2])

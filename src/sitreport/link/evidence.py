@@ -46,6 +46,15 @@ class Agreement:
             + ACTOR_POINTS[self.actors]
         )
 
+    @property
+    def rests_on_article_day(self) -> bool:
+        """A link where one report has only its article's day and little else agrees (under
+        ``WEAK_POINTS``): "strikes near X" in an article of that week fits too much to say which;
+        or whose figures differ: with no day of its own to tell it, "12 killed" in a town is
+        another strike than the one of the week where 20 were killed (on FA-KES dev, each such
+        link read was two strikes)."""
+        return self.days == "article day" and (self.points < WEAK_POINTS or self.figures == "differ")
+
     def outweighs(self, doers: str) -> bool:
         """Whether this evidence carries a link when the doers of the two sides give ``doers``
         (``features.doers_verdict``): conflicting doers cost their points, and what remains must

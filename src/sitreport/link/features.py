@@ -290,6 +290,10 @@ def event_features(event: Event, rules: LinkRules, window: int, article_day: int
     background = is_background(event, own_days, article_day, rules)
     days, dating = (None, "background") if background else possible_days(event, article_day, window)
     doers = [actor for actor in event.actors if actor.role == "actor"]
+    if rules.names_both_sides({actor.kind for actor in doers if actor.kind}):
+        # "Clashes between the army and the rebels" or a report that could not say who struck:
+        # sharing a doer with it, or not, says nothing of whether it is another report's event.
+        doers = []
     # As evidence, an outlet's noun ("72 people", "58 killed") should not hide that two tolls
     # are close; only two named groups (soldiers, civilians) are kept apart (``figure_key``).
     figures = figure_map(

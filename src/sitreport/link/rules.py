@@ -22,7 +22,7 @@ class LinkRules:
     that are one happening even when one article tells both; ``yields``: (type, type it yields
     to as an incident's type); ``groups``: each type's blocking group (the connected set of
     compatible types, named by its smallest member); ``generic_kinds``: figure kinds that name
-    no group ("people"), normalised."""
+    no group ("people"), normalised; ``opposing_kinds``: pairs of actor kinds on opposite sides."""
 
     compatible: frozenset[frozenset[str]]
     within_article: frozenset[frozenset[str]]
@@ -32,6 +32,7 @@ class LinkRules:
     largest: dict[str, int]
     bounds: BoundRules
     generic_kinds: frozenset[str]
+    opposing_kinds: frozenset[frozenset[str]]
 
     def types_compatible(self, first: str, second: str) -> bool:
         return first == second or frozenset({first, second}) in self.compatible
@@ -52,6 +53,10 @@ class LinkRules:
 
     def is_running_total(self, text: str | None) -> bool:
         return bool(text and self.running_total and self.running_total.search(text))
+
+    def names_both_sides(self, kinds: set[str]) -> bool:
+        """Doers of these kinds include both sides of some opposing pair (``opposing_kinds.csv``)."""
+        return any(pair <= kinds for pair in self.opposing_kinds)
 
     def is_war_total(self, category: str, value: int) -> bool:
         """Larger than any one incident's figure of this category can be."""
@@ -107,5 +112,9 @@ def load_link_rules(extra_dirs: tuple[Path, ...] = ()) -> LinkRules:
         bounds=load_bound_rules(extra_dirs),
         generic_kinds=frozenset(
             normalise_name(row["kind"]) for row in read_table("link/generic_kinds.csv", ("kind",), extra_dirs)
+        ),
+        opposing_kinds=frozenset(
+            frozenset({row["first"].strip(), row["second"].strip()})
+            for row in read_table("link/opposing_kinds.csv", ("first", "second"), extra_dirs)
         ),
     )
