@@ -179,3 +179,21 @@ def test_a_hyphened_article_confirms_a_name_that_looks_english(
 ) -> None:
     """'Dana' is an English look-alike: 'al-Dana' is Idlib's Ad Dana, 'at Dana' is not."""
     assert any(m.place.name == "Ad Dana" for m in find_places(text, kb)) is found
+
+
+def test_a_one_word_quarter_far_from_the_places_named_around_it_is_not_meant(kb: KnowledgeBase) -> None:
+    """Sample: Shaar is a quarter of Aleppo; beside Homs province it is another place."""
+    places = [m.place.name for m in find_places("Sample: an assault on Shaar in Homs province.", kb)]
+    assert "Shaar" not in places and "Homs" in places
+
+
+@pytest.mark.parametrize(
+    "text", ["Sample: barrel bombs hit the Shaar neighbourhood of Aleppo.", "Sample: barrel bombs hit Shaar."]
+)
+def test_a_quarter_beside_its_city_or_alone_is_kept(text: str, kb: KnowledgeBase) -> None:
+    assert any(m.place.name == "Shaar" and m.place.admin1 == "Aleppo" for m in find_places(text, kb))
+
+
+def test_a_quarter_named_with_its_city_is_kept_beside_another_city(kb: KnowledgeBase) -> None:
+    text = "Sample: mortars hit Damascus while a car bomb exploded in the Old City of Homs."
+    assert any(m.place.admin1 == "Homs" and m.place.precision == 2 for m in find_places(text, kb))

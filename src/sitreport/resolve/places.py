@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz, process
 
 from sitreport.kb import KnowledgeBase
-from sitreport.kb.gazetteer import ADMIN1_KIND, COUNTRY_KIND, PlaceEntry
+from sitreport.kb.gazetteer import ADMIN1_KIND, COUNTRY_KIND, PlaceEntry, distance_km
 from sitreport.kb.phrases import COMPASS, PlacePhrase
 from sitreport.records import Place
 from sitreport.resolve.choose import Context, choose
@@ -38,6 +38,10 @@ AREA_PRECISION = 2
 # Kinds of rows that are towns and villages: abroad, these need their country named.
 SETTLEMENT_KINDS = frozenset({"populated_place", "village", "town"})
 REGION_PRECISION = 3
+# The kind of the curated rows that are quarters of a city, and how far from every place
+# named around it such a quarter is surely not meant.
+QUARTER_KIND = "district"
+QUARTER_STRAY_KM = 50.0
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,7 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     for item in found:
         _read_phrases(item, tokens, text, kb.place_phrases)
     found = _without_weak_strangers(found, kb, prior.admin1_in_article)
+    found = _without_stray_quarters(found, kb)
     misses = _named_misses(tokens, text, kb, found)
     contexts = _article_context(found, tokens, kb, prior)
     mentions = [_mention(item, text, kb, context) for item, context in zip(found, contexts, strict=True)]
@@ -373,6 +378,35 @@ def _without_weak_strangers(
             continue
         kept.append(item)
     return kept
+
+
+def _without_stray_quarters(found: list[_Found], kb: KnowledgeBase) -> list[_Found]:
+    """A city quarter called by one word ('Shaar' of Aleppo) is meant only near the places
+    named around it: where they all lie over QUARTER_STRAY_KM away ('Shaer in Homs province',
+    the gas field), the word is another place that shares the quarter's name, and the quarter
+    is no candidate. A longer name ('Old City of Homs', 'Daraa al-Balad') is the quarter's own.
+    A name left with no candidate is dropped rather than put in the wrong city."""
+    window, entries = kb.rules.context_window, kb.places.entries
+    settled = [(item.start, entries[i]) for item in found if _settled(item, kb) for i in item.candidates]
+    kept = []
+    for item in found:
+        if item.first == item.last and any(entries[i].kind == QUARTER_KIND for i in item.candidates):
+            around = [e for start, e in settled if start != item.start and abs(start - item.start) <= window]
+            item.candidates = [i for i in item.candidates if not _stray(entries[i], around)]
+        if item.candidates:
+            kept.append(item)
+    return kept
+
+
+def _settled(item: _Found, kb: KnowledgeBase) -> bool:
+    """A strong match whose candidates share one governorate ('Homs': the city or its
+    province): roughly where it is is not in doubt."""
+    return _admin1_of(item, kb) is not None and not (item.loose or item.score < 1.0)
+
+
+def _stray(entry: PlaceEntry, around: list[PlaceEntry]) -> bool:
+    far = all(distance_km(entry.lat, entry.lon, other.lat, other.lon) > QUARTER_STRAY_KM for other in around)
+    return entry.kind == QUARTER_KIND and bool(around) and far
 
 
 def _names_an_area(item: _Found, kb: KnowledgeBase) -> bool:
