@@ -754,7 +754,10 @@ def _country_of(item: _Found, kb: KnowledgeBase) -> str | None:
 
 def _mention(item: _Found, text: str, kb: KnowledgeBase, context: Context) -> PlaceMention:
     want_admin1 = bool({"admin1", "countryside"} & set(item.effects))
-    spelt = frozenset(i for i in item.candidates if _written_as(kb.places.entries[i], item.spelling, kb))
+    # Read only between namesakes: most names have one candidate, and spellings cost a fold each.
+    spelt: frozenset[int] = frozenset()
+    if len(set(item.candidates)) > 1:
+        spelt = frozenset(i for i in item.candidates if _written_as(kb.places.entries[i], item.spelling, kb))
     entry, why = choose(item.candidates, kb, context, want_admin1, spelt)
     place = _place(entry, item, kb)
     place.mention = text[item.start : item.end]
