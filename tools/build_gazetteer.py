@@ -36,7 +36,7 @@ import reverse_geocoder
 import spacy
 from rapidfuzz import fuzz, process
 
-from sitreport.kb import PACKAGE_KB, KnowledgeBase, load_kb
+from sitreport.kb import PACKAGE_KB, KnowledgeBase, forget_loaded_kb, load_kb
 from sitreport.kb.gazetteer import PLACE_COLUMNS, distance_km
 
 OUTPUT = PACKAGE_KB / "places" / "gazetteer.csv"
@@ -550,7 +550,9 @@ def write_lookalikes(output: Path) -> int:
     """English words a place name could be mistaken for by the runtime: by its fuzzy matcher,
     by its loose (skeleton) matcher, or by a spelling key that folds the word onto a place
     name spelt otherwise ('Nearly' onto 'Narli'). A word spelt exactly like a place is not
-    listed: the build already dropped such small places."""
+    listed: the build already dropped such small places. The gazetteer is read afresh: the
+    copy loaded while building it is the one it replaced."""
+    forget_loaded_kb()
     kb = load_kb()
     rules = kb.rules
     spellings = {rules.fold(name) for entry in kb.places.entries for name in entry.names}

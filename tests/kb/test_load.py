@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitreport.errors import KnowledgeBaseError
-from sitreport.kb import PACKAGE_KB, KnowledgeBase, load_kb
+from sitreport.kb import PACKAGE_KB, KnowledgeBase, forget_loaded_kb, load_kb
 from sitreport.resolve import find_actors, find_places, find_sources, resolve_place
 
 USER_KB = Path(__file__).with_name("fixtures") / "user_kb"
@@ -88,3 +88,11 @@ def test_conflict_places_cite_ucdp_and_arabic_names_are_kept(kb: KnowledgeBase) 
     arabic = [name for e in kb.places.entries for name in e.arabic_names]
     assert len(arabic) > 300
     assert all(any("\u0600" <= ch <= "\u06ff" for ch in name) for name in arabic)
+
+
+def test_a_loaded_kb_is_reused_until_forgotten() -> None:
+    """The gazetteer build rewrites the files and must then read them afresh."""
+    first = load_kb()
+    assert load_kb() is first
+    forget_loaded_kb()
+    assert load_kb() is not first

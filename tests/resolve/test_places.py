@@ -142,3 +142,58 @@ def test_compass_part_of_a_town_named_like_its_governorate_is_the_governorate_pa
     # A city of millions has parts of its own: 'southern Damascus' stays at the city.
     [city] = find_places("Jets struck southern Damascus.", kb)
     assert (city.place.kind, city.place.precision) == ("area", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Sample: shells fell on Aleppos eastern districts.", "Aleppos", "Aleppo"),
+        ("Sample: Daraas mayor spoke at dawn.", "Daraas", "Daraa"),
+    ],
+)
+def test_a_possessive_that_lost_its_apostrophe_is_the_place(
+    text: str, mention: str, name: str, kb: KnowledgeBase
+) -> None:
+    places = [(m.text, m.place.name) for m in find_places(text, kb) if m.place.resolved]
+    assert (mention, name) in places
+
+
+@pytest.mark.parametrize(
+    "text", ["Sample: Hamas said the talks failed.", "Sample: The Allies met in Geneva."]
+)
+def test_a_short_name_or_another_spelling_plus_s_is_no_possessive(text: str, kb: KnowledgeBase) -> None:
+    assert not [m for m in find_places(text, kb) if m.text in {"Hamas", "Allies"}]
+
+
+def test_a_place_spelt_as_the_text_writes_it_beats_an_alternate_spelling(kb: KnowledgeBase) -> None:
+    """'Adra' is Adra; Daraa lists 'Adraa' among its old spellings and is far bigger."""
+    (mention,) = find_places("Sample: rebels shelled Adra at night.", kb)
+    assert (mention.place.name, mention.place.admin1) == ("Adra", "Rif Dimashq")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"), [("Sample: bombs fell on al-Dana.", True), ("Sample: a rally at Dana.", False)]
+)
+def test_a_hyphened_article_confirms_a_name_that_looks_english(
+    text: str, found: bool, kb: KnowledgeBase
+) -> None:
+    """'Dana' is an English look-alike: 'al-Dana' is Idlib's Ad Dana, 'at Dana' is not."""
+    assert any(m.place.name == "Ad Dana" for m in find_places(text, kb)) is found
+
+
+def test_a_one_word_quarter_far_from_the_places_named_around_it_is_not_meant(kb: KnowledgeBase) -> None:
+    """Sample: Shaar is a quarter of Aleppo; beside Homs province it is another place."""
+    places = [m.place.name for m in find_places("Sample: an assault on Shaar in Homs province.", kb)]
+    assert "Shaar" not in places and "Homs" in places
+
+
+@pytest.mark.parametrize(
+    "text", ["Sample: barrel bombs hit the Shaar neighbourhood of Aleppo.", "Sample: barrel bombs hit Shaar."]
+)
+def test_a_quarter_beside_its_city_or_alone_is_kept(text: str, kb: KnowledgeBase) -> None:
+    assert any(m.place.name == "Shaar" and m.place.admin1 == "Aleppo" for m in find_places(text, kb))
+
+
+def test_a_quarter_named_with_its_city_is_kept_beside_another_city(kb: KnowledgeBase) -> None:
+    text = "Sample: mortars hit Damascus while a car bomb exploded in the Old City of Homs."
+    assert any(m.place.admin1 == "Homs" and m.place.precision == 2 for m in find_places(text, kb))

@@ -56,6 +56,12 @@ def load_kb(extra_dirs: Iterable[Path] = ()) -> KnowledgeBase:
     return _load(tuple(Path(d).resolve() for d in extra_dirs))
 
 
+def forget_loaded_kb() -> None:
+    """Drop the cached knowledge bases, so the next ``load_kb`` reads the files again: for a
+    build that has just rewritten one of them."""
+    _load.cache_clear()
+
+
 @lru_cache(maxsize=8)
 def _load(extra_dirs: tuple[Path, ...]) -> KnowledgeBase:
     for folder in extra_dirs:
@@ -111,5 +117,6 @@ __all__ = [
     "PlaceEntry",
     "SourceEntry",
     "data_files",
+    "forget_loaded_kb",
     "load_kb",
 ]

@@ -25,6 +25,10 @@ NEAR_OTHER_PLACE = (1.0, 0.5)
 NEAR_LAT_DEGREES = NEAR_OTHER_PLACE_KM[-1] / 111.0
 NEAR_LON_DEGREES = NEAR_OTHER_PLACE_KM[-1] / (111.0 * math.cos(math.radians(42.0)))
 SETTLEMENT_OVER_AREA = 0.5
+# A place the text spells exactly as one of its names beats one matched only through the
+# spelling key ('Adra' is Adra, not Daraa's old variant 'Adraa'), population notwithstanding,
+# while a governorate named nearby still decides between them.
+SPELT_AS_NAMED = 1.0
 ASKED_FOR_ADMIN1 = 3.0
 
 
@@ -42,21 +46,29 @@ class Context:
 
 
 def choose(
-    candidates: Sequence[int], kb: KnowledgeBase, context: Context, want_admin1: bool = False
+    candidates: Sequence[int],
+    kb: KnowledgeBase,
+    context: Context,
+    want_admin1: bool = False,
+    spelt: frozenset[int] = frozenset(),
 ) -> tuple[PlaceEntry, str]:
-    """The best candidate entry and the reasons it won."""
+    """The best candidate entry and the reasons it won; ``spelt`` are the candidates the text
+    writes exactly as one of their names."""
     unique = list(dict.fromkeys(candidates))
     if len(unique) == 1:
         return kb.places.entries[unique[0]], "the only place of this name"
-    scored = [_score(kb.places.entries[i], kb, context, want_admin1) for i in unique]
+    scored = [_score(kb.places.entries[i], kb, context, want_admin1, i in spelt) for i in unique]
     best, (_, why) = max(scored, key=lambda pair: pair[1][0])
     return best, "; ".join([f"best of {len(scored)}", *why])
 
 
 def _score(
-    entry: PlaceEntry, kb: KnowledgeBase, context: Context, want_admin1: bool
+    entry: PlaceEntry, kb: KnowledgeBase, context: Context, want_admin1: bool, spelt: bool
 ) -> tuple[PlaceEntry, tuple[float, list[str]]]:
     score, why = math.log10(entry.population + 1) / 10, []
+    if spelt:
+        score += SPELT_AS_NAMED
+        why.append("spelt as named")
     if entry.country in kb.rules.home_countries:
         score += HOME_COUNTRY
         why.append(f"in {entry.country}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz, process
 
 from sitreport.kb import KnowledgeBase
-from sitreport.kb.gazetteer import ADMIN1_KIND, COUNTRY_KIND, PlaceEntry
+from sitreport.kb.gazetteer import ADMIN1_KIND, COUNTRY_KIND, PlaceEntry, distance_km
 from sitreport.kb.phrases import COMPASS, PlacePhrase
 from sitreport.records import Place
 from sitreport.resolve.choose import Context, choose
@@ -31,10 +31,17 @@ DERIVED_SUFFIX_MAX = 3
 DERIVED_STEM_MIN = 4
 # An article written onto a name ('Alghantou') is read off only before this many letters.
 GLUED_NAME_MIN = 5
+# A possessive whose apostrophe a scraper dropped ('Aleppos') is read off only a name this
+# long: a shorter one plus 's' is too often another word ('Hamas' is not Hama's).
+POSSESSIVE_NAME_MIN = 5
 AREA_PRECISION = 2
 # Kinds of rows that are towns and villages: abroad, these need their country named.
 SETTLEMENT_KINDS = frozenset({"populated_place", "village", "town"})
 REGION_PRECISION = 3
+# The kind of the curated rows that are quarters of a city, and how far from every place
+# named around it such a quarter is surely not meant.
+QUARTER_KIND = "district"
+QUARTER_STRAY_KM = 50.0
 
 
 @dataclass(frozen=True)
@@ -120,10 +127,12 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     named = _countries_named([f for f in found if not f.loose], tokens, kb) | prior.countries_in_article
     found = _settle_loose(_without_unnamed_abroad(found, kb, named))
     found += _without_unnamed_abroad(_glued_articles(tokens, kb, guards, found), kb, named)
+    found += _without_unnamed_abroad(_stripped_possessives(tokens, kb, guards, found), kb, named)
     found += _without_unnamed_abroad(_fuzzy(tokens, kb, guards, found), kb, named)
     for item in found:
         _read_phrases(item, tokens, text, kb.place_phrases)
     found = _without_weak_strangers(found, kb, prior.admin1_in_article)
+    found = _without_stray_quarters(found, kb)
     misses = _named_misses(tokens, text, kb, found)
     contexts = _article_context(found, tokens, kb, prior)
     mentions = [_mention(item, text, kb, context) for item, context in zip(found, contexts, strict=True)]
@@ -134,7 +143,7 @@ def _exact(tokens: list[Token], kb: KnowledgeBase, guards: _Guards) -> list[_Fou
     """Names matched by spelling key, and by consonant skeleton ('loose'): which of the two
     to keep where they overlap is settled once namesakes abroad are out (``_settle_loose``)."""
     skip = kb.rules.articles | kb.rules.place_fillers
-    exact_matches = _spelt_as_places(find_names(tokens, kb.places.names, skip), tokens, kb)
+    exact_matches = _spelt_as_places(find_names(tokens, kb.places.names, skip), tokens, kb, guards.text)
     loose_matches = _loose_names(tokens, kb, skip, _settled_spans(exact_matches, kb))
     found = []
     for match, loose in [*((m, False) for m in exact_matches), *((m, True) for m in loose_matches)]:
@@ -158,21 +167,38 @@ def _exact(tokens: list[Token], kb: KnowledgeBase, guards: _Guards) -> list[_Fou
     return found
 
 
-def _spelt_as_places(matches: list[NameMatch], tokens: list[Token], kb: KnowledgeBase) -> list[NameMatch]:
+def _spelt_as_places(
+    matches: list[NameMatch], tokens: list[Token], kb: KnowledgeBase, text: str
+) -> list[NameMatch]:
     """A one-word match on an English look-alike ('Nearly', whose key is Narli's) counts only
-    for the places spelt exactly as the text writes it."""
+    for the places spelt exactly as the text writes it, the article included or, when the
+    text surely writes one ('al-Dana', 'Al Dana'; not 'at Dana'), left out. A word that names
+    a place only with its article anyway (``name_parts``: 'al-Sham' of 'Fateh al-Sham') gains
+    nothing from it."""
     kept = []
     for match in matches:
         token = tokens[match.first]
         if match.first == match.last and token.folded in kb.places.english_lookalike_words:
-            hits = tuple(h for h in match.hits if _spelt_alike(token, kb.places.entries[h.entry], kb))
+            article = _surely_article(tokens, match, text) and token.folded not in kb.rules.name_parts
+            entries = kb.places.entries
+            hits = tuple(h for h in match.hits if _spelt_alike(token, entries[h.entry], kb, article))
             match = replace(match, hits=hits)
         if match.hits:
             kept.append(match)
     return kept
 
 
-def _spelt_alike(token: Token, entry: PlaceEntry, kb: KnowledgeBase) -> bool:
+def _surely_article(tokens: list[Token], match: NameMatch, text: str) -> bool:
+    """An article hyphened to the name or capitalised: 'at', 'an', 'as' alone are English."""
+    if not match.has_article:
+        return False
+    article = tokens[match.first - 1]
+    return article.capitalised or text[article.end : tokens[match.first].start] == "-"
+
+
+def _spelt_alike(token: Token, entry: PlaceEntry, kb: KnowledgeBase, has_article: bool) -> bool:
+    if has_article and _written_as(entry, token.folded, kb):
+        return True
     return any(kb.rules.fold(name) == token.folded for name in entry.names)
 
 
@@ -354,6 +380,35 @@ def _without_weak_strangers(
     return kept
 
 
+def _without_stray_quarters(found: list[_Found], kb: KnowledgeBase) -> list[_Found]:
+    """A city quarter called by one word ('Shaar' of Aleppo) is meant only near the places
+    named around it: where they all lie over QUARTER_STRAY_KM away ('Shaer in Homs province',
+    the gas field), the word is another place that shares the quarter's name, and the quarter
+    is no candidate. A longer name ('Old City of Homs', 'Daraa al-Balad') is the quarter's own.
+    A name left with no candidate is dropped rather than put in the wrong city."""
+    window, entries = kb.rules.context_window, kb.places.entries
+    settled = [(item.start, entries[i]) for item in found if _settled(item, kb) for i in item.candidates]
+    kept = []
+    for item in found:
+        if item.first == item.last and any(entries[i].kind == QUARTER_KIND for i in item.candidates):
+            around = [e for start, e in settled if start != item.start and abs(start - item.start) <= window]
+            item.candidates = [i for i in item.candidates if not _stray(entries[i], around)]
+        if item.candidates:
+            kept.append(item)
+    return kept
+
+
+def _settled(item: _Found, kb: KnowledgeBase) -> bool:
+    """A strong match whose candidates share one governorate ('Homs': the city or its
+    province): roughly where it is is not in doubt."""
+    return _admin1_of(item, kb) is not None and not (item.loose or item.score < 1.0)
+
+
+def _stray(entry: PlaceEntry, around: list[PlaceEntry]) -> bool:
+    far = all(distance_km(entry.lat, entry.lon, other.lat, other.lon) > QUARTER_STRAY_KM for other in around)
+    return entry.kind == QUARTER_KIND and bool(around) and far
+
+
 def _names_an_area(item: _Found, kb: KnowledgeBase) -> bool:
     """A governorate named as such, or as a part or the countryside of it."""
     if {"admin1", "countryside"} & set(item.effects) or any(e in COMPASS for e in item.effects):
@@ -386,6 +441,33 @@ def _glued_articles(
                 reason = f"known name '{key}' with its article written on"
                 results.append(_Found(index, index, token.start, token.end, hits, 1.0, reason, key=key))
                 break
+    return results
+
+
+def _stripped_possessives(
+    tokens: list[Token], kb: KnowledgeBase, guards: _Guards, found: list[_Found]
+) -> list[_Found]:
+    """'Aleppos eastern districts', 'Syrias army': a capitalised word nothing matched that is a
+    one-word name spelt as a place writes it (POSSESSIVE_NAME_MIN letters at least; not
+    'Allies' for Aley) plus the 's' of a possessive whose apostrophe the page lost."""
+    covered = {i for item in found for i in range(item.first, item.last + 1)}
+    results = []
+    for index, token in enumerate(tokens):
+        stem = token.text[:-1]
+        if index in covered or not token.capitalised or token.text.isupper():
+            continue
+        if not token.folded.endswith("s") or len(stem) < POSSESSIVE_NAME_MIN:
+            continue
+        key, spelling = kb.rules.word_key(stem), kb.rules.fold(stem)
+        entries = kb.places.entries
+        hits = [
+            h.entry
+            for h in kb.places.names.get(key)
+            if not h.needs_article and _written_as(entries[h.entry], spelling, kb)
+        ]
+        if hits and guards.allow(index, index, token.start, token.end):
+            reason = f"known name '{key}' with a possessive 's' whose apostrophe was lost"
+            results.append(_Found(index, index, token.start, token.end, hits, 1.0, reason, key=key))
     return results
 
 
@@ -672,7 +754,11 @@ def _country_of(item: _Found, kb: KnowledgeBase) -> str | None:
 
 def _mention(item: _Found, text: str, kb: KnowledgeBase, context: Context) -> PlaceMention:
     want_admin1 = bool({"admin1", "countryside"} & set(item.effects))
-    entry, why = choose(item.candidates, kb, context, want_admin1)
+    # Read only between namesakes: most names have one candidate, and spellings cost a fold each.
+    spelt: frozenset[int] = frozenset()
+    if len(set(item.candidates)) > 1:
+        spelt = frozenset(i for i in item.candidates if _written_as(kb.places.entries[i], item.spelling, kb))
+    entry, why = choose(item.candidates, kb, context, want_admin1, spelt)
     place = _place(entry, item, kb)
     place.mention = text[item.start : item.end]
     reason = "; ".join(part for part in (item.reason, why, _effect_reason(item)) if part)
