@@ -54,6 +54,17 @@ def test_where_every_day_is_within_settle_days_of_the_new_ones_nothing_settles(s
     assert memberships(store) == linked_at_once(store)
 
 
+def test_pending_events_are_taken_up_oldest_first_whatever_order_they_came_in(store: Store) -> None:
+    """So that a round of linking covers a few days of a backlog, not all of it."""
+    store.save_articles(list(synthetic_ledger(300, seed=13, per_day=10))[::-1])
+    pending = store.pending_event_ids()
+    events = {event.event_id: event for event in store.iter_events()}
+    days = [[events[event_id].date for event_id in part] for part in (pending[:50], pending[-50:])]
+    first, last = ([day for day in part if day is not None] for part in days)
+    assert max(first) < min(last)
+    assert store.pending_event_ids(limit=50) == pending[:50]
+
+
 def test_decisions_relink_only_what_they_touch_and_equal_a_full_run(store: Store) -> None:
     store.save_articles(list(synthetic_ledger(200, seed=8, per_day=15)))
     link_pending(store, NOTHING_SETTLES)
@@ -150,7 +161,7 @@ def test_a_store_made_before_link_keys_gets_them_when_opened(tmp_path: Path) -> 
         connection.execute(text("DROP TABLE pending_events"))
     engine.dispose()
     with Store(url) as store:
-        assert store.pending_event_ids() == unlinked
+        assert sorted(store.pending_event_ids()) == unlinked
         link_pending(store, OPTIONS)
         assert store.unlinked_event_ids() == []
         assert memberships(store) == linked_at_once(store)
