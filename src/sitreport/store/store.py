@@ -673,7 +673,9 @@ class Store:
         Overlapping ranges are read as one: the cost follows what is found, not the store."""
         keys = tables.link_keys.c
         in_block = {
-            "area": lambda value: keys.area == value,
+            # Both values of ``precise`` named, so that the day range is read from the index
+            # (area, precise, last_day) rather than every key of the area filtered.
+            "area": lambda value: (keys.area == value) & keys.precise.in_([False, True]),
             "vague": lambda value: (keys.area == value) & keys.precise.is_(False),
             "spot": lambda value: keys.spot == value,
         }
