@@ -109,7 +109,8 @@ def _relink(
     around = read_neighbourhood(store, options, decisions, fresh_ids | touched)
     fresh = [around.events[event_id] for event_id in sorted(fresh_ids) if event_id in around.events]
     changed, removed = link_new(
-        around.incidents.values(), fresh, around.events, options, decisions, touched, around.published
+        around.incidents.values(), fresh, around.events, options, decisions, touched, around.published,
+        around.settled,
     )
     store.upsert_incidents(changed, removed)
     return len(changed) + len(removed)

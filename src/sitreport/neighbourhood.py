@@ -16,11 +16,19 @@ store:
   expanded. An edge between two expanded events is then exactly the edge of a full run, and
   nothing the seeds reach is left out.
 
-The cost follows the size of the connected part around the new events, not of the store.
+In a dense ledger (a besieged city reported every day) the candidate graph chains through the
+whole history, so that part would grow with the store. ``Options.settle_days`` bounds it: a
+stored incident none of whose members' possible days come within ``settle_days`` of a seed's
+is *settled*. Its members are read (with the whole incident) when an expanded event reaches
+them, but they are not expanded, and ``link_new`` does not re-cluster the incident: new events
+may join it, it is never split or rebuilt. Events in no incident yet (pending) never settle.
+The cost then follows the density of the ledger around the seeds' days, not its length; with
+``settle_days=None`` nothing settles and the result is that of a full relink.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -32,7 +40,7 @@ from sitreport.link.rules import LinkRules, load_link_rules
 from sitreport.options import Options
 from sitreport.records import Event, Incident
 from sitreport.store import Store
-from sitreport.store.linkkeys import neighbour_blocks
+from sitreport.store.linkkeys import merged, neighbour_blocks
 
 
 @dataclass
@@ -44,6 +52,26 @@ class Neighbourhood:
     published: dict[str, str] = field(default_factory=dict)
     features: dict[str, EventFeatures] = field(default_factory=dict)
     expanded: set[str] = field(default_factory=set)
+    settled: set[str] = field(default_factory=set)  # ids of settled incidents
+
+
+class Horizon:
+    """The days within ``settle_days`` of the seeds' possible days: an event whose own days
+    reach into them is live; an event that never links (no days) is always live."""
+
+    def __init__(self, seeds: Iterable[EventFeatures], settle_days: int | None) -> None:
+        self.everything = settle_days is None
+        reach = settle_days or 0
+        days = [(f.possible[0] - reach, f.possible[1] + reach) for f in seeds if f.possible is not None]
+        self.ranges = merged(days)
+        self.starts = [first for first, _ in self.ranges]
+
+    def live(self, event: EventFeatures) -> bool:
+        if self.everything or event.possible is None:
+            return True
+        # The last range starting on or before the event's last day is the only one it can meet.
+        at = bisect_right(self.starts, event.possible[1]) - 1
+        return at >= 0 and self.ranges[at][1] >= event.possible[0]
 
 
 class NeighbourhoodReader:
@@ -60,21 +88,37 @@ class NeighbourhoodReader:
 
     def read(self, seeds: set[str]) -> Neighbourhood:
         """Everything linking the seeds (event ids) and their articles' other events needs,
-        expanded until nothing new is reached."""
-        self.expand(seeds)
+        expanded until nothing new is reached but settled incidents."""
+        self.place(seeds)
+        self.widen(seeds)
         articles = {self.found.events[seed].article_id for seed in seeds if seed in self.found.events}
         everyone = {event_id for event_id, event in self.found.events.items() if event.article_id in articles}
-        while frontier := self.reached(everyone) - self.found.expanded:
-            self.expand(frontier)
+        horizon = Horizon((self.found.features[n] for n in everyone), self.options.settle_days)
+        while frontier := self.reached(everyone) - self.found.expanded - self.settled_events():
+            self.place(frontier)
+            self.found.settled |= {
+                incident.incident_id
+                for incident in self.found.incidents.values()
+                if not any(horizon.live(self.found.features[member]) for member in incident.events)
+            }
+            self.widen(frontier - self.settled_events())
         return self.found
 
-    def expand(self, event_ids: set[str]) -> None:
+    def settled_events(self) -> set[str]:
+        incidents = self.found.incidents
+        return {member for incident_id in self.found.settled for member in incidents[incident_id].events}
+
+    def place(self, event_ids: set[str]) -> None:
+        """Read these events' articles, their stored incidents whole and their merge partners."""
         self.load_articles(self.store.articles_of_events(event_ids - self.found.events.keys()))
-        for incident in self.store.incidents_of_events(event_ids):
+        for incident in self.store.incidents_of_events(event_ids - self.settled_events()):
             self.found.incidents[incident.incident_id] = incident
         linked = {member for incident in self.found.incidents.values() for member in incident.events}
         partners = {partner for event_id in event_ids for partner in self.partners.get(event_id, ())}
         self.load_articles(self.store.articles_of_events((linked | partners) - self.found.events.keys()))
+
+    def widen(self, event_ids: set[str]) -> None:
+        """Read every event whose candidates these events' own can be made of (expand them)."""
         window = self.options.link_window_days
         expanding = [self.found.features[n] for n in event_ids if n in self.found.features]
         blocks = [
@@ -110,7 +154,9 @@ class NeighbourhoodReader:
         candidates = find_candidates(features, self.options.link_window_days, self.rules)
         present = seeds & self.found.features.keys()
         incidents = list(self.found.incidents.values())
-        indices = reachable(present, features, candidates, incidents, self.decisions)
+        settled = self.settled_events()
+        stops = {n for n, feature in enumerate(features) if feature.event_id in settled}
+        indices = reachable(present, features, candidates, incidents, self.decisions, stops)
         return {features[n].event_id for n in indices}
 
 

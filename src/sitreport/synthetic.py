@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 from sitreport.records import Actor, Article, Event, Evidence, Place, Quantity, RawDocument, stable_id
@@ -29,6 +30,8 @@ FIRST_DAY = date(2016, 1, 1)
 # Events per day the ledger spreads over: its days grow with its size, as a ledger fed for
 # years does, so a bigger store is a longer history rather than a denser one.
 EVENTS_PER_DAY = 40
+# How many days before its arrival a ledger's article may tell of.
+LATE_DAYS = 2
 OUTLETS = ("Sample Wire", "Sample Daily", "Sample Monitor", "Sample Observer", "Sample Times")
 ACTORS = (
     ("Syrian Arab Army", "state forces"),
@@ -77,13 +80,14 @@ class _Draw:
         self.random = random.Random(seed)
         everywhere = towns()
         self.towns = everywhere
-        # Zipf-like: the n-th town is drawn in proportion to 1/(n+1).
-        self.weights = [1 / (n + 1) for n in range(len(everywhere))]
+        # Zipf-like: the n-th town is drawn in proportion to 1/(n+1). Cumulative, so that
+        # random.choices does not add them up again on every draw.
+        self.weights = list(accumulate(1 / (n + 1) for n in range(len(everywhere))))
         self.types = [kind for kind, _category, _share in EVENT_MIX]
         self.shares = [share for _kind, _category, share in EVENT_MIX]
 
     def town(self) -> Town:
-        return self.random.choices(self.towns, self.weights)[0]
+        return self.random.choices(self.towns, cum_weights=self.weights)[0]
 
     def event_type(self) -> tuple[str, str | None]:
         kind = self.random.choices(self.types, self.shares)[0]
@@ -128,15 +132,16 @@ def synthetic_ledger(
     events: int, seed: int = 0, per_day: int = EVENTS_PER_DAY, start: date = FIRST_DAY
 ) -> Iterator[tuple[Article, list[Event]]]:
     """Articles with ``events`` events in all (1 to 3 each), about ``per_day`` a day from
-    ``start`` on, ready for ``Store.save_articles``."""
+    ``start`` on, ready for ``Store.save_articles``. They come in the order a feed brings them:
+    day after day, each telling of its day or up to LATE_DAYS before."""
     draw = _Draw(seed)
-    days = max(1, events // per_day)
     made = 0
     number = 0
     while made < events:
         number += 1
-        happened = draw.day(days, start)
-        published = happened + timedelta(days=draw.random.choice((0, 0, 1, 2)))
+        today = start + timedelta(days=made // per_day)
+        happened = max(start, today - timedelta(days=draw.random.randrange(LATE_DAYS + 1)))
+        published = today + timedelta(days=draw.random.choice((0, 0, 1, 2)))
         article_id = stable_id("synthetic", str(seed), str(number))
         article = Article(
             article_id=article_id,

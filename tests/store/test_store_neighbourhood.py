@@ -1,11 +1,13 @@
 """Incremental linking reads the neighbourhood of the new events, not the store, and links
-exactly as one linking of everything would (sitreport.neighbourhood)."""
+exactly as one linking of everything would where no incident is settled (sitreport.neighbourhood)."""
 
 from __future__ import annotations
 
-from datetime import date
+import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, text
 
 from sitreport.ledger import link_pending, record_decision, relink_all
@@ -16,6 +18,7 @@ from sitreport.store import Store
 from sitreport.synthetic import synthetic_ledger
 
 OPTIONS = Options()
+NOTHING_SETTLES = Options(settle_days=None)
 
 
 def memberships(store: Store) -> set[frozenset[str]]:
@@ -27,26 +30,49 @@ def linked_at_once(store: Store) -> set[frozenset[str]]:
     return {frozenset(incident.events) for incident in everything}
 
 
-def test_linking_in_rounds_gives_the_incidents_of_one_linking_of_everything(store: Store) -> None:
-    articles = list(synthetic_ledger(500, seed=7, per_day=15))
+def link_in_rounds(store: Store, events: int, per_day: int, options: Options) -> None:
+    articles = list(synthetic_ledger(events, seed=7, per_day=per_day))
     for start in range(0, len(articles), 60):
         store.save_articles(articles[start : start + 60])
-        link_pending(store, OPTIONS)
+        link_pending(store, options)
     assert store.pending_event_ids() == []
+
+
+def test_linking_in_rounds_gives_the_incidents_of_one_linking_of_everything(store: Store) -> None:
+    link_in_rounds(store, 500, 15, NOTHING_SETTLES)
     assert memberships(store) == linked_at_once(store)
     relinked = memberships(store)
-    relink_all(store, OPTIONS)
+    relink_all(store, NOTHING_SETTLES)
     assert memberships(store) == relinked
+
+
+def test_where_every_day_is_within_settle_days_of_the_new_ones_nothing_settles(store: Store) -> None:
+    """A dense ledger of three days, every round's reports within the default settle_days of
+    every stored one: rounds still give one linking of everything."""
+    assert OPTIONS.settle_days is not None and OPTIONS.settle_days >= 3
+    link_in_rounds(store, 300, 100, OPTIONS)
+    assert memberships(store) == linked_at_once(store)
+
+
+def test_pending_events_are_taken_up_oldest_first_whatever_order_they_came_in(store: Store) -> None:
+    """So that a round of linking covers a few days of a backlog, not all of it."""
+    store.save_articles(list(synthetic_ledger(300, seed=13, per_day=10))[::-1])
+    pending = store.pending_event_ids()
+    events = {event.event_id: event for event in store.iter_events()}
+    days = [[events[event_id].date for event_id in part] for part in (pending[:50], pending[-50:])]
+    first, last = ([day for day in part if day is not None] for part in days)
+    assert max(first) < min(last)
+    assert store.pending_event_ids(limit=50) == pending[:50]
 
 
 def test_decisions_relink_only_what_they_touch_and_equal_a_full_run(store: Store) -> None:
     store.save_articles(list(synthetic_ledger(200, seed=8, per_day=15)))
-    link_pending(store, OPTIONS)
+    link_pending(store, NOTHING_SETTLES)
     pairs = [incident.events for incident in store.list_incidents(limit=1000) if len(incident.events) > 1]
-    record_decision(store, "split", pairs[0][0], pairs[0][1], OPTIONS)
+    record_decision(store, "split", pairs[0][0], pairs[0][1], NOTHING_SETTLES)
     incidents = store.list_incidents(limit=1000)
     singles = [incident.events[0] for incident in incidents if len(incident.events) == 1]
-    record_decision(store, "merge", singles[0], singles[-1], OPTIONS)
+    record_decision(store, "merge", singles[0], singles[-1], NOTHING_SETTLES)
     assert memberships(store) == linked_at_once(store)
 
 
@@ -69,6 +95,61 @@ def test_new_events_read_a_neighbourhood_that_does_not_grow_with_the_store(tmp_p
     assert read[1] <= read[0] * 1.1
 
 
+NEW_DAY = date(2016, 1, 26)
+
+
+@pytest.fixture(scope="module")
+def dense_ledgers(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], set[str]]:
+    """Two dense ledgers (40 events a day), of 50 days and of 50 more days after those, each
+    linked and then given the same twenty new events dated in the middle of the first: the
+    stores' files, and the new events' ids."""
+    folder = tmp_path_factory.mktemp("dense")
+    first = list(synthetic_ledger(2000, seed=9, per_day=40))
+    later = list(synthetic_ledger(2000, seed=11, per_day=40, start=date(2016, 2, 20)))
+    new = list(synthetic_ledger(20, seed=12, per_day=40, start=NEW_DAY))
+    paths = []
+    for name, ledger in (("short", first), ("long", first + later)):
+        paths.append(folder / f"{name}.db")
+        with Store(f"sqlite:///{paths[-1]}") as store:
+            store.save_articles(ledger)
+            link_pending(store, OPTIONS)
+            store.save_articles(new)
+    return paths, {event.event_id for _, events in new for event in events}
+
+
+def test_in_a_dense_ledger_settling_keeps_what_new_events_read_flat(
+    dense_ledgers: tuple[list[Path], set[str]],
+) -> None:
+    """Where the candidate graph chains through the whole history, the events read (and those
+    expanded) do not grow when as many days again are added after the new events'."""
+    paths, seeds = dense_ledgers
+    found = []
+    for path in paths:
+        with Store(f"sqlite:///{path}") as store:
+            found.append(read_neighbourhood(store, OPTIONS, [], seeds))
+    assert found[1].settled
+    assert len(found[1].events) <= len(found[0].events) * 1.1
+    assert len(found[1].expanded) <= len(found[0].expanded) * 1.1
+
+
+def test_settled_incidents_are_left_as_they_were(
+    dense_ledgers: tuple[list[Path], set[str]], tmp_path: Path
+) -> None:
+    """Linking the new events rewrites no incident dated more than settle_days (and the
+    longest span of a report's days) before theirs, and leaves every event in one incident."""
+    copy = tmp_path / "long.db"
+    shutil.copy(dense_ledgers[0][1], copy)
+    with Store(f"sqlite:///{copy}") as store:
+        horizon = NEW_DAY - timedelta(days=(OPTIONS.settle_days or 0) + 14)
+        before = {incident.incident_id: incident.date for incident in store.list_incidents(limit=100_000)}
+        old = {incident_id for incident_id, day in before.items() if (day or "9") < horizon.isoformat()}
+        link_pending(store, OPTIONS)
+        after = {incident.incident_id for incident in store.list_incidents(limit=100_000)}
+        assert old and old <= after
+        assert after != before.keys()
+        assert not any(store.integrity_faults().values())
+
+
 def test_a_store_made_before_link_keys_gets_them_when_opened(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.db'}"
     with Store(url) as store:
@@ -80,7 +161,7 @@ def test_a_store_made_before_link_keys_gets_them_when_opened(tmp_path: Path) -> 
         connection.execute(text("DROP TABLE pending_events"))
     engine.dispose()
     with Store(url) as store:
-        assert store.pending_event_ids() == unlinked
+        assert sorted(store.pending_event_ids()) == unlinked
         link_pending(store, OPTIONS)
         assert store.unlinked_event_ids() == []
         assert memberships(store) == linked_at_once(store)

@@ -63,10 +63,12 @@ class Candidates:
         yield from self.pairs
         yield from ((vague, other) for vague, found in self.probes.items() for other in found)
 
-    def within(self, keep: set[int]) -> Candidates:
+    def within(self, keep: set[int], fixed: frozenset[int] | set[int] = frozenset()) -> Candidates:
+        """The candidates among ``keep``, without those between ``fixed`` events (members of
+        settled incidents, which are not re-clustered) or probing from one."""
         return Candidates(
-            [pair for pair in self.pairs if keep.issuperset(pair)],
-            {vague: found for vague, found in self.probes.items() if vague in keep},
+            [pair for pair in self.pairs if keep.issuperset(pair) and not fixed.issuperset(pair)],
+            {vague: found for vague, found in self.probes.items() if vague in keep and vague not in fixed},
         )
 
 

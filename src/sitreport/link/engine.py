@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import pairwise
 
@@ -50,6 +50,12 @@ class Linker:
         self.links.append(explain(self.features[first], self.features[second]))
         self.union_find.union(self.root(first), self.root(second))
 
+    def keep(self, incident: Incident) -> None:
+        """A settled incident (``link_new``): its members stay together for the reasons stored."""
+        for first, second in pairwise(incident.events):
+            self.union_find.union(first, second)
+        self.links.extend(incident.links)
+
     def merge(self, first: str, second: str) -> None:
         """An analyst's merge: no checks, and the link says who decided."""
         if self.union_find.find(first) != self.union_find.find(second):
@@ -63,14 +69,17 @@ def group_events(
     members: Iterable[int],
     decisions: DecisionSet,
     rules: LinkRules,
+    settled: Sequence[Incident] = (),
 ) -> tuple[list[list[str]], list[IncidentLink]]:
     """Event ids of ``members`` (indices into ``features``) grouped into incidents, and the links
-    that joined them.
+    that joined them. ``settled`` incidents (all their members among ``members``) start joined.
 
     Features must be sorted by event id: precise pairs are then joined, and vague reports
     attached, in an order fixed by content alone, so the result never depends on input order.
     """
     linker = Linker(features, members, decisions, rules)
+    for incident in settled:
+        linker.keep(incident)
     for first, second in decisions.merges:
         if first in linker.union_find.parent and second in linker.union_find.parent:
             linker.merge(first, second)
@@ -179,8 +188,9 @@ def incidents_of(
     members: Iterable[int],
     rules: LinkRules,
     decisions: DecisionSet,
+    settled: Sequence[Incident] = (),
 ) -> list[Incident]:
-    groups, links = group_events(features, candidates, members, decisions, rules)
+    groups, links = group_events(features, candidates, members, decisions, rules, settled)
     group_of = {event_id: n for n, group in enumerate(groups) for event_id in group}
     links_of: dict[int, list[IncidentLink]] = defaultdict(list)
     for link in links:
@@ -200,6 +210,7 @@ def link_new(
     decisions: Sequence[Decision] = (),
     touched: Iterable[str] = (),
     published: Mapping[str, str] | None = None,
+    settled: Collection[str] = (),
 ) -> tuple[list[Incident], list[str]]:
     """Update stored incidents for new events (or new decisions) without relinking the world.
 
@@ -208,11 +219,17 @@ def link_new(
     part of the candidate graph that reaches the new or touched events is relinked, together
     with the incidents it touches and merge partners. No candidate crosses that boundary, so
     the result equals a full ``link_events`` run (with the same ``published``).
+
+    ``settled`` names stored incidents (of ``existing``) that are not re-clustered: the graph
+    is not followed past their members, their members stay together and new events may still
+    join them (sitreport.neighbourhood says which incidents are settled). With none settled
+    the result is that of a full run.
     Returns the incidents to write (new or changed) and the ids of incidents to delete.
     """
     fresh = list(new_events)
     everything = {**events_by_id, **{event.event_id: event for event in fresh}}
     incidents = list(existing)
+    kept = [incident for incident in incidents if incident.incident_id in settled]
     chosen = read_decisions(decisions)
     # A new event can change its article's day (``article_days``), so its article's other
     # events are relinked with it.
@@ -223,9 +240,13 @@ def link_new(
     with cycle_collector_paused():
         features = features_of(everything, options, rules, published or {})
         candidates = find_candidates(features, options.link_window_days, rules)
-        affected = reachable(seeds, features, candidates, incidents, chosen)
+        position = {feature.event_id: n for n, feature in enumerate(features)}
+        fixed = {position[event_id] for incident in kept for event_id in incident.events}
+        affected = reachable(seeds, features, candidates, incidents, chosen, fixed)
+        reached = [incident for incident in kept if affected.intersection(map(position.get, incident.events))]
+        affected |= {position[event_id] for incident in reached for event_id in incident.events}
         relinked = incidents_of(
-            everything, features, candidates.within(affected), sorted(affected), rules, chosen
+            everything, features, candidates.within(affected, fixed), sorted(affected), rules, chosen, reached
         )
     affected_ids = {features[n].event_id for n in affected}
     before = {incident.incident_id for incident in incidents if affected_ids.intersection(incident.events)}
@@ -239,8 +260,10 @@ def reachable(
     candidates: Candidates,
     incidents: Sequence[Incident],
     decisions: DecisionSet,
+    stops: Collection[int] = (),
 ) -> set[int]:
-    """Indices of the events connected to the seeds by candidates, incidents or merges."""
+    """Indices of the events connected to the seeds by candidates, incidents or merges; ``stops``
+    are reached but not followed further (members of settled incidents)."""
     position = {feature.event_id: n for n, feature in enumerate(features)}
     links: dict[int, list[int]] = defaultdict(list)
     tied = [
@@ -256,7 +279,10 @@ def reachable(
     found = {position[event_id] for event_id in seeds}
     frontier = list(found)
     while frontier:
-        fresh = [other for other in links[frontier.pop()] if other not in found]
+        event = frontier.pop()
+        if event in stops:
+            continue
+        fresh = [other for other in links[event] if other not in found]
         found.update(fresh)
         frontier.extend(fresh)
     return found

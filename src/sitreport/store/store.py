@@ -648,10 +648,20 @@ class Store:
         return [event_id for (event_id,) in self._run("find unlinked events", statement)]
 
     def pending_event_ids(self, limit: int | None = None) -> list[str]:
-        """Events stored but in no incident yet, by id (the first ``limit``), read from their
-        index (pending_events) rather than by scanning every event: what linking takes up."""
+        """Events stored but in no incident yet (the first ``limit``), read from their index
+        (pending_events) rather than by scanning every event: what linking takes up.
+
+        Oldest first by last possible day (events with no link keys first), then by id: a
+        round of linking then covers a few days, not the whole history, so the incidents
+        around it can settle (sitreport.neighbourhood)."""
         pending = tables.pending_events.c.event_id
-        statement = select(pending).order_by(self._binary(pending)).limit(limit)
+        keys = tables.link_keys.c
+        statement = (
+            select(pending)
+            .join_from(tables.pending_events, tables.link_keys, keys.event_id == pending, isouter=True)
+            .order_by(keys.last_day.asc().nulls_first(), self._binary(pending))
+            .limit(limit)
+        )
         return [event_id for (event_id,) in self._run("read pending events", statement)]
 
     def count_pending(self) -> int:
@@ -663,7 +673,9 @@ class Store:
         Overlapping ranges are read as one: the cost follows what is found, not the store."""
         keys = tables.link_keys.c
         in_block = {
-            "area": lambda value: keys.area == value,
+            # Both values of ``precise`` named, so that the day range is read from the index
+            # (area, precise, last_day) rather than every key of the area filtered.
+            "area": lambda value: (keys.area == value) & keys.precise.in_([False, True]),
             "vague": lambda value: (keys.area == value) & keys.precise.is_(False),
             "spot": lambda value: keys.spot == value,
         }
