@@ -35,10 +35,21 @@ def has_modal(token: Token, lexicon: ExtractionLexicon) -> bool:
     return any(child.dep_ == "aux" and child.lower_ in lexicon.modal_auxiliaries for child in token.children)
 
 
+def is_perfect(token: Token) -> bool:
+    """ "to have been killed": the perfect tells of what is over."""
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+
+
 def is_unrealised_infinitive(token: Token, lexicon: ExtractionLexicon) -> bool:
-    """ "to liberate Idlib", "chose to stop fighting": an infinitive whose verb above is no "began"."""
+    """ "to liberate Idlib", "chose to stop fighting": an infinitive whose verb above is no
+    "began". A perfect infinitive is over, not planned: "1,400 are estimated to have been
+    killed", "he is said to have died" report deaths (the verb above may still deny them)."""
     infinitive = any(child.dep_ == "aux" and child.tag_ == "TO" for child in token.children)
-    return infinitive and token.head.lemma_.lower() not in lexicon.implicative_governors
+    return (
+        infinitive
+        and not is_perfect(token)
+        and token.head.lemma_.lower() not in lexicon.implicative_governors
+    )
 
 
 def is_conditional(token: Token, lexicon: ExtractionLexicon) -> bool:
