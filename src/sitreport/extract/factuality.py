@@ -5,7 +5,8 @@ infinitive that is not "began to", "since <year>" or a running total ("since the
 "in the last two months"), a toll of the whole war ("the war has
 killed", "killed in the conflict") or (for a noun) a modal or copular predicate
 anywhere on the way makes it a non-event. The walk stops at a coordinated clause with its own
-subject: "denied a deal, but SANA reported evacuations" keeps the evacuations.
+subject: "denied a deal, but SANA reported evacuations" keeps the evacuations; and at the object
+of a presupposing preposition: "asked Congress to act in response to an attack" keeps the attack.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sitreport.extract.lexicon import ExtractionLexicon
-from sitreport.extract.syntax import child_with_dep, governing_verb, of_object
+from sitreport.extract.syntax import ancestors_with_self, child_with_dep, governing_verb, of_object
 
 YEAR_DIGITS = 4
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -222,6 +223,23 @@ def own_participle(noun: Token, lexicon: ExtractionLexicon) -> Token | None:
     return None
 
 
+def is_presupposed(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "following an attack", "in response to an attack", "punish Syria for an attack": the
+    object of a presupposing preposition happened, whatever is planned or asked above it."""
+    if token.dep_ not in ("pobj", "pcomp"):
+        return False
+    preposition = token.head
+    word = preposition.lower_
+    return word in lexicon.presupposing_prepositions or (
+        (preposition.head.lemma_.lower(), word) in lexicon.presupposing_phrases
+    )
+
+
+def presupposition(token: Token, lexicon: ExtractionLexicon) -> Token | None:
+    """The lowest node at or above the token that a presupposing preposition governs."""
+    return next((node for node in ancestors_with_self(token) if is_presupposed(node, lexicon)), None)
+
+
 def starts_own_clause(token: Token) -> bool:
     """A coordinated verb with its own subject does not share the first verb's negation."""
     return token.dep_ == "conj" and any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
@@ -231,8 +249,12 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon, running_totals: b
     """True when the trigger reports an event that took place (see the module docstring). With
     ``running_totals`` False a count over weeks or since an onset does not make it background:
     "more martyrs raise the toll to 30 within the past two weeks" still tells of new deaths."""
+    top = presupposition(token, lexicon)
     predicate = token if token.pos_ in ("VERB", "AUX") else own_participle(token, lexicon)
     predicate = predicate or governing_verb(token)
+    if top is not None and predicate is not None and predicate in top.ancestors:
+        # "to punish Syria for an attack": the verb above the presupposition is not the attack's
+        predicate = None
     if predicate is not None and has_modal(predicate, lexicon):
         return False
     if is_copular_noun(token, predicate) or is_predicated_of_nonfact(token, lexicon):
@@ -253,7 +275,7 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon, running_totals: b
             return False
         if node.i != token.i and node.lemma_.lower() in lexicon.nonfactual_governors:
             return False
-        if node.head.i == node.i or starts_own_clause(node):
+        if node.head.i == node.i or starts_own_clause(node) or node == top:
             return True
         from_subject = from_subject or node.dep_ in SUBJECTS
         node = node.head

@@ -65,6 +65,8 @@ class ExtractionLexicon:
     demanding_phrases: frozenset[tuple[str, ...]]
     implicative_governors: frozenset[str]
     conditional_markers: frozenset[str]
+    presupposing_prepositions: frozenset[str]
+    presupposing_phrases: frozenset[tuple[str, ...]]
     background_prepositions: frozenset[str]
     war_nouns: frozenset[str]
     onset_nouns: frozenset[str]
@@ -216,6 +218,8 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         demanding_phrases=frozenset(phrase_tuple(p) for p in factuality["demanding_phrases"]),
         implicative_governors=words(factuality["implicative_governors"]),
         conditional_markers=words(factuality["conditional_markers"]),
+        presupposing_prepositions=words(factuality["presupposing_prepositions"]),
+        presupposing_phrases=frozenset(phrase_tuple(p) for p in factuality["presupposing_phrases"]),
         background_prepositions=words(factuality["background_prepositions"]),
         war_nouns=words(factuality["war_nouns"]),
         onset_nouns=words(factuality["onset_nouns"]),
