@@ -64,9 +64,10 @@ def is_year(token: Token) -> bool:
 
 
 def names_war(noun: Token, lexicon: ExtractionLexicon) -> bool:
-    """ "the war", "the conflict", "the start of the war": the whole war, or its onset."""
+    """ "the war", "the conflict", "the start of the war", "three years of conflict": the whole
+    war, its onset, or years of it."""
     word = noun.lemma_.lower()
-    if word in lexicon.onset_nouns:
+    if word in lexicon.onset_nouns or word in lexicon.period_units:
         inner = of_object(noun)
         return inner is not None and inner.lemma_.lower() in lexicon.war_nouns
     return word in lexicon.war_nouns
