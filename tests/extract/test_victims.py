@@ -10,7 +10,10 @@ from sitreport.extract.lexicon import load_extraction_lexicon
 from sitreport.extract.victims import add_civilian_toll
 from sitreport.records import Quantity
 
-TEXT = "Eleven children and four women were killed; 23 people, among them eight children; 20 civilians."
+TEXT = (
+    "Eleven children and four women were killed; 23 people, among them eight children; 20 civilians;"
+    " five rescue workers."
+)
 
 
 def dead(value: int, kind: str, words: str) -> Quantity:
@@ -49,3 +52,7 @@ def test_a_group_among_a_larger_toll_gives_none() -> None:
 def test_a_civilian_figure_as_large_is_kept_alone() -> None:
     told = dead(20, "civilians", "20 civilians")
     assert civilian_tolls(told, dead(8, "children", "eight children")) == [told]
+
+
+def test_rescuers_and_medics_count_as_civilians() -> None:
+    assert [q.value for q in civilian_tolls(dead(5, "rescue workers", "five rescue workers"))] == [5]
