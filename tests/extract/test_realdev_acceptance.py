@@ -19,7 +19,9 @@ import pytest
 # measured on the whole development half: 0.775, 0.873, 0.969, 0.824, 0.992; after the headline
 # reading of issues 10/11: 0.785, 0.880, 0.969, 0.832, 0.992; running totals as background (branch
 # alone: 0.795, 0.873, 0.966, 0.832, 0.992); both merged: 0.803, 0.880, 0.966, 0.832, 0.992.
-FAKES_PINNED = {"place": 0.80, "toll": 0.87, "cause": 0.96, "actor": 0.83, "covered": 0.99}
+# Issue 10 (articles): presupposed attacks, perfect infinitives, war-wide tolls "from the
+# conflict", "eliminated" fighters: 0.805, 0.888, 0.972, 0.832, 0.997.
+FAKES_PINNED = {"place": 0.80, "toll": 0.88, "cause": 0.97, "actor": 0.83, "covered": 0.99}
 # UCDP (score_ucdp.py): placed within 25 km, headline death figure read, headlines with events;
 # and at most this share placed over 100 km away.
 # Measured 0.751, 0.619, 0.876, far 0.038 after the cleaning of issue 10 (the far limit then went
