@@ -22,6 +22,7 @@ from sitreport.extract.merge import merge_candidates, narrow_to
 from sitreport.extract.reader import ArticleReader
 from sitreport.extract.roles import inherit_agents
 from sitreport.extract.typology import classify_article
+from sitreport.extract.victims import add_civilian_toll
 from sitreport.kb import KnowledgeBase
 from sitreport.records import Article, Event, stable_id
 
@@ -81,6 +82,7 @@ def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]
     inherit_agents(merged)
     for candidate in merged:
         narrow_to(candidate, reader.main_place)
+        add_civilian_toll(candidate, lexicon, article.text)
         # dated after merging, so the day of publication never keeps two reports apart
         if candidate.date is None and candidate.of_the_day and published is not None:
             candidate.date = DateReading(published.isoformat(), "day", "", published.isoformat())

@@ -5,7 +5,8 @@ infinitive that is not "began to", "since <year>" or a running total ("since the
 "in the last two months"), a toll of the whole war ("the war has
 killed", "killed in the conflict") or (for a noun) a modal or copular predicate
 anywhere on the way makes it a non-event. The walk stops at a coordinated clause with its own
-subject: "denied a deal, but SANA reported evacuations" keeps the evacuations.
+subject: "denied a deal, but SANA reported evacuations" keeps the evacuations; and at the object
+of a presupposing preposition: "asked Congress to act in response to an attack" keeps the attack.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sitreport.extract.lexicon import ExtractionLexicon
-from sitreport.extract.syntax import child_with_dep, governing_verb, of_object
+from sitreport.extract.syntax import ancestors_with_self, child_with_dep, governing_verb, of_object
 
 YEAR_DIGITS = 4
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -35,10 +36,21 @@ def has_modal(token: Token, lexicon: ExtractionLexicon) -> bool:
     return any(child.dep_ == "aux" and child.lower_ in lexicon.modal_auxiliaries for child in token.children)
 
 
+def is_perfect(token: Token) -> bool:
+    """ "to have been killed": the perfect tells of what is over."""
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+
+
 def is_unrealised_infinitive(token: Token, lexicon: ExtractionLexicon) -> bool:
-    """ "to liberate Idlib", "chose to stop fighting": an infinitive whose verb above is no "began"."""
+    """ "to liberate Idlib", "chose to stop fighting": an infinitive whose verb above is no
+    "began". A perfect infinitive is over, not planned: "1,400 are estimated to have been
+    killed", "he is said to have died" report deaths (the verb above may still deny them)."""
     infinitive = any(child.dep_ == "aux" and child.tag_ == "TO" for child in token.children)
-    return infinitive and token.head.lemma_.lower() not in lexicon.implicative_governors
+    return (
+        infinitive
+        and not is_perfect(token)
+        and token.head.lemma_.lower() not in lexicon.implicative_governors
+    )
 
 
 def is_conditional(token: Token, lexicon: ExtractionLexicon) -> bool:
@@ -52,9 +64,10 @@ def is_year(token: Token) -> bool:
 
 
 def names_war(noun: Token, lexicon: ExtractionLexicon) -> bool:
-    """ "the war", "the conflict", "the start of the war": the whole war, or its onset."""
+    """ "the war", "the conflict", "the start of the war", "three years of conflict": the whole
+    war, its onset, or years of it."""
     word = noun.lemma_.lower()
-    if word in lexicon.onset_nouns:
+    if word in lexicon.onset_nouns or word in lexicon.period_units:
         inner = of_object(noun)
         return inner is not None and inner.lemma_.lower() in lexicon.war_nouns
     return word in lexicon.war_nouns
@@ -211,6 +224,23 @@ def own_participle(noun: Token, lexicon: ExtractionLexicon) -> Token | None:
     return None
 
 
+def is_presupposed(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "following an attack", "in response to an attack", "punish Syria for an attack": the
+    object of a presupposing preposition happened, whatever is planned or asked above it."""
+    if token.dep_ not in ("pobj", "pcomp"):
+        return False
+    preposition = token.head
+    word = preposition.lower_
+    return word in lexicon.presupposing_prepositions or (
+        (preposition.head.lemma_.lower(), word) in lexicon.presupposing_phrases
+    )
+
+
+def presupposition(token: Token, lexicon: ExtractionLexicon) -> Token | None:
+    """The lowest node at or above the token that a presupposing preposition governs."""
+    return next((node for node in ancestors_with_self(token) if is_presupposed(node, lexicon)), None)
+
+
 def starts_own_clause(token: Token) -> bool:
     """A coordinated verb with its own subject does not share the first verb's negation."""
     return token.dep_ == "conj" and any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
@@ -220,8 +250,12 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon, running_totals: b
     """True when the trigger reports an event that took place (see the module docstring). With
     ``running_totals`` False a count over weeks or since an onset does not make it background:
     "more martyrs raise the toll to 30 within the past two weeks" still tells of new deaths."""
+    top = presupposition(token, lexicon)
     predicate = token if token.pos_ in ("VERB", "AUX") else own_participle(token, lexicon)
     predicate = predicate or governing_verb(token)
+    if top is not None and predicate is not None and predicate in top.ancestors:
+        # "to punish Syria for an attack": the verb above the presupposition is not the attack's
+        predicate = None
     if predicate is not None and has_modal(predicate, lexicon):
         return False
     if is_copular_noun(token, predicate) or is_predicated_of_nonfact(token, lexicon):
@@ -242,7 +276,7 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon, running_totals: b
             return False
         if node.i != token.i and node.lemma_.lower() in lexicon.nonfactual_governors:
             return False
-        if node.head.i == node.i or starts_own_clause(node):
+        if node.head.i == node.i or starts_own_clause(node) or node == top:
             return True
         from_subject = from_subject or node.dep_ in SUBJECTS
         node = node.head

@@ -195,8 +195,17 @@ def kind_word(token: Token, lexicon: ExtractionLexicon) -> str:
     return token.lower_ if token.is_title and is_common_noun(token, lexicon) else token.text
 
 
+def counts_one_person(noun: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "one civilian", "a Child": a known noun of persons in the singular."""
+    known = noun.lower_ in lexicon.noun_classes
+    persons = lexicon.classes_of(noun.lower_) & lexicon.person_categories
+    return known and bool(persons) and noun.morph.get("Number") == ["Sing"]
+
+
 def noun_phrase_text(noun: Token, numbers: set[int], lexicon: ExtractionLexicon) -> str:
-    """The counted noun with its modifiers: "armored vehicles", "pro-regime forces"."""
+    """The counted noun with its modifiers: "armored vehicles", "pro-regime forces". A noun of
+    persons is given in the plural ("one civilian" counts civilians), so that a kind is one
+    class whatever the number counted."""
     start = noun.i
     for token in reversed(list(noun.doc[noun.left_edge.i : noun.i])):
         if token.i in numbers or (
@@ -204,8 +213,9 @@ def noun_phrase_text(noun: Token, numbers: set[int], lexicon: ExtractionLexicon)
         ):
             break
         start = token.i
-    words = noun.doc[start : noun.i + 1]
-    return "".join(kind_word(t, lexicon) + t.whitespace_ for t in words).strip()
+    modifiers = "".join(kind_word(t, lexicon) + t.whitespace_ for t in noun.doc[start : noun.i])
+    head = lexicon.plural(noun.text) if counts_one_person(noun, lexicon) else kind_word(noun, lexicon)
+    return (modifiers + head).strip()
 
 
 def noun_above_phrase(token: Token) -> Token:

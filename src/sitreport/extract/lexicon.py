@@ -54,6 +54,8 @@ class ExtractionLexicon:
     # noun lemma -> its classes, in nouns.toml order (quantity categories first)
     noun_classes: Mapping[str, tuple[str, ...]]
     derived_classes: Mapping[str, frozenset[str]]
+    # singular noun -> its plural, where it is not the regular one
+    plurals: Mapping[str, str]
     counting_nouns: frozenset[str]
     cargo_verbs: frozenset[str]
     weapon_modifiers: frozenset[str]
@@ -63,6 +65,8 @@ class ExtractionLexicon:
     demanding_phrases: frozenset[tuple[str, ...]]
     implicative_governors: frozenset[str]
     conditional_markers: frozenset[str]
+    presupposing_prepositions: frozenset[str]
+    presupposing_phrases: frozenset[tuple[str, ...]]
     background_prepositions: frozenset[str]
     war_nouns: frozenset[str]
     onset_nouns: frozenset[str]
@@ -104,12 +108,26 @@ class ExtractionLexicon:
         """The classes that count persons (nouns.toml, derived "persons")."""
         return self.derived_classes.get("persons", frozenset())
 
+    def plural(self, word: str) -> str:
+        """The plural of a singular noun: "civilian" -> "civilians", "casualty" -> "casualties",
+        "person" -> "people" (``[plurals]`` in nouns.toml)."""
+        word = word.lower()
+        if word in self.plurals:
+            return self.plurals[word]
+        if word.endswith("y") and word[-2:-1] not in VOWELS:
+            return word[:-1] + "ies"
+        return word + ("es" if word.endswith(SIBILANT_ENDINGS) else "s")
+
     def category_of(self, lemma: str) -> str | None:
         """The quantity category a counted noun gives its figure, if any."""
         for name in self.noun_classes.get(lemma.lower(), ()):
             if name in QUANTITY_CATEGORIES:
                 return name
         return None
+
+
+VOWELS = frozenset("aeiou")
+SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
 
 
 def words(values: Iterable[str]) -> frozenset[str]:
@@ -190,6 +208,7 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         joint_toll_categories=words(triggers["tolls"].get("joint", [])),
         noun_classes=noun_class_table(nouns.get("classes", {})),
         derived_classes={k: frozenset(v) for k, v in nouns.get("derived", {}).items()},
+        plurals={k.lower(): v.lower() for k, v in nouns.get("plurals", {}).items()},
         counting_nouns=words(nouns.get("counting", {}).get("nouns", [])),
         cargo_verbs=words(nouns.get("cargo", {}).get("verbs", [])),
         weapon_modifiers=words(nouns.get("weapon_modifiers", {}).get("words", [])),
@@ -199,6 +218,8 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         demanding_phrases=frozenset(phrase_tuple(p) for p in factuality["demanding_phrases"]),
         implicative_governors=words(factuality["implicative_governors"]),
         conditional_markers=words(factuality["conditional_markers"]),
+        presupposing_prepositions=words(factuality["presupposing_prepositions"]),
+        presupposing_phrases=frozenset(phrase_tuple(p) for p in factuality["presupposing_phrases"]),
         background_prepositions=words(factuality["background_prepositions"]),
         war_nouns=words(factuality["war_nouns"]),
         onset_nouns=words(factuality["onset_nouns"]),
