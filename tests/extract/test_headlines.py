@@ -81,3 +81,36 @@ def test_each_of_two_glued_headlines_keeps_its_toll(extract: Extract) -> None:
     text = "Shelling kills 4 civilians in Ariha;11 killed by air strikes on Saraqib"
     found = figures(extract(text))
     assert {("killed", 4, "exact"), ("killed", 11, "exact")} <= found
+
+
+def kinds(events: list[Event], category: str) -> set[tuple[int, str | None]]:
+    return {(q.value, q.kind) for e in events for q in e.quantities if q.category == category}
+
+
+def test_a_headline_verb_read_as_a_plural_noun_is_the_verb(extract: Extract) -> None:
+    # the parser takes "targets" for a noun and the headline for one noun phrase
+    text = "Aerial bombardment targets Ariha"
+    assert located(extract(text, title=text), "remote_violence") == {"Ariha"}
+
+
+def test_a_headline_verb_read_as_a_compound_takes_the_noun_after_it(extract: Extract) -> None:
+    text = "SDF control al-Mansoura town in Raqqa countryside"
+    assert located(extract(text, title=text), "territory_change")
+
+
+def test_a_noun_modifier_in_a_headline_with_its_verb_stays_a_noun(extract: Extract) -> None:
+    # only a headline whose root is no verb has its verb misread as a noun
+    text = "Regime attack helicopters fly over Ariha"
+    assert not located(extract(text, title=text), "armed_clash")
+
+
+def test_the_parts_of_a_toll_of_people_are_told_beside_it(extract: Extract) -> None:
+    text = "40 people were killed yesterday, including 9 soldiers and 12 civilians"
+    found = kinds(extract(text, title=text), "killed")
+    # the whole keeps no kind, so the parts are never added to it
+    assert found == {(40, None), (9, "soldiers"), (12, "civilians")}
+
+
+def test_the_parts_of_a_toll_of_one_kind_are_no_figures_of_their_own(extract: Extract) -> None:
+    text = "Shelling kills 20 civilians including 6 children in Ariha"
+    assert kinds(extract(text, title=text), "killed") == {(20, "civilians")}

@@ -61,6 +61,8 @@ class Figure:
     end: int
     anchor: Token
     owner: Trigger | None
+    # one kind's part of the toll before it ("including 8 soldiers")
+    part: bool = False
 
 
 def is_number_token(token: Token, lexicon: ExtractionLexicon) -> bool:
@@ -298,6 +300,16 @@ def reached_by_toll(number: Token, lexicon: ExtractionLexicon) -> bool:
     return False
 
 
+def is_toll_part(token: Token, previous: Figure | None, lexicon: ExtractionLexicon) -> bool:
+    """ "64 people were killed, including 8 soldiers and 16 civilians": the counted noun (or a
+    noun joined to it) is the object of a word that introduces the parts of the toll before it."""
+    if previous is None or previous.category not in lexicon.joint_toll_categories:
+        return False
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in lexicon.toll_part_words
+
+
 def read_figure(
     sent: Span,
     run: tuple[int, int],
@@ -314,6 +326,10 @@ def read_figure(
     noun = counted_noun(number, lexicon)
     owner = owning_trigger(noun, number, triggers) or themeless_owner(noun, number, triggers, lexicon)
     category, kind = figure_category(noun, owner, {t.i for t in sent[begin:end]}, lexicon)
+    part = owner is None and previous is not None and is_toll_part(noun or number, previous, lexicon)
+    if part and previous is not None:
+        category, owner = previous.category, previous.owner
+        kind = noun_phrase_text(noun, {t.i for t in sent[begin:end]}, lexicon) if noun is not None else None
     if (category is None or category in lexicon.person_categories) and reached_by_toll(number, lexicon):
         category = lexicon.toll_category
     if category is None and restates_figure(number, lexicon):
@@ -335,6 +351,7 @@ def read_figure(
         span.end_char,
         noun or number,
         owner,
+        part,
     )
 
 
@@ -349,7 +366,29 @@ def find_figures(sent: Span, lexicon: ExtractionLexicon, triggers: list[Trigger]
         if figure is not None:
             figure = replace(figure, qualifier=ranges[index]) if index in ranges else figure
             figures.extend(joint_figures(figure, triggers, lexicon))
-    return figures
+    return with_whole_tolls(figures, lexicon)
+
+
+def counts_every_kind(figure: Figure, lexicon: ExtractionLexicon) -> bool:
+    """A toll of "people", or a bare number ("183 killed"): every kind of dead is in it."""
+    anchor = figure.anchor
+    return anchor.like_num or lexicon.category_of(lemma(anchor)) in lexicon.whole_toll_categories
+
+
+def with_whole_tolls(figures: list[Figure], lexicon: ExtractionLexicon) -> list[Figure]:
+    """The parts of a toll kept beside a toll that counts every kind, which then stands as the
+    whole (no kind: the parts are not summed with it); parts of a toll of one kind ("20 civilians,
+    including 5 children") are left out, being no kind of their own beside it."""
+    kept: list[Figure] = []
+    whole: int | None = None
+    for figure in figures:
+        if not figure.part:
+            whole = len(kept)
+            kept.append(figure)
+        elif whole is not None and (kept[whole].kind is None or counts_every_kind(kept[whole], lexicon)):
+            kept[whole] = replace(kept[whole], kind=None)
+            kept.append(figure)
+    return kept
 
 
 def joint_figures(figure: Figure, triggers: list[Trigger], lexicon: ExtractionLexicon) -> list[Figure]:

@@ -179,7 +179,7 @@ class ArticleReader:
         return bool(title) and sent.text.lstrip().startswith(title)
 
     def read_sentence(self, context: SentenceContext) -> None:
-        every_trigger = find_triggers(context.sent, self.lexicon, self.mentions)
+        every_trigger = find_triggers(context.sent, self.lexicon, self.mentions, context.headline_style)
         # A place goes to the nearest event word even when that event did not happen:
         # "persuaded by an amnesty, chose to stop fighting Damascus" gives the amnesty no place.
         owned = self.places_by_trigger(context.sent, every_trigger, context.headline_style)
