@@ -114,3 +114,14 @@ def test_the_parts_of_a_toll_of_people_are_told_beside_it(extract: Extract) -> N
 def test_the_parts_of_a_toll_of_one_kind_are_no_figures_of_their_own(extract: Extract) -> None:
     text = "Shelling kills 20 civilians including 6 children in Ariha"
     assert kinds(extract(text, title=text), "killed") == {(20, "civilians")}
+
+
+def test_a_count_of_the_dead_raised_to_a_figure_counts_the_dead(extract: Extract) -> None:
+    text = "More casualties raise to 9 the number of people killed in the shelling on Ariha"
+    assert ("killed", 9, "exact") in figures(extract(text, title=text))
+
+
+def test_casualties_risen_to_a_figure_count_the_dead(extract: Extract) -> None:
+    text = "Casualties of the Saraqib bombings rise to 14"
+    assert ("killed", 14, "exact") in figures(extract(text, title=text))
+

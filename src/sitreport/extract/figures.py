@@ -285,16 +285,32 @@ def restated_category(number: Token, lexicon: ExtractionLexicon) -> str | None:
     return next(iter(categories)) if len(categories) == 1 else None
 
 
+def names_the_dead(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """A word whose figure counts the dead ("killed", "casualties"; kb/extraction/triggers.toml)."""
+    rules = lexicon.lemma_index.get(lemma(token), ())
+    return any(rule.figure == lexicon.toll_category for _, rule in rules)
+
+
+def counts_the_dead(noun: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "the toll", "casualties", "the number of people killed", "the number of those who died"."""
+    if lemma(noun) in lexicon.toll_nouns or names_the_dead(noun, lexicon):
+        return True
+    return lemma(noun) in lexicon.report_nouns and any(
+        names_the_dead(t, lexicon) for t in noun.subtree if t.i != noun.i
+    )
+
+
 def reached_by_toll(number: Token, lexicon: ExtractionLexicon) -> bool:
     """ "the death toll rose to 61", "death toll from the attack at least 126", "shelling
-    raises the toll to 9": the number is what a toll noun amounts to (the noun above it, or
-    the subject or object of the verb above it)."""
+    raises the toll to 9", "more casualties raise to 9 the number of people killed": the number
+    is what a count of the dead amounts to (the noun above it, or the subject or object of the
+    verb above it)."""
     for node in number.ancestors:
         if lemma(node) in lexicon.toll_nouns:
             return True
         if node.pos_ in ("VERB", "AUX"):
             return any(
-                child.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(child) in lexicon.toll_nouns
+                child.dep_ in ("nsubj", "nsubjpass", "dobj") and counts_the_dead(child, lexicon)
                 for child in node.children
             )
     return False
