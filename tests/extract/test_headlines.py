@@ -134,3 +134,28 @@ def test_glued_headlines_of_a_titled_line_are_each_read_as_a_headline(extract: E
     assert located(events, "remote_violence") == {"Saraqib", "Ariha"}
     assert ("killed", 9, "exact") in figures(events)
 
+
+def test_an_adjective_after_its_noun_tells_what_became_of_it(extract: Extract) -> None:
+    text = "Shelling leaves 8 fighters dead in Ariha"
+    assert ("killed", 8, "exact") in figures(extract(text, title=text))
+
+
+def test_an_adjective_before_its_noun_is_a_state(extract: Extract) -> None:
+    text = "8 wounded fighters reach a hospital in Ariha"
+    assert not any(q.category == "injured" for e in extract(text, title=text) for q in e.quantities)
+
+
+def test_a_capitalised_plural_the_tagger_takes_for_a_name_is_its_noun(extract: Extract) -> None:
+    text = "Violent Clashes continue in Hama fronts"
+    assert located(extract(text, title=text), "armed_clash") == {"Hama"}
+
+
+def test_a_headline_verb_read_as_the_subject_of_its_object_is_the_verb(extract: Extract) -> None:
+    text = "Aerial bombardment targets Aleppo"
+    assert located(extract(text, title=text), "remote_violence") == {"Aleppo"}
+
+
+def test_a_toll_told_after_a_source_and_a_colon_counts_the_dead(extract: Extract) -> None:
+    # the parser hangs the clause off the name before the colon, as a participle modifying it
+    text = "Monitor: 4 civilians were killed by shelling on Ariha"
+    assert ("killed", 4, "exact") in figures(extract(text, title=text))

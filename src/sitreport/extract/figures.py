@@ -22,7 +22,7 @@ from sitreport.extract.syntax import (
     of_object,
     tree_distance,
 )
-from sitreport.extract.triggers import Trigger, lemma
+from sitreport.extract.triggers import PLURAL_ENDINGS, Trigger, lemma
 from sitreport.records import Qualifier
 
 # Categories whose figures need the counted noun as their kind ("killed": civilians or fighters).
@@ -178,11 +178,6 @@ def noun_category(noun: Token, lexicon: ExtractionLexicon) -> str | None:
     if category == "vehicles" and modifiers & lexicon.weapon_modifiers:
         return "weapons"
     return category
-
-
-# Plural endings taken off a capitalised word to find its noun: the tagger gives "Civilians"
-# in a title-case headline as a proper noun, whose lemma is the word itself.
-PLURAL_ENDINGS = ("s", "es", "ren")
 
 
 def is_common_noun(token: Token, lexicon: ExtractionLexicon) -> bool:
