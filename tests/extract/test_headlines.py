@@ -159,3 +159,8 @@ def test_a_toll_told_after_a_source_and_a_colon_counts_the_dead(extract: Extract
     # the parser hangs the clause off the name before the colon, as a participle modifying it
     text = "Monitor: 4 civilians were killed by shelling on Ariha"
     assert ("killed", 4, "exact") in figures(extract(text, title=text))
+
+
+def test_bodies_found_are_deaths(extract: Extract) -> None:
+    text = "3 bodies found in Ariha"
+    assert ("killed", 3, "exact") in figures(extract(text, title=text))
