@@ -22,7 +22,7 @@ from sitreport.extract.syntax import (
     of_object,
     tree_distance,
 )
-from sitreport.extract.triggers import Trigger, lemma
+from sitreport.extract.triggers import PLURAL_ENDINGS, Trigger, lemma
 from sitreport.records import Qualifier
 
 # Categories whose figures need the counted noun as their kind ("killed": civilians or fighters).
@@ -61,6 +61,8 @@ class Figure:
     end: int
     anchor: Token
     owner: Trigger | None
+    # one kind's part of the toll before it ("including 8 soldiers")
+    part: bool = False
 
 
 def is_number_token(token: Token, lexicon: ExtractionLexicon) -> bool:
@@ -178,11 +180,6 @@ def noun_category(noun: Token, lexicon: ExtractionLexicon) -> str | None:
     return category
 
 
-# Plural endings taken off a capitalised word to find its noun: the tagger gives "Civilians"
-# in a title-case headline as a proper noun, whose lemma is the word itself.
-PLURAL_ENDINGS = ("s", "es", "ren")
-
-
 def is_common_noun(token: Token, lexicon: ExtractionLexicon) -> bool:
     """A word the noun lexicon knows: "Civilians" and "Children" are, "Syrian" and "DAESH" not."""
     word = token.lower_
@@ -293,19 +290,45 @@ def restated_category(number: Token, lexicon: ExtractionLexicon) -> str | None:
     return next(iter(categories)) if len(categories) == 1 else None
 
 
+def names_the_dead(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """A word whose figure counts the dead ("killed", "casualties"; kb/extraction/triggers.toml)."""
+    rules = lexicon.lemma_index.get(lemma(token), ())
+    return any(rule.figure == lexicon.toll_category for _, rule in rules)
+
+
+def counts_the_dead(noun: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "the toll", "casualties", "the number of people killed", "the number of those who died"."""
+    if lemma(noun) in lexicon.toll_nouns or names_the_dead(noun, lexicon):
+        return True
+    return lemma(noun) in lexicon.report_nouns and any(
+        names_the_dead(t, lexicon) for t in noun.subtree if t.i != noun.i
+    )
+
+
 def reached_by_toll(number: Token, lexicon: ExtractionLexicon) -> bool:
     """ "the death toll rose to 61", "death toll from the attack at least 126", "shelling
-    raises the toll to 9": the number is what a toll noun amounts to (the noun above it, or
-    the subject or object of the verb above it)."""
+    raises the toll to 9", "more casualties raise to 9 the number of people killed": the number
+    is what a count of the dead amounts to (the noun above it, or the subject or object of the
+    verb above it)."""
     for node in number.ancestors:
         if lemma(node) in lexicon.toll_nouns:
             return True
         if node.pos_ in ("VERB", "AUX"):
             return any(
-                child.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(child) in lexicon.toll_nouns
+                child.dep_ in ("nsubj", "nsubjpass", "dobj") and counts_the_dead(child, lexicon)
                 for child in node.children
             )
     return False
+
+
+def is_toll_part(token: Token, previous: Figure | None, lexicon: ExtractionLexicon) -> bool:
+    """ "64 people were killed, including 8 soldiers and 16 civilians": the counted noun (or a
+    noun joined to it) is the object of a word that introduces the parts of the toll before it."""
+    if previous is None or previous.category not in lexicon.joint_toll_categories:
+        return False
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in lexicon.toll_part_words
 
 
 def read_figure(
@@ -324,6 +347,10 @@ def read_figure(
     noun = counted_noun(number, lexicon)
     owner = owning_trigger(noun, number, triggers) or themeless_owner(noun, number, triggers, lexicon)
     category, kind = figure_category(noun, owner, {t.i for t in sent[begin:end]}, lexicon)
+    part = owner is None and previous is not None and is_toll_part(noun or number, previous, lexicon)
+    if part and previous is not None:
+        category, owner = previous.category, previous.owner
+        kind = noun_phrase_text(noun, {t.i for t in sent[begin:end]}, lexicon) if noun is not None else None
     if (category is None or category in lexicon.person_categories) and reached_by_toll(number, lexicon):
         category = lexicon.toll_category
     if category is None and restates_figure(number, lexicon):
@@ -345,6 +372,7 @@ def read_figure(
         span.end_char,
         noun or number,
         owner,
+        part,
     )
 
 
@@ -359,7 +387,29 @@ def find_figures(sent: Span, lexicon: ExtractionLexicon, triggers: list[Trigger]
         if figure is not None:
             figure = replace(figure, qualifier=ranges[index]) if index in ranges else figure
             figures.extend(joint_figures(figure, triggers, lexicon))
-    return figures
+    return with_whole_tolls(figures, lexicon)
+
+
+def counts_every_kind(figure: Figure, lexicon: ExtractionLexicon) -> bool:
+    """A toll of "people", or a bare number ("183 killed"): every kind of dead is in it."""
+    anchor = figure.anchor
+    return anchor.like_num or lexicon.category_of(lemma(anchor)) in lexicon.whole_toll_categories
+
+
+def with_whole_tolls(figures: list[Figure], lexicon: ExtractionLexicon) -> list[Figure]:
+    """The parts of a toll kept beside a toll that counts every kind, which then stands as the
+    whole (no kind: the parts are not summed with it); parts of a toll of one kind ("20 civilians,
+    including 5 children") are left out, being no kind of their own beside it."""
+    kept: list[Figure] = []
+    whole: int | None = None
+    for figure in figures:
+        if not figure.part:
+            whole = len(kept)
+            kept.append(figure)
+        elif whole is not None and (kept[whole].kind is None or counts_every_kind(kept[whole], lexicon)):
+            kept[whole] = replace(kept[whole], kind=None)
+            kept.append(figure)
+    return kept
 
 
 def joint_figures(figure: Figure, triggers: list[Trigger], lexicon: ExtractionLexicon) -> list[Figure]:

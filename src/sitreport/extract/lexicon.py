@@ -51,6 +51,9 @@ class ExtractionLexicon:
     toll_category: str
     # categories one figure may count together ("kills and injures 16"): it bounds each
     joint_toll_categories: frozenset[str]
+    # words that introduce the parts of a toll, and the categories of a toll that counts every kind
+    toll_part_words: frozenset[str]
+    whole_toll_categories: frozenset[str]
     # noun lemma -> its classes, in nouns.toml order (quantity categories first)
     noun_classes: Mapping[str, tuple[str, ...]]
     derived_classes: Mapping[str, frozenset[str]]
@@ -206,6 +209,8 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         toll_nouns=words(triggers["tolls"]["nouns"]),
         toll_category=triggers["tolls"]["category"],
         joint_toll_categories=words(triggers["tolls"].get("joint", [])),
+        toll_part_words=words(triggers["tolls"].get("part_words", [])),
+        whole_toll_categories=words(triggers["tolls"].get("whole_categories", [])),
         noun_classes=noun_class_table(nouns.get("classes", {})),
         derived_classes={k: frozenset(v) for k, v in nouns.get("derived", {}).items()},
         plurals={k.lower(): v.lower() for k, v in nouns.get("plurals", {}).items()},

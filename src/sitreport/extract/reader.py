@@ -175,11 +175,17 @@ class ArticleReader:
         return SentenceContext(sent, paragraph, in_headline, sources, headline_style)
 
     def restates_title(self, sent: Span) -> bool:
+        """A body sentence that starts by repeating the title, or that is part of the title the
+        body starts with (a line of headlines glued by semicolons: each is a sentence)."""
         title = (self.article.title or "").strip()
-        return bool(title) and sent.text.lstrip().startswith(title)
+        if not title:
+            return False
+        start = sent.start_char - self.body_offset
+        within_title = self.article.text.startswith(title) and start + len(sent.text.rstrip()) <= len(title)
+        return within_title or sent.text.lstrip().startswith(title)
 
     def read_sentence(self, context: SentenceContext) -> None:
-        every_trigger = find_triggers(context.sent, self.lexicon, self.mentions)
+        every_trigger = find_triggers(context.sent, self.lexicon, self.mentions, context.headline_style)
         # A place goes to the nearest event word even when that event did not happen:
         # "persuaded by an amnesty, chose to stop fighting Damascus" gives the amnesty no place.
         owned = self.places_by_trigger(context.sent, every_trigger, context.headline_style)

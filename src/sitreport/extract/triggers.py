@@ -42,7 +42,7 @@ def lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def match_phrase(words: list[tuple[str, str]], start: int, phrase: tuple[str, ...]) -> list[int] | None:
+def match_phrase(words: list[tuple[str, ...]], start: int, phrase: tuple[str, ...]) -> list[int] | None:
     """Sentence positions of ``phrase`` matched at ``start`` in (lemma, lower-case) ``words``;
     "*" lets the next word come one position later."""
     matched: list[int] = []
@@ -76,14 +76,52 @@ def controller(token: Token) -> Token | None:
     return child_with_dep(token.head, "dobj", "nsubjpass", "nsubj")
 
 
-def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon) -> list[Token]:
+def misread_verb(token: Token, mentions: ArticleMentions) -> bool:
+    """A headline's verb that the parser took for a noun: "Factions target regime forces" read
+    as one noun phrase, "Aerial bombardment targets Aleppo" with "targets" a plural noun. In a
+    headline whose root is no verb, a noun right after another noun or a named party (its
+    subject) that either is the root or modifies a noun after it (its object) is that verb."""
+    if token.tag_ not in ("NN", "NNS") or token.sent.root.pos_ == "VERB" or token.i == token.sent.start:
+        return False
+    if not (token.dep_ == "ROOT" or reads_as_modifier(token)):
+        return False
+    before = token.doc[token.i - 1]
+    return before.pos_ in ("NOUN", "PROPN") or before.tag_ == "VBG" or mentions.actor_at(before) is not None
+
+
+def reads_as_modifier(token: Token) -> bool:
+    """Read as a modifier or the subject of a noun after it: that noun is the verb's object."""
+    head = token.head
+    return token.dep_ in ("compound", "nsubj") and head.i > token.i and head.pos_ in ("NOUN", "PROPN")
+
+
+def misread_verb_theme(token: Token, role: str) -> Token | None:
+    """The theme of a verb read as a noun: its subject is the word before it, its object the
+    object (or the noun in apposition) the parse gave it, else the noun it was read as modifying."""
+    if role == "subject":
+        return token.doc[token.i - 1]
+    return child_with_dep(token, "dobj", "appos") or (token.head if reads_as_modifier(token) else None)
+
+
+def is_predicate_adjective(token: Token) -> bool:
+    """ "leaves 8 fighters dead": an adjective after its noun says what became of it (one before
+    it, "wounded militants", describes a state)."""
+    return token.dep_ == "amod" and token.pos_ == "ADJ" and token.head.i < token.i
+
+
+def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon, as_verb: bool = False) -> list[Token]:
     """What the event happened to: see the header of kb/extraction/triggers.toml."""
     head: Token | None
-    if token.dep_ == "acl":
+    if as_verb:
+        head = misread_verb_theme(token, role)
+    elif is_predicate_adjective(token):
+        head = token.head
+    elif token.dep_ == "acl":
         # "men being detained": a participle after a noun happened to that noun, unless it
         # has an object of its own ("a blast killed 16 people" with the comma-less
-        # subject misread as a noun the verb modifies)
-        head = child_with_dep(token, "dobj") or token.head
+        # subject misread as a noun the verb modifies) or a passive subject ("Monitor: 6
+        # people were killed", the clause hung off the name before the colon)
+        head = child_with_dep(token, "dobj", "nsubjpass") or token.head
     elif token.dep_ == "attr" and token.head.lemma_ == "be":
         # "the pocket was overrun", with the participle parsed as a noun
         head = child_with_dep(token.head, "nsubj", "nsubjpass")
@@ -160,19 +198,27 @@ def is_back_reference(token: Token, theme: list[Token], lexicon: ExtractionLexic
     )
 
 
-def can_trigger(token: Token, rule: TriggerRule, lexicon: ExtractionLexicon) -> bool:
+def can_trigger(token: Token, rule: TriggerRule, lexicon: ExtractionLexicon, as_verb: bool) -> bool:
+    if as_verb:
+        return not rule.pos or "VERB" in rule.pos
     if rule.pos and token.pos_ not in rule.pos:
         return False
-    return token.dep_ not in MODIFIER_DEPS and not is_counted_thing(token, lexicon)
+    modifier = token.dep_ in MODIFIER_DEPS and not is_predicate_adjective(token)
+    return not modifier and not is_counted_thing(token, lexicon)
 
 
 def rule_trigger(
-    rule: TriggerRule, tokens: list[Token], lexicon: ExtractionLexicon, mentions: ArticleMentions
+    rule: TriggerRule,
+    tokens: list[Token],
+    lexicon: ExtractionLexicon,
+    mentions: ArticleMentions,
+    headline: bool = False,
 ) -> Trigger | None:
     head = phrase_head(tokens)
-    if len(tokens) == 1 and not can_trigger(head, rule, lexicon):
+    as_verb = headline and len(tokens) == 1 and misread_verb(head, mentions)
+    if len(tokens) == 1 and not can_trigger(head, rule, lexicon, as_verb):
         return None
-    theme = theme_tokens(head, rule.theme_role, lexicon)
+    theme = theme_tokens(head, rule.theme_role, lexicon, as_verb)
     classes = classes_of_theme(theme, lexicon, mentions)
     back_reference = len(tokens) == 1 and is_back_reference(head, theme, lexicon)
     # a phrase is its own evidence of the type, but still not for a theme the rule rules out
@@ -184,7 +230,7 @@ def rule_trigger(
 
 
 def phrase_matches(
-    sent: Span, words: list[tuple[str, str]], lexicon: ExtractionLexicon
+    sent: Span, words: list[tuple[str, ...]], lexicon: ExtractionLexicon
 ) -> list[tuple[int, int, TriggerRule, list[Token]]]:
     """Every phrase rule matching in the sentence, as (rule position, start, rule, tokens)."""
     found = []
@@ -197,9 +243,27 @@ def phrase_matches(
     return sorted(found, key=lambda match: (match[0], match[1]))
 
 
-def find_triggers(sent: Span, lexicon: ExtractionLexicon, mentions: ArticleMentions) -> list[Trigger]:
-    """Every event word in the sentence; a word takes the first rule that fits it, phrases first."""
-    words = [(lemma(token), token.lower_) for token in sent]
+# Plural endings taken off a capitalised word to find its noun: the tagger gives "Clashes" or
+# "Civilians" in a title-case headline as a proper noun, whose lemma is the word itself.
+PLURAL_ENDINGS = ("s", "es", "ren")
+
+
+def word_forms(token: Token) -> tuple[str, ...]:
+    """Lemma and lower case; for a capitalised proper noun ("Violent Clashes continue"), whose
+    lemma is the word itself, also the lower case without a plural ending."""
+    forms = (lemma(token), token.lower_)
+    if token.pos_ != "PROPN" or not token.is_title:
+        return forms
+    word = token.lower_
+    return forms + tuple(word.removesuffix(e) for e in PLURAL_ENDINGS if word.endswith(e))
+
+
+def find_triggers(
+    sent: Span, lexicon: ExtractionLexicon, mentions: ArticleMentions, headline: bool = False
+) -> list[Trigger]:
+    """Every event word in the sentence; a word takes the first rule that fits it, phrases first.
+    In a ``headline`` a verb the parser read as a noun is read as the verb (``misread_verb``)."""
+    words = [word_forms(token) for token in sent]
     found: list[Trigger] = []
     claimed: set[int] = set()
     for _, _, rule, tokens in phrase_matches(sent, words, lexicon):
@@ -216,7 +280,7 @@ def find_triggers(sent: Span, lexicon: ExtractionLexicon, mentions: ArticleMenti
             {item for form in set(forms) for item in lexicon.lemma_index.get(form, ())}, key=lambda c: c[0]
         )
         for _, rule in candidates:
-            trigger = rule_trigger(rule, [token], lexicon, mentions)
+            trigger = rule_trigger(rule, [token], lexicon, mentions, headline)
             if trigger is not None:
                 found.append(trigger)
                 claimed.add(token.i)
