@@ -43,12 +43,15 @@ def run_sitreport(*args: str, stdout_path: Path | None = None) -> None:
 
 
 def run_scorer(scorer: str, *args: str) -> dict[str, float]:
-    """The figures of one of ../shared/tools' scorers, read from its summary line ("name=0.123 ...")."""
+    """The figures of one of ../shared/tools' scorers: its summary line ("name=0.123 ...") and,
+    under names with underscores, its detail lines ("civilian toll   0.794 (224/282)")."""
     result = subprocess.run(
         [sys.executable, str(SHARED / "tools" / scorer), *args], capture_output=True, text=True, check=True
     )
-    last = result.stdout.strip().splitlines()[-1]
-    return {name: float(value) for name, value in re.findall(r"(\w+)=([0-9.]+)", last)}
+    lines = result.stdout.strip().splitlines()
+    details = (re.match(r"([a-z][a-z ]*[a-z])\s{2,}([0-9.]+) \(", line) for line in lines)
+    figures = {found[1].replace(" ", "_"): float(found[2]) for found in details if found}
+    return figures | {name: float(value) for name, value in re.findall(r"(\w+)=([0-9.]+)", lines[-1])}
 
 
 @pytest.fixture(scope="session")

@@ -22,8 +22,11 @@ import pytest
 # Places branch (stripped possessives, exact spellings, stray one-word quarters): place 0.810.
 # Issue 10 (articles): presupposed attacks, perfect infinitives, war-wide tolls "from the
 # conflict": 0.805, 0.885, 0.972, 0.832, 0.997. Headlines (toll parts, counts of the dead raised
-# to a figure): 0.805, 0.888, 0.966, 0.832, 0.992. Pins of the branches, remeasured at the merge.
-FAKES_PINNED = {"place": 0.81, "toll": 0.88, "cause": 0.97, "actor": 0.83, "covered": 0.99}
+# to a figure): 0.805, 0.888, 0.966, 0.832, 0.992. All merged: 0.815, 0.893, 0.972, 0.832, 0.997.
+FAKES_PINNED = {"place": 0.81, "toll": 0.89, "cause": 0.97, "actor": 0.83, "covered": 0.99}
+# The civilian toll (the scorer's detail line): 0.794 after the round's merge (victim groups
+# summed, persons kinds in the plural); not pinned before.
+FAKES_PINNED["civilian_toll"] = 0.79
 # UCDP (score_ucdp.py): placed within 25 km, headline death figure read, headlines with events;
 # and at most this share placed over 100 km away.
 # Measured 0.751, 0.619, 0.876, far 0.038 after the cleaning of issue 10 (the far limit then went
@@ -31,9 +34,11 @@ FAKES_PINNED = {"place": 0.81, "toll": 0.88, "cause": 0.97, "actor": 0.83, "cove
 # reading of issues 10/11 (full-stop parse, one event per place joined by "and", a headline place
 # on the event before it, glued semicolons, joint tolls): measured 0.778, 0.700, 0.886, far 0.022.
 # Raised after issue 10's UCDP part (headline verbs read as nouns, toll parts, counts of the dead
-# raised to a figure, glued headlines of a titled line): measured 0.786, 0.808, 0.891, far 0.020.
+# raised to a figure, glued headlines of a titled line): measured 0.786, 0.808, 0.891, far 0.020;
+# with the places work merged: 0.786, 0.811, 0.892, far 0.019.
 UCDP_PINNED = {"near": 0.78, "deaths": 0.80, "covered": 0.89}
-UCDP_FAR_AT_MOST = 0.03
+# Far tightened from 0.03 at the round's merge (measured 0.019 on the whole set).
+UCDP_FAR_AT_MOST = 0.025
 
 Scorer = Callable[..., dict[str, float]]
 Extracted = Callable[[Path], Path]

@@ -25,8 +25,9 @@ import pytest
 # is this measure's floor on the dev part (docs/incidents.md, "The dev wrong links, read").
 # Then an event naming both sides as doers stopped counting as a doer in common: 0.406 / 0.457;
 # and undated reports stopped making incidents among themselves: 0.406 / 0.453 (72 of 159).
+# With the round's extraction and places merged: 0.406 / 0.439 (72 of 164); ceiling tightened.
 RECALL_AT_LEAST = 0.40
-WRONG_AT_MOST = 0.455
+WRONG_AT_MOST = 0.445
 
 pytestmark = pytest.mark.slow
 

@@ -177,6 +177,11 @@ def is_habitual(token: Token) -> bool:
     )
 
 
+def is_describing_participle(token: Token) -> bool:
+    """ "the organisations controlling the area": a present participle modifying a noun."""
+    return token.tag_ == "VBG" and token.dep_ == "acl"
+
+
 def is_earlier_aside(token: Token) -> bool:
     """ "southern Idlib, from which they had launched attacks": a past-perfect relative clause
     recalls something earlier to describe a place or group; it is not this article's news."""

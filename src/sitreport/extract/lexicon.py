@@ -31,6 +31,9 @@ class TriggerRule:
     own_happening: bool = False
     generic: bool = False
     recount: bool = False
+    # a verb of a standing state ("control"): as a participle describing a noun ("the groups
+    # controlling the area") it says who holds something, not that anything changed
+    stative: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -161,6 +164,7 @@ def trigger_rule(entry: dict[str, Any]) -> TriggerRule:
         own_happening=bool(entry.get("own_happening", False)),
         generic=bool(entry.get("generic", False)),
         recount=bool(entry.get("recount", False)),
+        stative=bool(entry.get("stative", False)),
     )
 
 

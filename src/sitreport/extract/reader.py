@@ -18,7 +18,12 @@ from sitreport.extract.dates import (
     is_history,
     resolve_date,
 )
-from sitreport.extract.factuality import is_habitual, is_reported_fact, is_teaser
+from sitreport.extract.factuality import (
+    is_describing_participle,
+    is_habitual,
+    is_reported_fact,
+    is_teaser,
+)
 from sitreport.extract.figures import Figure, assign_figures, find_figures
 from sitreport.extract.lexicon import ExtractionLexicon
 from sitreport.extract.mentions import ArticleMentions
@@ -198,6 +203,7 @@ class ArticleReader:
             for i, t in enumerate(every_trigger)
             if is_reported_fact(t.token, self.lexicon, running_totals=not t.rule.recount)
             and (context.headline_style or not is_habitual(t.token))
+            and not (t.rule.stative and is_describing_participle(t.token))
         ]
         if not factual:
             if context.sources and self.tracker.confirms_earlier_report(context.sent):
