@@ -22,7 +22,7 @@ from sitreport.extract.syntax import (
     of_object,
     tree_distance,
 )
-from sitreport.extract.triggers import PLURAL_ENDINGS, Trigger, lemma
+from sitreport.extract.triggers import Trigger, lemma
 from sitreport.records import Qualifier
 
 # Categories whose figures need the counted noun as their kind ("killed": civilians or fighters).
@@ -183,7 +183,7 @@ def noun_category(noun: Token, lexicon: ExtractionLexicon) -> str | None:
 def is_common_noun(token: Token, lexicon: ExtractionLexicon) -> bool:
     """A word the noun lexicon knows: "Civilians" and "Children" are, "Syrian" and "DAESH" not."""
     word = token.lower_
-    forms = {lemma(token), word, *(word.removesuffix(e) for e in PLURAL_ENDINGS if word.endswith(e))}
+    forms = {lemma(token), word, *lexicon.unsuffixed(word)}
     return any(form in lexicon.noun_classes for form in forms)
 
 

@@ -62,6 +62,8 @@ class ExtractionLexicon:
     derived_classes: Mapping[str, frozenset[str]]
     # singular noun -> its plural, where it is not the regular one
     plurals: Mapping[str, str]
+    # endings taken off a word that may be a plural the tagger did not lemmatise
+    plural_endings: tuple[str, ...]
     counting_nouns: frozenset[str]
     cargo_verbs: frozenset[str]
     weapon_modifiers: frozenset[str]
@@ -123,6 +125,10 @@ class ExtractionLexicon:
         if word.endswith("y") and word[-2:-1] not in VOWELS:
             return word[:-1] + "ies"
         return word + ("es" if word.endswith(SIBILANT_ENDINGS) else "s")
+
+    def unsuffixed(self, word: str) -> tuple[str, ...]:
+        """``word`` without each plural ending it has: "clashes" -> "clashe", "clash"."""
+        return tuple(word.removesuffix(ending) for ending in self.plural_endings if word.endswith(ending))
 
     def category_of(self, lemma: str) -> str | None:
         """The quantity category a counted noun gives its figure, if any."""
@@ -218,6 +224,7 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         noun_classes=noun_class_table(nouns.get("classes", {})),
         derived_classes={k: frozenset(v) for k, v in nouns.get("derived", {}).items()},
         plurals={k.lower(): v.lower() for k, v in nouns.get("plurals", {}).items()},
+        plural_endings=tuple(nouns.get("plural_endings", {}).get("endings", [])),
         counting_nouns=words(nouns.get("counting", {}).get("nouns", [])),
         cargo_verbs=words(nouns.get("cargo", {}).get("verbs", [])),
         weapon_modifiers=words(nouns.get("weapon_modifiers", {}).get("words", [])),

@@ -243,19 +243,13 @@ def phrase_matches(
     return sorted(found, key=lambda match: (match[0], match[1]))
 
 
-# Plural endings taken off a capitalised word to find its noun: the tagger gives "Clashes" or
-# "Civilians" in a title-case headline as a proper noun, whose lemma is the word itself.
-PLURAL_ENDINGS = ("s", "es", "ren")
-
-
-def word_forms(token: Token) -> tuple[str, ...]:
+def word_forms(token: Token, lexicon: ExtractionLexicon) -> tuple[str, ...]:
     """Lemma and lower case; for a capitalised proper noun ("Violent Clashes continue"), whose
     lemma is the word itself, also the lower case without a plural ending."""
     forms = (lemma(token), token.lower_)
     if token.pos_ != "PROPN" or not token.is_title:
         return forms
-    word = token.lower_
-    return forms + tuple(word.removesuffix(e) for e in PLURAL_ENDINGS if word.endswith(e))
+    return forms + lexicon.unsuffixed(token.lower_)
 
 
 def find_triggers(
@@ -263,7 +257,7 @@ def find_triggers(
 ) -> list[Trigger]:
     """Every event word in the sentence; a word takes the first rule that fits it, phrases first.
     In a ``headline`` a verb the parser read as a noun is read as the verb (``misread_verb``)."""
-    words = [word_forms(token) for token in sent]
+    words = [word_forms(token, lexicon) for token in sent]
     found: list[Trigger] = []
     claimed: set[int] = set()
     for _, _, rule, tokens in phrase_matches(sent, words, lexicon):

@@ -11,6 +11,7 @@ anyone else ("23 killed, including 8 children") leaves the civilian toll unknown
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from sitreport.extract.candidate import Candidate
 from sitreport.extract.lexicon import ExtractionLexicon
@@ -21,8 +22,10 @@ CIVILIANS = "civilians"
 EMPTY = Quantity("killed", 0)
 
 
+@lru_cache(maxsize=8)
 def civilian_groups(lexicon: ExtractionLexicon) -> frozenset[str]:
-    """The kinds that name a group of civilians, as figures give them (in the plural)."""
+    """The kinds that name a group of civilians, as figures give them (in the plural); once per
+    lexicon (a lexicon is hashed by identity), not once per event."""
     nouns = [noun for noun, classes in lexicon.noun_classes.items() if CIVILIANS in classes]
     return frozenset(lexicon.plural(noun) for noun in nouns) - {CIVILIANS}
 
