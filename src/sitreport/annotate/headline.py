@@ -10,6 +10,7 @@ taken out of the parse again, so the doc's text is the article's, character for 
 from __future__ import annotations
 
 import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -19,6 +20,8 @@ __all__ = ["parse_form", "restore_text"]
 SENTENCE_ENDS = frozenset(".!?…:;")
 CLOSERS = "\"'”’»)]"
 FULL_STOP = "."
+# The annotations a headline keeps when its stop is taken out, in the order Doc() sets them.
+CARRIED = [POS, HEAD, DEP, LEMMA, TAG, MORPH, SENT_START]
 
 
 def open_line_end(part: str) -> int | None:
@@ -53,32 +56,41 @@ def restore_text(nlp: Language, doc: Doc, part: str) -> Doc:
 
 def without_token(doc: Doc, removed: Token) -> Doc:
     """A copy of ``doc`` without ``removed``, a leaf of the parse (the stop hangs off the root):
-    tokens it headed, if any, hang off its own head instead."""
-    kept = [t for t in doc if t.i != removed.i]
-    position = {t.i: n for n, t in enumerate(kept)}
+    tokens it headed, if any, hang off its own head instead.
 
-    def head_of(token: Token) -> int:
-        head = token.head
-        if head.i == removed.i:
-            head = removed.head if removed.head.i != removed.i else token
-        return position[head.i]
-
-    spaces = [bool(t.whitespace_) for t in kept]
-    if removed.i > 0 and doc[removed.i - 1] in kept:
-        spaces[position[removed.i - 1]] = bool(removed.whitespace_)
-    restored = Doc(
-        doc.vocab,
-        words=[t.text for t in kept],
-        spaces=spaces,
-        tags=[t.tag_ for t in kept],
-        pos=[t.pos_ for t in kept],
-        morphs=[str(t.morph) for t in kept],
-        lemmas=[t.lemma_ for t in kept],
-        heads=[head_of(t) for t in kept],
-        deps=[t.dep_ for t in kept],
-        sent_starts=[bool(t.is_sent_start) for t in kept],
-    )
+    The annotations are moved as arrays rather than as per-token strings: this runs for every
+    headline, and the result is what ``Doc(words=..., heads=..., deps=..., ...)`` builds.
+    """
+    at = removed.i
+    words = [t.text for t in doc]
+    spaces = [bool(t.whitespace_) for t in doc]
+    if at > 0:
+        spaces[at - 1] = spaces[at]
+    del words[at], spaces[at]
+    annotations = doc.to_array(CARRIED)
+    heads = _heads_without(annotations[:, CARRIED.index(HEAD)].astype(numpy.int64), at)
+    annotations = numpy.delete(annotations, at, axis=0)
+    annotations[:, CARRIED.index(HEAD)] = heads.astype(numpy.uint64)
+    morphs = annotations[:, CARRIED.index(MORPH)]
+    # Doc() reads an unset analysis as the empty one ("_"), which has a key of its own
+    morphs[morphs == 0] = doc.vocab.morphology.add("")
+    starts = annotations[:, CARRIED.index(SENT_START)]
+    annotations[:, CARRIED.index(SENT_START)] = numpy.where(starts == 1, 1, -1).astype(numpy.uint64)
+    restored = Doc(doc.vocab, words=words, spaces=spaces)
+    restored.from_array(CARRIED, annotations)
     # Doc.from_docs joins the headline and body tensors: the rows must match the tokens
     if doc.tensor.size:
-        restored.tensor = numpy.delete(doc.tensor, removed.i, axis=0)
+        restored.tensor = numpy.delete(doc.tensor, at, axis=0)
     return restored
+
+
+def _heads_without(offsets: numpy.ndarray, at: int) -> numpy.ndarray:
+    """The heads (as offsets, the way Doc arrays hold them) of the tokens but ``at``, in a doc
+    without it; a token headed by ``at`` takes ``at``'s own head (itself when ``at`` was a root)."""
+    index = numpy.arange(len(offsets), dtype=numpy.int64)
+    heads = index + offsets
+    kept = numpy.delete(index, at)
+    kept_heads = heads[kept]
+    orphans = kept_heads == at
+    kept_heads[orphans] = heads[at] if heads[at] != at else kept[orphans]
+    return kept_heads - (kept_heads > at) - index[:-1]
