@@ -110,7 +110,7 @@ def _relink(
     fresh = [around.events[event_id] for event_id in sorted(fresh_ids) if event_id in around.events]
     changed, removed = link_new(
         around.incidents.values(), fresh, around.events, options, decisions, touched, around.published,
-        around.settled,
+        around.settled, known=around.features,
     )
     store.upsert_incidents(changed, removed)
     return len(changed) + len(removed)

@@ -170,13 +170,22 @@ def link_events(
 
 
 def features_of(
-    events: Mapping[str, Event], options: Options, rules: LinkRules, published: Mapping[str, str]
+    events: Mapping[str, Event],
+    options: Options,
+    rules: LinkRules,
+    published: Mapping[str, str],
+    known: Mapping[str, EventFeatures] | None = None,
 ) -> list[EventFeatures]:
-    """Features sorted by event id, which fixes the order pairs and vague reports are visited in."""
+    """Features sorted by event id, which fixes the order pairs and vague reports are visited in.
+    Those in ``known`` (worked out by the caller for the same events, whole articles and
+    publication dates) are taken as they are."""
+    known = known or {}
     days = article_days(events.values(), published)
     window = options.link_window_days
     return [
-        event_features(events[event_id], rules, window, days.get(events[event_id].article_id))
+        known[event_id]
+        if event_id in known
+        else event_features(events[event_id], rules, window, days.get(events[event_id].article_id))
         for event_id in sorted(events)
     ]
 
@@ -211,6 +220,7 @@ def link_new(
     touched: Iterable[str] = (),
     published: Mapping[str, str] | None = None,
     settled: Collection[str] = (),
+    known: Mapping[str, EventFeatures] | None = None,
 ) -> tuple[list[Incident], list[str]]:
     """Update stored incidents for new events (or new decisions) without relinking the world.
 
@@ -223,7 +233,8 @@ def link_new(
     ``settled`` names stored incidents (of ``existing``) that are not re-clustered: the graph
     is not followed past their members, their members stay together and new events may still
     join them (sitreport.neighbourhood says which incidents are settled). With none settled
-    the result is that of a full run.
+    the result is that of a full run. ``known`` gives features already worked out for some of
+    the events (sitreport.neighbourhood's), so they are not worked out twice.
     Returns the incidents to write (new or changed) and the ids of incidents to delete.
     """
     fresh = list(new_events)
@@ -238,7 +249,7 @@ def link_new(
     seeds |= set(touched) & everything.keys()
     rules = load_link_rules(tuple(options.kb_dirs))
     with cycle_collector_paused():
-        features = features_of(everything, options, rules, published or {})
+        features = features_of(everything, options, rules, published or {}, known)
         candidates = find_candidates(features, options.link_window_days, rules)
         position = {feature.event_id: n for n, feature in enumerate(features)}
         fixed = {position[event_id] for incident in kept for event_id in incident.events}
