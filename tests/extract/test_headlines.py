@@ -162,3 +162,9 @@ def test_a_headline_toll_the_parser_reads_oddly_counts_the_dead(
     extract: Extract, text: str, killed: int
 ) -> None:
     assert ("killed", killed, "exact") in figures(extract(text, title=text))
+
+
+def test_a_verbless_clause_hung_on_the_next_clause_verb_is_news(extract: Extract) -> None:
+    # parsed with "clashes" and "forces" both subjects of "trying": the clashes are not tried
+    text = "Violent clashes on the outskirts of Ariha town and the regime forces are trying to advance"
+    assert located(extract(text, title=text), "armed_clash") == {"Ariha"}
