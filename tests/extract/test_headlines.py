@@ -168,3 +168,14 @@ def test_a_verbless_clause_hung_on_the_next_clause_verb_is_news(extract: Extract
     # parsed with "clashes" and "forces" both subjects of "trying": the clashes are not tried
     text = "Violent clashes on the outskirts of Ariha town and the regime forces are trying to advance"
     assert located(extract(text, title=text), "armed_clash") == {"Ariha"}
+
+
+def test_an_event_word_the_parse_made_a_modifier_of_the_verb_reports_the_event(extract: Extract) -> None:
+    # parsed as one noun phrase: "shelling" an adjective of "target", itself read as a noun
+    text = "Heavy shelling target Saraqib town"
+    assert located(extract(text, title=text), "remote_violence") == {"Saraqib"}
+
+
+def test_an_event_word_modifying_a_plain_noun_is_a_kind_of_thing(extract: Extract) -> None:
+    text = "Evacuation deal talks in Ariha"
+    assert not located(extract(text, title=text), "evacuation")
