@@ -181,3 +181,8 @@ def test_a_headline_toll_the_parser_reads_oddly_counts_the_dead(
 def test_an_event_word_modifying_a_plain_noun_is_a_kind_of_thing(extract: Extract) -> None:
     text = "Evacuation deal talks in Ariha"
     assert not located(extract(text, title=text), "evacuation")
+
+
+def test_a_bomb_told_by_its_going_off_is_remote_violence(extract: Extract) -> None:
+    text = "Two IEDs explode in Ariha market"
+    assert located(extract(text, title=text), "remote_violence") == {"Ariha"}
