@@ -89,12 +89,6 @@ def kinds(events: list[Event], category: str) -> set[tuple[int, str | None]]:
     return {(q.value, q.kind) for e in events for q in e.quantities if q.category == category}
 
 
-def test_a_headline_verb_read_as_a_plural_noun_is_the_verb(extract: Extract) -> None:
-    # the parser takes "targets" for a noun and the headline for one noun phrase
-    text = "Aerial bombardment targets Ariha"
-    assert located(extract(text, title=text), "remote_violence") == {"Ariha"}
-
-
 def test_a_headline_verb_read_as_a_compound_takes_the_noun_after_it(extract: Extract) -> None:
     text = "SDF control al-Mansoura town in Raqqa countryside"
     assert located(extract(text, title=text), "territory_change")
@@ -132,14 +126,34 @@ def test_an_adjective_before_its_noun_is_a_state(extract: Extract) -> None:
     assert not any(q.category == "injured" for e in extract(text, title=text) for q in e.quantities)
 
 
-def test_a_capitalised_plural_the_tagger_takes_for_a_name_is_its_noun(extract: Extract) -> None:
-    text = "Violent Clashes continue in Hama fronts"
-    assert located(extract(text, title=text), "armed_clash") == {"Hama"}
+# Headlines the parser reads oddly, each with its event and place (samples written here): a
+# verb read as a plural noun ("targets"), or as the subject of its object; a capitalised plural
+# taken for a name; a verbless clause hung as a second subject on the next clause's verb ("the
+# clashes are not tried"); an event word made an adjective of the verb read as a noun ("shelling"
+# of "target"); "IS" read as the verb "is".
+HEADLINE_EVENTS = [
+    ("Aerial bombardment targets Ariha", "remote_violence", "Ariha"),
+    ("Aerial bombardment targets Aleppo", "remote_violence", "Aleppo"),
+    ("Violent Clashes continue in Hama fronts", "armed_clash", "Hama"),
+    (
+        "Violent clashes on the outskirts of Ariha town and the regime forces are trying to advance",
+        "armed_clash",
+        "Ariha",
+    ),
+    ("Heavy shelling target Saraqib town", "remote_violence", "Saraqib"),
+    ("IS shells army posts in Ariha", "remote_violence", "Ariha"),
+]
 
 
-def test_a_headline_verb_read_as_the_subject_of_its_object_is_the_verb(extract: Extract) -> None:
-    text = "Aerial bombardment targets Aleppo"
-    assert located(extract(text, title=text), "remote_violence") == {"Aleppo"}
+@pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    HEADLINE_EVENTS,
+    ids=["plural-noun", "subject-of-object", "capitalised", "second-subject", "modifier", "acronym"],
+)
+def test_a_headline_the_parser_reads_oddly_tells_its_event(
+    extract: Extract, text: str, event_type: str, place: str
+) -> None:
+    assert located(extract(text, title=text), event_type) == {place}
 
 
 # Headline tolls the parser reads oddly, each with the dead it tells (samples written here):
@@ -162,3 +176,13 @@ def test_a_headline_toll_the_parser_reads_oddly_counts_the_dead(
     extract: Extract, text: str, killed: int
 ) -> None:
     assert ("killed", killed, "exact") in figures(extract(text, title=text))
+
+
+def test_an_event_word_modifying_a_plain_noun_is_a_kind_of_thing(extract: Extract) -> None:
+    text = "Evacuation deal talks in Ariha"
+    assert not located(extract(text, title=text), "evacuation")
+
+
+def test_a_bomb_told_by_its_going_off_is_remote_violence(extract: Extract) -> None:
+    text = "Two IEDs explode in Ariha market"
+    assert located(extract(text, title=text), "remote_violence") == {"Ariha"}

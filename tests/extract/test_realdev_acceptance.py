@@ -35,8 +35,10 @@ FAKES_PINNED["civilian_toll"] = 0.79
 # on the event before it, glued semicolons, joint tolls): measured 0.778, 0.700, 0.886, far 0.022.
 # Raised after issue 10's UCDP part (headline verbs read as nouns, toll parts, counts of the dead
 # raised to a figure, glued headlines of a titled line): measured 0.786, 0.808, 0.891, far 0.020;
-# with the places work merged: 0.786, 0.811, 0.892, far 0.019.
-UCDP_PINNED = {"near": 0.78, "deaths": 0.80, "covered": 0.89}
+# with the places work merged: 0.786, 0.811, 0.892, far 0.019. Raised after issue 10's second
+# headline round ("IS" read as the name, a verbless clause hung on the next verb, event words
+# made modifiers of a verb, bombs going off): measured 0.792, 0.815, 0.897, far 0.019.
+UCDP_PINNED = {"near": 0.79, "deaths": 0.81, "covered": 0.89}
 # Far tightened from 0.03 at the round's merge (measured 0.019 on the whole set).
 UCDP_FAR_AT_MOST = 0.025
 

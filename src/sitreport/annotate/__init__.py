@@ -23,8 +23,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
+from sitreport.annotate.acronyms import ACRONYM_NAMES, acronym_norms
 from sitreport.annotate.headline import parse_form, restore_text
 from sitreport.errors import InputError
+from sitreport.kb import load_kb
 from sitreport.options import Options
 from sitreport.records import Article
 
@@ -79,6 +81,7 @@ def load_nlp() -> Language:
     infixes = [*nlp.Defaults.infixes, GLUED_SEPARATOR]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
+    nlp.add_pipe(ACRONYM_NAMES, first=True)
     return nlp
 
 
@@ -118,6 +121,8 @@ def annotate(articles: Iterable[Article], options: Options) -> Iterator[tuple[Ar
     ``doc.user_data["body_offset"]`` is where ``article.text`` starts in it.
     """
     nlp = load_nlp()
+    # "IS" read as the name of the Islamic State, not the verb (sitreport.annotate.acronyms)
+    nlp.get_pipe(ACRONYM_NAMES).norms = acronym_norms(load_kb(options.kb_dirs).actors)
 
     def with_context() -> Iterator[tuple[str, tuple[Article, int, int, str]]]:
         for article in articles:

@@ -251,13 +251,23 @@ def starts_own_clause(token: Token) -> bool:
     return token.dep_ == "conj" and any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
 
 
+def is_stray_subject(token: Token) -> bool:
+    """ "Violent clashes in X and the regime forces try to advance": a headline's verbless
+    clause that the parser hung, as a second subject, on the next clause's verb. A verb has one
+    subject; the other is a clause of its own, not what the verb tries, plans or denies."""
+    return token.dep_ in SUBJECTS and any(
+        child.dep_ in SUBJECTS and child.i != token.i for child in token.head.children
+    )
+
+
 def is_reported_fact(token: Token, lexicon: ExtractionLexicon, running_totals: bool = True) -> bool:
     """True when the trigger reports an event that took place (see the module docstring). With
     ``running_totals`` False a count over weeks or since an onset does not make it background:
     "more martyrs raise the toll to 30 within the past two weeks" still tells of new deaths."""
     top = presupposition(token, lexicon)
     predicate = token if token.pos_ in ("VERB", "AUX") else own_participle(token, lexicon)
-    predicate = predicate or governing_verb(token)
+    # a stray subject has no predicate: the verb it hangs on is the next clause's
+    predicate = predicate or (None if is_stray_subject(token) else governing_verb(token))
     if top is not None and predicate is not None and predicate in top.ancestors:
         # "to punish Syria for an attack": the verb above the presupposition is not the attack's
         predicate = None
@@ -281,7 +291,7 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon, running_totals: b
             return False
         if node.i != token.i and node.lemma_.lower() in lexicon.nonfactual_governors:
             return False
-        if node.head.i == node.i or starts_own_clause(node) or node == top:
+        if node.head.i == node.i or starts_own_clause(node) or is_stray_subject(node) or node == top:
             return True
         from_subject = from_subject or node.dep_ in SUBJECTS
         node = node.head

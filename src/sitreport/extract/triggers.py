@@ -198,13 +198,43 @@ def is_back_reference(token: Token, theme: list[Token], lexicon: ExtractionLexic
     )
 
 
-def can_trigger(token: Token, rule: TriggerRule, lexicon: ExtractionLexicon, as_verb: bool) -> bool:
+def can_trigger(
+    token: Token, rule: TriggerRule, lexicon: ExtractionLexicon, as_verb: bool, modifiers: bool = False
+) -> bool:
+    """Whether the word may be read by the rule; with ``modifiers`` a word the parse made a
+    modifier may too when it modifies a verb (see ``find_triggers``)."""
     if as_verb:
         return not rule.pos or "VERB" in rule.pos
     if rule.pos and token.pos_ not in rule.pos:
         return False
     modifier = token.dep_ in MODIFIER_DEPS and not is_predicate_adjective(token)
+    if modifier and modifiers:
+        modifier = not modifies_verb(token, lexicon)
     return not modifier and not is_counted_thing(token, lexicon)
+
+
+def modifies_verb(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "Shells target areas", "Heavy shelling target the town": a noun or gerund that modifies,
+    or stands right before, a verb or an event verb the parse took for a noun ("target") is that
+    verb's subject. A participle or adjective ("the besieged town") describes a state, and a
+    modifier of a plain noun ("evacuation deal talks") names a kind of thing."""
+    if token.pos_ == "ADJ" or token.tag_ == "VBN":
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    return any(
+        word.i != token.i and (word.pos_ == "VERB" or is_event_verb(word, lexicon))
+        for word in (token.head, after)
+        if word is not None
+    )
+
+
+def is_event_verb(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """Whether a rule of the lexicon reads the word as a verb."""
+    return any(
+        not rule.pos or "VERB" in rule.pos
+        for form in (lemma(token), token.lower_)
+        for _, rule in lexicon.lemma_index.get(form, ())
+    )
 
 
 def rule_trigger(
@@ -213,10 +243,11 @@ def rule_trigger(
     lexicon: ExtractionLexicon,
     mentions: ArticleMentions,
     headline: bool = False,
+    modifiers: bool = False,
 ) -> Trigger | None:
     head = phrase_head(tokens)
     as_verb = headline and len(tokens) == 1 and misread_verb(head, mentions)
-    if len(tokens) == 1 and not can_trigger(head, rule, lexicon, as_verb):
+    if len(tokens) == 1 and not can_trigger(head, rule, lexicon, as_verb, modifiers):
         return None
     theme = theme_tokens(head, rule.theme_role, lexicon, as_verb)
     classes = classes_of_theme(theme, lexicon, mentions)
@@ -252,11 +283,39 @@ def word_forms(token: Token, lexicon: ExtractionLexicon) -> tuple[str, ...]:
     return forms + lexicon.unsuffixed(token.lower_)
 
 
+def word_triggers(
+    sent: Span,
+    words: list[tuple[str, ...]],
+    claimed: set[int],
+    context: tuple[ExtractionLexicon, ArticleMentions, bool],
+    modifiers: bool = False,
+) -> list[Trigger]:
+    """The one-word triggers of the sentence outside ``claimed``; ``context`` is the lexicon,
+    the mentions and whether the sentence is a headline."""
+    lexicon, mentions, headline = context
+    found = []
+    for token, forms in zip(sent, words, strict=True):
+        if token.i in claimed:
+            continue
+        candidates = sorted(
+            {item for form in set(forms) for item in lexicon.lemma_index.get(form, ())}, key=lambda c: c[0]
+        )
+        for _, rule in candidates:
+            trigger = rule_trigger(rule, [token], lexicon, mentions, headline, modifiers)
+            if trigger is not None:
+                found.append(trigger)
+                break
+    return found
+
+
 def find_triggers(
     sent: Span, lexicon: ExtractionLexicon, mentions: ArticleMentions, headline: bool = False
 ) -> list[Trigger]:
     """Every event word in the sentence; a word takes the first rule that fits it, phrases first.
-    In a ``headline`` a verb the parser read as a noun is read as the verb (``misread_verb``)."""
+    In a ``headline`` a verb the parser read as a noun is read as the verb (``misread_verb``),
+    and when no word reports an event, an event word the parse made a modifier of a verb does
+    (``modifies_verb``): a headline tells of an event, and "Shells target areas", "Heavy
+    shelling target the town", parsed as one noun phrase, make its subject a modifier."""
     words = [word_forms(token, lexicon) for token in sent]
     found: list[Trigger] = []
     claimed: set[int] = set()
@@ -267,16 +326,8 @@ def find_triggers(
         if trigger is not None:
             found.append(trigger)
             claimed |= {t.i for t in tokens}
-    for token, forms in zip(sent, words, strict=True):
-        if token.i in claimed:
-            continue
-        candidates = sorted(
-            {item for form in set(forms) for item in lexicon.lemma_index.get(form, ())}, key=lambda c: c[0]
-        )
-        for _, rule in candidates:
-            trigger = rule_trigger(rule, [token], lexicon, mentions, headline)
-            if trigger is not None:
-                found.append(trigger)
-                claimed.add(token.i)
-                break
+    context = (lexicon, mentions, headline)
+    found += word_triggers(sent, words, claimed, context) or (
+        word_triggers(sent, words, claimed, context, modifiers=True) if headline and not found else []
+    )
     return sorted(found, key=lambda t: t.token.i)
