@@ -10,9 +10,11 @@ by the governorates and places the article names near it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -131,6 +133,7 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     found += _without_unnamed_abroad(_fuzzy(tokens, kb, guards, found), kb, named)
     for item in found:
         _read_phrases(item, tokens, text, kb.place_phrases)
+    _read_locating_governorates(found, text, kb)
     found = _without_weak_strangers(found, kb, prior.admin1_in_article)
     found = _without_stray_quarters(found, kb)
     misses = _named_misses(tokens, text, kb, found)
@@ -351,6 +354,29 @@ def _may_be_meant(
     if entry.kind not in SETTLEMENT_KINDS | {ADMIN1_KIND} or _names_its_country(entry, key, kb):
         return True
     return not needs_naming
+
+
+def _read_locating_governorates(found: list[_Found], text: str, kb: KnowledgeBase) -> None:
+    """'near Kafr Zita in Hama', 'Maasaran, Idlib', 'Atareb town in Aleppo': a governorate's
+    name right after a place of that governorate, joined by a locating word (``locating_words``),
+    says where the place lies: it names the governorate, not its capital."""
+    ordered = sorted(found, key=lambda item: item.start)
+    for before, item in pairwise(ordered):
+        if "admin1" in item.effects or not _locating_gap(text[before.end : item.start], kb):
+            continue
+        entries = kb.places.entries
+        governorates = {entries[i].admin1 for i in item.candidates if entries[i].kind == ADMIN1_KIND}
+        inside = {entries[i].admin1 for i in before.candidates if entries[i].kind in SETTLEMENT_KINDS}
+        if governorates & inside:
+            item.effects.append("admin1")
+
+
+def _locating_gap(gap: str, kb: KnowledgeBase) -> bool:
+    """Whether the words between two names are a locating word, after what the first one is."""
+    words = re.findall(r"\w+|,", gap.casefold())
+    while words and words[0] in kb.rules.place_kind_words:
+        words = words[1:]
+    return len(words) == 1 and words[0] in kb.rules.locating_words
 
 
 def _without_weak_strangers(
