@@ -128,7 +128,7 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     found = _exact(tokens, kb, guards)
     named = _countries_named([f for f in found if not f.loose], tokens, kb) | prior.countries_in_article
     found = _settle_loose(_without_unnamed_abroad(found, kb, named))
-    found += _without_unnamed_abroad(_glued_articles(tokens, kb, guards, found), kb, named)
+    found += _without_unnamed_abroad(_glued_words(tokens, kb, guards, found), kb, named)
     found += _without_unnamed_abroad(_stripped_possessives(tokens, kb, guards, found), kb, named)
     found += _without_unnamed_abroad(_fuzzy(tokens, kb, guards, found), kb, named)
     for item in found:
@@ -446,28 +446,51 @@ def _covers(wider: _Found, narrower: _Found) -> bool:
     return wider.first <= narrower.first and narrower.last <= wider.last
 
 
-def _glued_articles(
+def _glued_words(
     tokens: list[Token], kb: KnowledgeBase, guards: _Guards, found: list[_Found]
 ) -> list[_Found]:
-    """'Alghantou', 'Albukamal': a capitalised word nothing matched that is an article written
-    onto a known one-word name (``glued_articles`` in names.json: 'al', 'el', never 'ar' or
-    'as', which open 'Arabian' and 'Asayish'; GLUED_NAME_MIN letters at least after it)."""
+    """A capitalised word nothing matched that is two words written as one: an article on a
+    known one-word name ('Alghantou', 'Albukamal': ``glued_articles``, never 'ar' or 'as',
+    which open 'Arabian' and 'Asayish'), or a word that opens Arabic place names on the rest
+    of a known two-word name ('Kafrsajna', 'Kafarbetna': ``name_prefixes``, the rest matched
+    by spelling key or consonant skeleton). GLUED_NAME_MIN letters at least after the cut."""
     covered = {i for item in found for i in range(item.first, item.last + 1)}
     results = []
     for index, token in enumerate(tokens):
         if index in covered or not token.capitalised or token.text.isupper():
             continue
-        for article in kb.rules.glued_articles:
-            rest = token.text[len(article) :]
-            if not token.folded.startswith(article) or len(rest) < GLUED_NAME_MIN:
-                continue
-            key = kb.rules.word_key(rest)
-            hits = [h.entry for h in kb.places.names.get(key) if not h.needs_article]
-            if hits and guards.allow(index, index, token.start, token.end):
-                reason = f"known name '{key}' with its article written on"
-                results.append(_Found(index, index, token.start, token.end, hits, 1.0, reason, key=key))
-                break
+        hit = _glued_article(token, kb) or _glued_prefix(token, kb)
+        if hit and guards.allow(index, index, token.start, token.end):
+            hits, key, reason = hit
+            results.append(_Found(index, index, token.start, token.end, hits, 1.0, reason, key=key))
     return results
+
+
+def _glued_article(token: Token, kb: KnowledgeBase) -> tuple[list[int], str, str] | None:
+    for article in kb.rules.glued_articles:
+        rest = token.text[len(article) :]
+        if not token.folded.startswith(article) or len(rest) < GLUED_NAME_MIN:
+            continue
+        key = kb.rules.word_key(rest)
+        hits = [h.entry for h in kb.places.names.get(key) if not h.needs_article]
+        if hits:
+            return hits, key, f"known name '{key}' with its article written on"
+    return None
+
+
+def _glued_prefix(token: Token, kb: KnowledgeBase) -> tuple[list[int], str, str] | None:
+    for prefix in kb.rules.name_prefixes:
+        if not token.folded.startswith(prefix) or len(token.text) - len(prefix) < GLUED_NAME_MIN:
+            continue
+        words = [token.text[: len(prefix)], token.text[len(prefix) :]]
+        key = kb.rules.words_key(words)
+        hits = [h.entry for h in kb.places.names.get(key)]
+        if not hits:
+            loose = kb.places.loose_names.get(kb.rules.words_loose_key(words))
+            hits = [h.entry for h in loose if _alike(key, kb.places.entries[h.entry], kb)]
+        if hits:
+            return hits, key, f"known name '{key}' written as one word"
+    return None
 
 
 def _stripped_possessives(
