@@ -133,12 +133,12 @@ def test_an_unresolved_weekday_must_fall_on_the_date() -> None:
 
 def test_a_country_or_region_yields_to_the_story_s_place_inside_it() -> None:
     in_syria = report("remote_violence", 0, SYRIA)
-    narrow_to(in_syria, ARIHA)
+    narrow_to([in_syria], ARIHA)
     assert in_syria.location == ARIHA
     in_douma = report("remote_violence", 0, DOUMA)
-    narrow_to(in_douma, ARIHA)
+    narrow_to([in_douma], ARIHA)
     in_province = report("remote_violence", 0, IDLIB_PROVINCE)
-    narrow_to(in_province, DOUMA)
+    narrow_to([in_province], DOUMA)
     assert (in_douma.location, in_province.location) == (DOUMA, IDLIB_PROVINCE)
 
 
@@ -148,3 +148,18 @@ def test_a_recount_joins_its_strike_whatever_day_it_was_counted() -> None:
         report("casualties", 1, killed=16, day="2018-02-21", recount=True),
     )
     assert events == [("remote_violence", "Ariha", [14, 16])]
+
+
+def test_a_town_named_like_its_governorate_yields_to_another_town_of_it() -> None:
+    idlib_city = Place("Idlib", admin1="Idlib", country="SY", precision=1)
+    in_idlib = report("remote_violence", 0, idlib_city)
+    narrow_to([in_idlib], ARIHA)
+    assert in_idlib.location == ARIHA
+    # not when the story's town has an event of its own: the town named was meant
+    in_idlib, in_ariha = report("remote_violence", 0, idlib_city), report("armed_clash", 1, ARIHA)
+    narrow_to([in_idlib, in_ariha], ARIHA)
+    assert in_idlib.location == idlib_city
+    # nor a town of another governorate
+    in_douma = report("remote_violence", 0, DOUMA)
+    narrow_to([in_douma], ARIHA)
+    assert in_douma.location == DOUMA

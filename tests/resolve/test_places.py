@@ -197,3 +197,22 @@ def test_a_quarter_beside_its_city_or_alone_is_kept(text: str, kb: KnowledgeBase
 def test_a_quarter_named_with_its_city_is_kept_beside_another_city(kb: KnowledgeBase) -> None:
     text = "Sample: mortars hit Damascus while a car bomb exploded in the Old City of Homs."
     assert any(m.place.admin1 == "Homs" and m.place.precision == 2 for m in find_places(text, kb))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a governorate's name right after a place of it, joined by "in" or a comma
+        ("Gunmen attacked a post near Kafr Zita in Hama.", "Hama", "admin1"),
+        ("A jet was shot down near the village of Maasaran, Idlib.", "Idlib", "admin1"),
+        ("Airstrikes hit Atareb town in Aleppo.", "Aleppo", "admin1"),
+        # not after a place of another governorate, nor after "and"
+        ("Clashes broke out in Daraa, Quneitra and Homs.", "Quneitra", "populated_place"),
+        ("Airstrikes hit Atareb and Aleppo.", "Aleppo", "populated_place"),
+    ],
+)
+def test_a_governorate_named_after_a_place_of_it_is_the_governorate(
+    text: str, name: str, kind: str, kb: KnowledgeBase
+) -> None:
+    [mention] = [m for m in find_places(text, kb) if m.text == name]
+    assert mention.place.kind == kind

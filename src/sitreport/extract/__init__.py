@@ -80,8 +80,8 @@ def extract_events(article: Article, doc: Doc, kb: KnowledgeBase) -> list[Event]
     reader = ArticleReader(article, doc, mentions, lexicon, published)
     merged = merge_candidates(reader.read(), lexicon)
     inherit_agents(merged)
+    narrow_to(merged, reader.main_place)
     for candidate in merged:
-        narrow_to(candidate, reader.main_place)
         add_civilian_toll(candidate, lexicon, article.text)
         # dated after merging, so the day of publication never keeps two reports apart
         if candidate.date is None and candidate.of_the_day and published is not None:

@@ -74,12 +74,44 @@ def lies_within(a: Place, b: Place) -> bool:
     return a.admin1 == b.admin1
 
 
-def narrow_to(candidate: Candidate, story_place: Place | None) -> None:
+def names_its_governorate(place: Place) -> bool:
+    """A town that gives its name to its governorate ("Idlib", "Deir Ezzor"): named bare, it
+    may mean either, and reports use it for both."""
+    return place.resolved and place.precision == 1 and place.admin1 is not None and place.name == place.admin1
+
+
+def is_the_place(a: Place, b: Place) -> bool:
+    """The very same place (``same_place`` also takes a town for its governorate)."""
+    return (a.name, a.admin1, a.lat, a.lon) == (b.name, b.admin1, b.lat, b.lon)
+
+
+def narrow_to(candidates: list[Candidate], story_place: Place | None) -> None:
     """ "Strikes in Syria" in a story about Ariha: a country or region that contains the story's
-    own place says no more than it, so the event is at the story's place."""
-    wide = candidate.location
-    if wide is not None and story_place is not None and lies_within(story_place, wide):
-        candidate.location = story_place
+    own place says no more than it, so the event is at the story's place. So does a town named
+    like its governorate when the story's place is another town of that governorate ("a
+    massacre in Deir Ezzor" over a line that names the village), unless an event is told at
+    the story's place already: then the town is meant ("strikes on Raqqa and Tabqa")."""
+    if story_place is None:
+        return
+    told_there = any(c.location is not None and is_the_place(c.location, story_place) for c in candidates)
+    for candidate in candidates:
+        wide = candidate.location
+        if wide is None:
+            continue
+        if lies_within(story_place, wide) or (not told_there and within_governorate_named(story_place, wide)):
+            candidate.location = story_place
+
+
+def within_governorate_named(place: Place, capital: Place) -> bool:
+    """``place`` is another town of the governorate that ``capital`` names."""
+    return (
+        names_its_governorate(capital)
+        and place.resolved
+        and place.precision == 1
+        and place.country == capital.country
+        and place.admin1 == capital.admin1
+        and not names_its_governorate(place)
+    )
 
 
 def places_compatible(a: Candidate, b: Candidate) -> bool:

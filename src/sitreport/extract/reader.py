@@ -27,6 +27,7 @@ from sitreport.extract.factuality import (
 from sitreport.extract.figures import Figure, assign_figures, find_figures
 from sitreport.extract.lexicon import ExtractionLexicon
 from sitreport.extract.mentions import ArticleMentions
+from sitreport.extract.merge import within_governorate_named
 from sitreport.extract.roles import (
     MOVEMENT_TYPES,
     closest_precise,
@@ -36,6 +37,7 @@ from sitreport.extract.roles import (
     most_precise,
     movement_location,
     place_roles,
+    precision_of,
     without_reference_points,
 )
 from sitreport.extract.syntax import governing_verb, span_root_outside, tree_distance
@@ -155,9 +157,18 @@ class ArticleReader:
         return HEADLINE if offset < self.body_offset else bisect_right(self.paragraph_starts, offset) - 1
 
     def find_main_place(self) -> Place | None:
-        """The most precise place of the headline and the first paragraph: where the story is."""
+        """The most precise place of the headline and the first paragraph: where the story is.
+        A town named like its governorate yields to another town of that governorate named
+        there: the name may mean the governorate."""
         lead_end = self.paragraph_starts[1] if len(self.paragraph_starts) > 1 else len(self.doc.text)
-        return most_precise(self.mentions.places.within(0, lead_end))
+        mentions = self.mentions.places.within(0, lead_end)
+        if not mentions:
+            return None
+
+        def governorate_named(mention: PlaceMention) -> bool:
+            return any(within_governorate_named(other.place, mention.place) for other in mentions)
+
+        return min(mentions, key=lambda m: (precision_of(m), governorate_named(m), m.start)).place
 
     def read(self) -> list[Candidate]:
         previous: SentenceContext | None = None

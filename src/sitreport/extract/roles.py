@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from sitreport.extract.attribution import SourceTracker
 from sitreport.extract.candidate import Candidate
 from sitreport.extract.lexicon import ExtractionLexicon
-from sitreport.extract.merge import lies_within, same_place
+from sitreport.extract.merge import REGION_PRECISION, lies_within, same_place
 from sitreport.extract.syntax import (
     ancestors_with_self,
     child_with_dep,
@@ -66,7 +66,7 @@ def most_precise(mentions: list[PlaceMention]) -> Place | None:
     """The most precise place (town before province before country), the first on a tie."""
     if not mentions:
         return None
-    best = min(mentions, key=lambda m: (m.place.precision or UNKNOWN_PRECISION, m.start))
+    best = min(mentions, key=lambda m: (precision_of(m), m.start))
     return best.place
 
 
@@ -80,7 +80,7 @@ def closest_precise(doc: Doc, mentions: list[PlaceMention], trigger: Token) -> P
 
     if not mentions:
         return None
-    best = min(mentions, key=lambda m: (m.place.precision or UNKNOWN_PRECISION, distance(m), m.start))
+    best = min(mentions, key=lambda m: (precision_of(m), distance(m), m.start))
     return best.place
 
 
@@ -156,9 +156,13 @@ def is_reference_point(token: Token, lexicon: ExtractionLexicon) -> bool:
     if node.dep_ != "pobj":
         return False
     preposition = node.head
+    # the parser often hangs "of" in "attack in X town east of Y" on the event word: the word
+    # just before the preposition tells as well
+    before = preposition.nbor(-1) if preposition.i > 0 else preposition
     return (
         preposition.lower_ in lexicon.reference_prepositions
         or preposition.head.lemma_.lower() in lexicon.reference_nouns
+        or before.lemma_.lower() in lexicon.reference_nouns
     )
 
 
@@ -166,13 +170,24 @@ def without_reference_points(
     doc: Doc, mentions: list[PlaceMention], lexicon: ExtractionLexicon
 ) -> list[PlaceMention]:
     """The places the sentence locates the event at; none when it names only reference points,
-    which are then the event's place for want of another ("clashes near Kafr Nabudah")."""
+    which are then the event's place for want of another ("clashes near Kafr Nabudah"). A
+    reference point yields to a region only when it does not lie inside it: in "an attack near
+    Kafr Zita in Hama" the governorate only says where the village lies, and the village is the
+    nearest the text comes to the event's place."""
 
     def is_reference(mention: PlaceMention) -> bool:
         root = mention_root(doc, mention.start, mention.end)
         return root is not None and is_reference_point(root, lexicon)
 
-    return [m for m in mentions if not is_reference(m)]
+    references = [m for m in mentions if is_reference(m)]
+    located = [m for m in mentions if m not in references]
+    if located and all(precision_of(m) >= REGION_PRECISION for m in located):
+        return located + [r for r in references if any(lies_within(r.place, m.place) for m in located)]
+    return located
+
+
+def precision_of(mention: PlaceMention) -> int:
+    return mention.place.precision or UNKNOWN_PRECISION
 
 
 def place_roles(doc: Doc, places: list[PlaceMention], lexicon: ExtractionLexicon) -> PlaceRoles:

@@ -69,6 +69,11 @@ class NameRules:
     glued_articles: tuple[str, ...] = ()
     # From this size a town abroad may be meant without its country being named.
     foreign_city_min_population: int = 0
+    # "Kafr Zita in Hama", "Maasaran, Idlib": the word between a place and a governorate's
+    # name that makes the name the governorate the place lies in, not its capital; the words
+    # saying what the place is ("town", "village") may stand before it.
+    locating_words: frozenset[str] = frozenset()
+    place_kind_words: frozenset[str] = frozenset()
     # Word forms already computed: a text repeats its words, a gazetteer its name parts.
     _forms: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _unmark: dict[int, None] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -107,6 +112,8 @@ class NameRules:
                 foreign_city_min_population=int(raw.get("foreign_city_min_population", 0)),
                 glued_articles=tuple(raw.get("glued_articles", ())),
                 name_prefixes=frozenset(raw.get("name_prefixes", ())),
+                locating_words=frozenset(raw.get("locating_words", ())),
+                place_kind_words=frozenset(raw.get("place_kind_words", ())),
             )
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise KnowledgeBaseError(f"{path}: not a valid names file ({error})") from error

@@ -10,9 +10,11 @@ by the governorates and places the article names near it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -126,11 +128,12 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     found = _exact(tokens, kb, guards)
     named = _countries_named([f for f in found if not f.loose], tokens, kb) | prior.countries_in_article
     found = _settle_loose(_without_unnamed_abroad(found, kb, named))
-    found += _without_unnamed_abroad(_glued_articles(tokens, kb, guards, found), kb, named)
+    found += _without_unnamed_abroad(_glued_words(tokens, kb, guards, found), kb, named)
     found += _without_unnamed_abroad(_stripped_possessives(tokens, kb, guards, found), kb, named)
     found += _without_unnamed_abroad(_fuzzy(tokens, kb, guards, found), kb, named)
     for item in found:
         _read_phrases(item, tokens, text, kb.place_phrases)
+    _read_locating_governorates(found, text, kb)
     found = _without_weak_strangers(found, kb, prior.admin1_in_article)
     found = _without_stray_quarters(found, kb)
     misses = _named_misses(tokens, text, kb, found)
@@ -353,6 +356,29 @@ def _may_be_meant(
     return not needs_naming
 
 
+def _read_locating_governorates(found: list[_Found], text: str, kb: KnowledgeBase) -> None:
+    """'near Kafr Zita in Hama', 'Maasaran, Idlib', 'Atareb town in Aleppo': a governorate's
+    name right after a place of that governorate, joined by a locating word (``locating_words``),
+    says where the place lies: it names the governorate, not its capital."""
+    ordered = sorted(found, key=lambda item: item.start)
+    for before, item in pairwise(ordered):
+        if "admin1" in item.effects or not _locating_gap(text[before.end : item.start], kb):
+            continue
+        entries = kb.places.entries
+        governorates = {entries[i].admin1 for i in item.candidates if entries[i].kind == ADMIN1_KIND}
+        inside = {entries[i].admin1 for i in before.candidates if entries[i].kind in SETTLEMENT_KINDS}
+        if governorates & inside:
+            item.effects.append("admin1")
+
+
+def _locating_gap(gap: str, kb: KnowledgeBase) -> bool:
+    """Whether the words between two names are a locating word, after what the first one is."""
+    words = re.findall(r"\w+|,", gap.casefold())
+    while words and words[0] in kb.rules.place_kind_words:
+        words = words[1:]
+    return len(words) == 1 and words[0] in kb.rules.locating_words
+
+
 def _without_weak_strangers(
     found: list[_Found], kb: KnowledgeBase, article_admin1: frozenset[str]
 ) -> list[_Found]:
@@ -420,28 +446,51 @@ def _covers(wider: _Found, narrower: _Found) -> bool:
     return wider.first <= narrower.first and narrower.last <= wider.last
 
 
-def _glued_articles(
+def _glued_words(
     tokens: list[Token], kb: KnowledgeBase, guards: _Guards, found: list[_Found]
 ) -> list[_Found]:
-    """'Alghantou', 'Albukamal': a capitalised word nothing matched that is an article written
-    onto a known one-word name (``glued_articles`` in names.json: 'al', 'el', never 'ar' or
-    'as', which open 'Arabian' and 'Asayish'; GLUED_NAME_MIN letters at least after it)."""
+    """A capitalised word nothing matched that is two words written as one: an article on a
+    known one-word name ('Alghantou', 'Albukamal': ``glued_articles``, never 'ar' or 'as',
+    which open 'Arabian' and 'Asayish'), or a word that opens Arabic place names on the rest
+    of a known two-word name ('Kafrsajna', 'Kafarbetna': ``name_prefixes``, the rest matched
+    by spelling key or consonant skeleton). GLUED_NAME_MIN letters at least after the cut."""
     covered = {i for item in found for i in range(item.first, item.last + 1)}
     results = []
     for index, token in enumerate(tokens):
         if index in covered or not token.capitalised or token.text.isupper():
             continue
-        for article in kb.rules.glued_articles:
-            rest = token.text[len(article) :]
-            if not token.folded.startswith(article) or len(rest) < GLUED_NAME_MIN:
-                continue
-            key = kb.rules.word_key(rest)
-            hits = [h.entry for h in kb.places.names.get(key) if not h.needs_article]
-            if hits and guards.allow(index, index, token.start, token.end):
-                reason = f"known name '{key}' with its article written on"
-                results.append(_Found(index, index, token.start, token.end, hits, 1.0, reason, key=key))
-                break
+        hit = _glued_article(token, kb) or _glued_prefix(token, kb)
+        if hit and guards.allow(index, index, token.start, token.end):
+            hits, key, reason = hit
+            results.append(_Found(index, index, token.start, token.end, hits, 1.0, reason, key=key))
     return results
+
+
+def _glued_article(token: Token, kb: KnowledgeBase) -> tuple[list[int], str, str] | None:
+    for article in kb.rules.glued_articles:
+        rest = token.text[len(article) :]
+        if not token.folded.startswith(article) or len(rest) < GLUED_NAME_MIN:
+            continue
+        key = kb.rules.word_key(rest)
+        hits = [h.entry for h in kb.places.names.get(key) if not h.needs_article]
+        if hits:
+            return hits, key, f"known name '{key}' with its article written on"
+    return None
+
+
+def _glued_prefix(token: Token, kb: KnowledgeBase) -> tuple[list[int], str, str] | None:
+    for prefix in kb.rules.name_prefixes:
+        if not token.folded.startswith(prefix) or len(token.text) - len(prefix) < GLUED_NAME_MIN:
+            continue
+        words = [token.text[: len(prefix)], token.text[len(prefix) :]]
+        key = kb.rules.words_key(words)
+        hits = [h.entry for h in kb.places.names.get(key)]
+        if not hits:
+            loose = kb.places.loose_names.get(kb.rules.words_loose_key(words))
+            hits = [h.entry for h in loose if _alike(key, kb.places.entries[h.entry], kb)]
+        if hits:
+            return hits, key, f"known name '{key}' written as one word"
+    return None
 
 
 def _stripped_possessives(

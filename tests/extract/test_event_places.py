@@ -1,0 +1,57 @@
+"""Which place an event takes among those its sentence names.
+
+Every sample sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitreport.records import Event
+
+Extract = Callable[..., list[Event]]
+
+
+def located(events: list[Event]) -> set[str]:
+    return {e.location.name for e in events if e.location}
+
+
+@pytest.mark.parametrize(
+    ("headline", "place"),
+    [
+        # a village named as a reference point inside the governorate named as the location
+        ("Gunmen attack a checkpoint near Kafr Zita in Hama", "Kafr Zita"),
+        # "east of" whose "of" the parser hangs on the event word: still a reference point
+        ("Gunmen carry out an attack in al-Busayrah town east of Deir Ezzor", "Al Busayrah"),
+    ],
+)
+def test_the_event_takes_the_most_precise_place_meant(extract: Extract, headline: str, place: str) -> None:
+    assert located(extract(headline, title=headline)) == {place}
+
+
+def test_a_reference_point_outside_the_region_named_does_not_place_the_event(extract: Extract) -> None:
+    headline = "Clashes erupt in the Idlib countryside near Hama"
+    assert located(extract(headline, title=headline)) == {"Idlib"}
+
+
+@pytest.mark.parametrize(
+    ("headline", "place"),
+    [
+        # a town named like its governorate, over a line naming a village of that governorate
+        ("Warplanes kill 9 in Deir Ezzor;March 3rd: Al Mayadin, Deir Ezzor governorate, Syria", "Al-Mayadin"),
+        ("Five die in an air strike near Idlib;5 killed in airstrikes on Saraqib", "Saraqib"),
+    ],
+)
+def test_a_town_named_like_its_governorate_yields_to_the_story_town(
+    extract: Extract, headline: str, place: str
+) -> None:
+    assert located(extract(headline, title=headline)) == {place}
+
+
+def test_the_town_named_like_its_governorate_stays_when_the_story_town_has_its_own_event(
+    extract: Extract,
+) -> None:
+    headline = "Clashes erupt in Idlib and air strikes hit Saraqib"
+    assert {"Idlib", "Saraqib"} <= located(extract(headline, title=headline))
