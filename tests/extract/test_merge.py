@@ -6,11 +6,13 @@ checks what the merge makes of them: one event per happening, tolls on their cau
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sitreport.extract.candidate import Candidate
 from sitreport.extract.dates import DateReading
 from sitreport.extract.lexicon import load_extraction_lexicon
 from sitreport.extract.merge import dates_compatible, lies_within, merge_candidates, narrow_to
-from sitreport.records import Evidence, Place, Quantity
+from sitreport.records import Event, Evidence, Place, Quantity
 
 SYRIA = Place("Syria", country="SY", kind="country", precision=4)
 IDLIB_PROVINCE = Place("Idlib", admin1="Idlib", country="SY", kind="admin1", precision=3)
@@ -163,3 +165,17 @@ def test_a_town_named_like_its_governorate_yields_to_another_town_of_it() -> Non
     in_douma = report("remote_violence", 0, DOUMA)
     narrow_to([in_douma], ARIHA)
     assert in_douma.location == DOUMA
+
+
+def test_an_event_at_a_border_of_several_governorates_is_at_the_story_place(
+    extract: Callable[..., list[Event]],
+) -> None:
+    """The Syria-Turkey border runs through five governorates: in a story about Azaz, strikes
+    "on a road leading to the Turkish border" are at Azaz (a sample written for this test)."""
+    text = (
+        "Rebels shelled government positions in Azaz on Monday. Later on Monday, army jets bombed"
+        " a road leading to the Turkish border, killing 7 rebels."
+    )
+    events = extract(text, title="Shelling in Azaz", published="2016-10-06")
+    struck = [e for e in events if any(q.value == 7 for q in e.quantities)]
+    assert [(e.location.name, e.location.admin1) for e in struck if e.location] == [("Azaz", "Aleppo")]

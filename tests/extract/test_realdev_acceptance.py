@@ -23,10 +23,12 @@ import pytest
 # Issue 10 (articles): presupposed attacks, perfect infinitives, war-wide tolls "from the
 # conflict": 0.805, 0.885, 0.972, 0.832, 0.997. Headlines (toll parts, counts of the dead raised
 # to a figure): 0.805, 0.888, 0.966, 0.832, 0.992. All merged: 0.815, 0.893, 0.972, 0.832, 0.997.
-FAKES_PINNED = {"place": 0.81, "toll": 0.89, "cause": 0.97, "actor": 0.83, "covered": 0.99}
+# Issue 10 (articles, second round: casualty words as no kind, "condemn" factive, recalled
+# past perfects, borders of no one governorate): 0.823, 0.896, 0.972, 0.836, 0.997.
+FAKES_PINNED = {"place": 0.82, "toll": 0.89, "cause": 0.97, "actor": 0.83, "covered": 0.99}
 # The civilian toll (the scorer's detail line): 0.794 after the round's merge (victim groups
-# summed, persons kinds in the plural); not pinned before.
-FAKES_PINNED["civilian_toll"] = 0.79
+# summed, persons kinds in the plural); not pinned before. 0.805 after the second articles round.
+FAKES_PINNED["civilian_toll"] = 0.80
 # UCDP (score_ucdp.py): placed within 25 km, headline death figure read, headlines with events;
 # and at most this share placed over 100 km away.
 # Measured 0.751, 0.619, 0.876, far 0.038 after the cleaning of issue 10 (the far limit then went

@@ -68,6 +68,7 @@ def compile_patterns(lexicon: ExtractionLexicon) -> DatePatterns:
     months = {m: full.index(next(f for f in full if f.startswith(m))) + 1 for m in month_words}
     weekdays = {w.lower(): i for i, w in enumerate(table["weekdays"])}
     mon, wd = alternation(month_words), alternation(list(weekdays))
+    capital = alternation([m.capitalize() for m in month_words])
     parts, periods = alternation(table["day_parts"]), alternation(table["period_parts"])
     units = alternation(list(table["units"]))
     # "last week" is a date; "the past weeks" is not
@@ -80,6 +81,10 @@ def compile_patterns(lexicon: ExtractionLexicon) -> DatePatterns:
         ("day_month_year", rf"\b(\d{{1,2}})\s+({mon})\.?,?\s+(\d{{4}})\b"),
         ("month_day_year", rf"\b({mon})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"),
         ("month_year", rf"\b(?:(?:{periods})[\s-]+)?({mon})\s+(\d{{4}})\b"),
+        # "on September 17", "17 September": no year, so the page's publication gives it; a
+        # capitalised month only ("may 5" is no date)
+        ("month_day", rf"\b(?-i:({capital}))\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]?\d)"),
+        ("day_month", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:({capital}))\b"),
         ("month", rf"\b(?:(?:{periods})[\s-]+|(?:in|since|during|until|last|early|late)\s+)({mon})\b"),
         ("year", rf"\b(?:in|since|during|of|until|(?:{periods}))[\s-]+(\d{{4}})\b"),
         ("weekday", rf"\b({wd})(?:\s+({parts}))?\b"),
@@ -154,6 +159,16 @@ def parse_absolute(text: str) -> date | None:
     return parsed.date() if parsed is not None else None
 
 
+def day_in_year(month: int, day: int, published: date, text: str) -> DateReading:
+    """ "September 17" in a page published in October 2016: the most recent such day not
+    after publication; not a day of the calendar ("February 30"): unresolved."""
+    year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+    try:
+        return day_reading(date(year, month, day), text)
+    except ValueError:
+        return DateReading(None, None, text, f"day:{text.lower()}")
+
+
 def resolve_absolute(expression: DateExpression) -> DateReading | None:
     parsed = parse_absolute(expression.core)
     return day_reading(parsed, expression.text) if parsed is not None else None
@@ -180,6 +195,9 @@ def resolve_date(
         return DateReading(groups[0], "year", text, groups[0] or text)
     if published is None:
         return unresolved
+    if expression.kind in ("month_day", "day_month"):
+        month_word, day_digits = groups if expression.kind == "month_day" else groups[::-1]
+        return day_in_year(patterns.months[(month_word or "").lower()], int(day_digits or 0), published, text)
     if expression.kind == "month":
         month = patterns.months[(groups[0] or "").lower()]
         year = most_recent_month(month, published)
@@ -243,10 +261,13 @@ def period_end(reading: DateReading) -> date | None:
     return date(*parts) + timedelta(days=6 if reading.precision == "week" else 0)
 
 
-def is_history(reading: DateReading, published: date | None, lexicon: ExtractionLexicon) -> bool:
-    """A date well before publication ("captured the town in 2012") recalls history, not news."""
+def is_history(
+    reading: DateReading, published: date | None, lexicon: ExtractionLexicon, limit_key: str = "history_days"
+) -> bool:
+    """A date well before publication ("captured the town in 2012") recalls history, not news;
+    ``limit_key`` names the number of days in dates.toml that "well before" means."""
     end = period_end(reading)
-    limit = timedelta(days=int(lexicon.dates["history_days"]))
+    limit = timedelta(days=int(lexicon.dates[limit_key]))
     return published is not None and end is not None and end < published - limit
 
 

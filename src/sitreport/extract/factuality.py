@@ -188,6 +188,16 @@ def is_earlier_aside(token: Token) -> bool:
     return token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
 
 
+def is_recalled(token: Token) -> bool:
+    """ "The bombers had also targeted the troops on September 17": a past perfect of the
+    sentence's own main clause places its event before the story's. Not one under a verb of
+    saying ("the monitor said 30 had been killed"): there the past perfect only follows "said"."""
+    chain = list(ancestors_with_self(token))
+    if any(node.dep_ == "ccomp" for node in chain):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "had" for node in chain for c in node.children)
+
+
 def is_copular_noun(token: Token, verb: Token | None) -> bool:
     """ "The clashes were the biggest challenge", "X is the guarantor of the ceasefire".
 

@@ -253,10 +253,12 @@ def themeless_owner(
 def figure_category(
     noun: Token | None, owner: Trigger | None, numbers: set[int], lexicon: ExtractionLexicon
 ) -> tuple[str | None, str | None]:
-    """Category and kind: the owning casualty/detention word's, else the counted noun's."""
+    """Category and kind: the owning casualty/detention word's, else the counted noun's. A
+    figure counting the casualty word itself ("4 martyrs", "14 of the dead") says who by no
+    word: its kind is unknown, not "martyrs"."""
     phrase = noun_phrase_text(noun, numbers, lexicon) if noun is not None else None
     if owner is not None and owner.rule.figure:
-        return owner.rule.figure, phrase
+        return owner.rule.figure, None if noun is not None and noun.i == owner.token.i else phrase
     category = noun_category(noun, lexicon) if noun is not None else None
     return category, phrase if category in KIND_CATEGORIES else None
 

@@ -21,6 +21,7 @@ from sitreport.extract.dates import (
 from sitreport.extract.factuality import (
     is_describing_participle,
     is_habitual,
+    is_recalled,
     is_reported_fact,
     is_teaser,
 )
@@ -231,18 +232,31 @@ class ArticleReader:
         for index, trigger in enumerate(triggers):
             share = TriggerShare(own_or_shared(owned[factual[index]], shared), actors, figures.get(index, []))
             candidate = self.candidate(context, trigger, share, dates)
-            if self.is_background(candidate, context):
+            if self.is_background(candidate, context, trigger):
                 continue
             self.candidates.append(candidate)
             self.candidates.extend(self.at_joined_places(candidate, share.places))
             if not context.in_headline:
                 self.last_in_paragraph[context.paragraph] = candidate
 
-    def is_background(self, candidate: Candidate, context: SentenceContext) -> bool:
-        """History ("captured the town in 2012"), or "the departure" with no departure before
-        it; a headline needs nothing before it ("the fighting continues in Jobar" is news)."""
-        if candidate.date_explicit and is_history(candidate.date, self.published, self.lexicon):
+    def is_background(self, candidate: Candidate, context: SentenceContext, trigger: Trigger) -> bool:
+        """History ("captured the town in 2012"), an earlier happening recalled with its own
+        date ("had also targeted the troops on September 17" in an October report), or "the
+        departure" with no departure before it; a headline needs nothing before it ("the
+        fighting continues in Jobar" is news)."""
+        return self.is_earlier(candidate, context, trigger) or self.is_dangling(candidate, context)
+
+    def is_earlier(self, candidate: Candidate, context: SentenceContext, trigger: Trigger) -> bool:
+        """Dated well before publication, or (told in the past perfect) some days before it."""
+        if not candidate.date_explicit:
+            return False
+        if is_history(candidate.date, self.published, self.lexicon):
             return True
+        recalled = not context.in_headline and is_recalled(trigger.token)
+        return recalled and is_history(candidate.date, self.published, self.lexicon, "recalled_days")
+
+    def is_dangling(self, candidate: Candidate, context: SentenceContext) -> bool:
+        """ "the departure" with no departure told before it."""
         # an untitled line takes a headline's tense, but its "since the siege began" still refers back
         told_as_news = context.in_headline or (context.headline_style and not self.untitled_line)
         return candidate.back_reference and not told_as_news and not any(

@@ -1,0 +1,46 @@
+"""Whether an event word reports something that happened (sitreport.extract.factuality).
+
+The sentences below are samples written for these tests, not article text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from sitreport.records import Event
+
+
+@pytest.mark.parametrize(
+    ("text", "happened"),
+    [
+        # one condemns what happened
+        ("The ministry condemned the air strike that killed 12 civilians in Ariha on Monday.", True),
+        # one accuses of what is only claimed
+        ("The ministry accused the rebels of shelling Ariha on Monday.", False),
+    ],
+)
+def test_a_condemned_event_happened_an_alleged_one_is_a_claim(
+    extract: Callable[..., list[Event]], text: str, happened: bool
+) -> None:
+    violent = [e for e in extract(text) if e.event_type in {"remote_violence", "casualties"}]
+    assert bool(violent) == happened
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        # a past perfect of the sentence's own with a date of its own recalls an earlier happening
+        ("The jets had also struck the village of Kafr Nabl on September 17, killing 9 people.", False),
+        # under "said" the past perfect only follows the verb of saying: news
+        ("The monitor said jets had struck the village of Kafr Nabl on October 4, killing 9 people.", True),
+    ],
+)
+def test_an_earlier_happening_recalled_in_the_past_perfect_is_background(
+    extract: Callable[..., list[Event]], sentence: str, told: bool
+) -> None:
+    text = "Air strikes hit the town of Ariha on Wednesday, killing 12 civilians. " + sentence
+    events = extract(text, published="2016-10-06")
+    nines = [q for e in events for q in e.quantities if q.category == "killed" and q.value == 9]
+    assert bool(nines) == told
