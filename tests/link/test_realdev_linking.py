@@ -26,8 +26,11 @@ import pytest
 # Then an event naming both sides as doers stopped counting as a doer in common: 0.406 / 0.457;
 # and undated reports stopped making incidents among themselves: 0.406 / 0.453 (72 of 159).
 # With the round's extraction and places merged: 0.406 / 0.439 (72 of 164); ceiling tightened.
-RECALL_AT_LEAST = 0.40
-WRONG_AT_MOST = 0.445
+# Stop 20 (no linking change): dates without a year read from the page, a town named like its
+# governorate yielding to the story's town, and the headline work give 0.531 (17 of 32) / 0.426
+# (72 of 169); both pins moved by that measurement.
+RECALL_AT_LEAST = 0.50
+WRONG_AT_MOST = 0.435
 
 pytestmark = pytest.mark.slow
 
