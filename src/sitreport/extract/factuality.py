@@ -185,7 +185,12 @@ def is_describing_participle(token: Token) -> bool:
 def is_earlier_aside(token: Token) -> bool:
     """ "southern Idlib, from which they had launched attacks": a past-perfect relative clause
     recalls something earlier to describe a place or group; it is not this article's news."""
-    return token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
+    return token.dep_ == "relcl" and has_past_perfect(token)
+
+
+def has_past_perfect(token: Token) -> bool:
+    """The word is told in the past perfect ("had targeted")."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
 
 
 def is_recalled(token: Token) -> bool:
@@ -195,7 +200,7 @@ def is_recalled(token: Token) -> bool:
     chain = list(ancestors_with_self(token))
     if any(node.dep_ == "ccomp" for node in chain):
         return False
-    return any(c.dep_ == "aux" and c.lower_ == "had" for node in chain for c in node.children)
+    return any(has_past_perfect(node) for node in chain)
 
 
 def is_copular_noun(token: Token, verb: Token | None) -> bool:

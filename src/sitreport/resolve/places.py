@@ -479,7 +479,9 @@ def _glued_article(token: Token, kb: KnowledgeBase) -> tuple[list[int], str, str
 
 
 def _glued_prefix(token: Token, kb: KnowledgeBase) -> tuple[list[int], str, str] | None:
-    for prefix in kb.rules.name_prefixes:
+    # longest first, in a fixed order: "Tallbisa" opens with "tall" as well as "tal", and a
+    # set's order changes from run to run
+    for prefix in sorted(kb.rules.name_prefixes, key=lambda p: (-len(p), p)):
         if not token.folded.startswith(prefix) or len(token.text) - len(prefix) < GLUED_NAME_MIN:
             continue
         words = [token.text[: len(prefix)], token.text[len(prefix) :]]
