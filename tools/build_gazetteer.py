@@ -420,7 +420,9 @@ def admin1_lookup(rows: list[Row], country: str) -> dict[str, str]:
     }
 
 
-def merge_ucdp(places: list[Row], ucdp: list[UcdpPlace], blocked: frozenset[str]) -> list[Row]:
+def merge_ucdp(
+    places: list[Row], ucdp: list[UcdpPlace], blocked: tuple[frozenset[str], frozenset[str]]
+) -> list[Row]:
     """UCDP's places joined to the GeoNames rows they are (near, same loose name) or added."""
     rules = load_kb().rules
     loose = lambda name: rules.words_loose_key(rules.content_words(name)) or rules.name_key(name)  # noqa: E731
@@ -431,7 +433,7 @@ def merge_ucdp(places: list[Row], ucdp: list[UcdpPlace], blocked: frozenset[str]
             by_loose[loose(name)].append(row)
     added: list[Row] = []
     for place in ucdp:
-        names = [n for n in place.names if rules.name_key(n) not in blocked]
+        names = [n for n in place.names if not is_blocked(n, blocked)]
         if not names:
             continue
         near = [
@@ -526,13 +528,26 @@ def fill_additions_districts(path: Path, ucdp: list[UcdpPlace]) -> int:
     return filled
 
 
-def blocked_names(places: list[Row]) -> frozenset[str]:
-    """Keys a UCDP village may not be known by: English words ('Qatar village' is no reason to
-    read the country's name as a village) and the names of countries and governorates."""
-    rules = load_kb().rules
+def blocked_names(places: list[Row]) -> tuple[frozenset[str], frozenset[str]]:
+    """What a UCDP village may not be known by: the keys of countries and governorates ('Qatar
+    village' is no reason to read the country's name as a village), and English words as
+    spelt ('Al Habit'), and the words that name a side ('Al Assad', a suburb's other name, is
+    the president in the news: the actors' adjectives). A name whose
+    key only folds onto an English word's ('Al Harah' onto 'hare') stays: the look-alike
+    list built after it keeps the English word from matching."""
+    kb = load_kb()
+    rules = kb.rules
     areas = {rules.name_key(n) for r in places if r.kind == "admin1" for n in (r.name, *r.alternate_names)}
-    countries = {rules.name_key(e.name) for e in load_kb().places.entries if e.kind == "country"}
-    return frozenset({rules.name_key(word) for word in english_words()} | areas | countries)
+    countries = {rules.name_key(e.name) for e in kb.places.entries if e.kind == "country"}
+    sides = {rules.name_key(word) for word in kb.actor_adjectives}
+    return frozenset(areas | countries | sides), english_words()
+
+
+def is_blocked(name: str, blocked: tuple[frozenset[str], frozenset[str]]) -> bool:
+    rules = load_kb().rules
+    keys, words = blocked
+    spelt = " ".join(rules.fold(word) for word in rules.content_words(name))
+    return rules.name_key(name) in keys or spelt in words
 
 
 def english_forms() -> list[str]:
