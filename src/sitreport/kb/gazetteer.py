@@ -105,10 +105,13 @@ class Gazetteer:
         self.names = NameIndex(self.rules, self.rules.place_fillers)
         self.loose_names = NameIndex(self.rules, self.rules.place_fillers, loose=True)
         aliases = [(index, name, False) for index, entry in enumerate(self.entries) for name in entry.names]
-        self.names.build(aliases, bare_words=self.rules.name_parts)
+        # A place named like a given name ('Al Omar' oil field) is that place only with its
+        # article: 'Omar' or 'Faysal' alone is a man.
+        bare = self.rules.name_parts | self.rules.person_cues
+        self.names.build(aliases, bare_words=bare)
         # Arabic script has no vowel letters to drop: its names stay out of the loose index.
         latin = ((i, name, False) for i, entry in enumerate(self.entries) for name in entry.latin_names)
-        self.loose_names.build(latin, bare_words=self.rules.name_parts)
+        self.loose_names.build(latin, bare_words=bare)
         buckets: dict[tuple[str, int, int], list[str]] = defaultdict(list)
         for key in self.names.by_key or {}:
             if len(key) >= self.rules.fuzzy_min_length:
