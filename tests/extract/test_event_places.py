@@ -55,3 +55,10 @@ def test_the_town_named_like_its_governorate_stays_when_the_story_town_has_its_o
 ) -> None:
     headline = "Clashes erupt in Idlib and air strikes hit Saraqib"
     assert {"Idlib", "Saraqib"} <= located(extract(headline, title=headline))
+
+
+
+def test_a_town_called_a_city_is_the_town_beside_another_town_of_its_governorate(extract: Extract) -> None:
+    """'the cities of Raqqa and Tabqa': Raqqa is the town, not the governorate Tabqa lies in."""
+    headline = "Air strikes hit the cities of Raqqa and Tabqa overnight"
+    assert located(extract(headline, title=headline)) == {"Raqqa", "Tabqa"}

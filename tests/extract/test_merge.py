@@ -167,6 +167,15 @@ def test_a_town_named_like_its_governorate_yields_to_another_town_of_it() -> Non
     assert in_douma.location == DOUMA
 
 
+def test_a_town_called_a_city_neither_yields_to_nor_merges_with_another_town_of_its_governorate() -> None:
+    idlib_city = Place("Idlib", admin1="Idlib", country="SY", precision=1, kind="city")
+    in_idlib = report("remote_violence", 0, idlib_city)
+    narrow_to([in_idlib], ARIHA)
+    assert in_idlib.location == idlib_city
+    events = merged(report("remote_violence", 0, idlib_city), report("remote_violence", 1, ARIHA))
+    assert sorted(name for _, name, _ in events) == ["Ariha", "Idlib"]
+
+
 def test_an_event_at_a_border_of_several_governorates_is_at_the_story_place(
     extract: Callable[..., list[Event]],
 ) -> None:

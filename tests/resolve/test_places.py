@@ -55,6 +55,21 @@ def test_province_and_countryside_mean_the_governorate(kb: KnowledgeBase) -> Non
     assert town.place.precision == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [("Shells hit Idlib city.", "Idlib city"), ("the cities of Idlib and Ariha", "Idlib")],
+)
+def test_a_town_called_a_city_is_the_town(text: str, mention: str, kb: KnowledgeBase) -> None:
+    """'Idlib city' is the town, never the governorate: the place says so by its kind."""
+    first = find_places(text, kb)[0]
+    assert (first.text, first.place.name, first.place.kind, first.place.precision) == (
+        mention,
+        "Idlib",
+        "city",
+        1,
+    )
+
+
 def test_governorate_named_nearby_settles_a_shared_name(kb: KnowledgeBase) -> None:
     # Two Syrian towns are called Suran: one in Hama, one in Aleppo.
     in_hama = resolve_place("Suran", kb, context=[resolve_place("Hama province", kb)])

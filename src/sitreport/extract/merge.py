@@ -30,6 +30,7 @@ from datetime import date
 
 from sitreport.extract.candidate import Candidate
 from sitreport.extract.lexicon import ExtractionLexicon
+from sitreport.kb.gazetteer import CITY_KIND
 from sitreport.records import Place, Quantity
 
 # Places of this precision or wider are regions, and 4 is a whole country
@@ -46,10 +47,14 @@ def part_of(a: str, b: str) -> bool:
 
 
 def same_place(a: Place, b: Place) -> bool:
+    """The same name, or a town named like the other's governorate (it may mean the
+    governorate), unless the text called the town a city."""
     names_a = {a.name.lower(), (a.admin1 or "").lower()} - {""}
     names_b = {b.name.lower(), (b.admin1 or "").lower()} - {""}
     name_a, name_b = a.name.lower(), b.name.lower()
-    return name_a in names_b or name_b in names_a or part_of(name_a, name_b) or part_of(name_b, name_a)
+    a_in_b = name_a in names_b if a.kind != CITY_KIND else name_a == name_b
+    b_in_a = name_b in names_a if b.kind != CITY_KIND else name_a == name_b
+    return a_in_b or b_in_a or part_of(name_a, name_b) or part_of(name_b, name_a)
 
 
 def may_lie_within(a: Place, b: Place) -> bool:
@@ -76,8 +81,14 @@ def lies_within(a: Place, b: Place) -> bool:
 
 def names_its_governorate(place: Place) -> bool:
     """A town that gives its name to its governorate ("Idlib", "Deir Ezzor"): named bare, it
-    may mean either, and reports use it for both."""
-    return place.resolved and place.precision == 1 and place.admin1 is not None and place.name == place.admin1
+    may mean either, and reports use it for both; called a city ("Idlib city"), it is the town."""
+    return (
+        place.resolved
+        and place.precision == 1
+        and place.kind != CITY_KIND
+        and place.admin1 is not None
+        and place.name == place.admin1
+    )
 
 
 def is_the_place(a: Place, b: Place) -> bool:

@@ -38,6 +38,8 @@ PLACE_COLUMNS: tuple[str, ...] = (
 REQUIRED_COLUMNS = ("name", "alternate_names", "kind", "admin1", "country", "lat", "lon")
 ADMIN1_KIND = "admin1"
 COUNTRY_KIND = "country"
+# A town the text calls a city ("Raqqa city"): the town, never the governorate named like it.
+CITY_KIND = "city"
 
 
 @dataclass(frozen=True)

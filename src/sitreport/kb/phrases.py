@@ -11,6 +11,8 @@ Columns: phrase, position (``before``/``after`` the name), effect:
 - ``area``: the surroundings of the named place (same point, looser precision);
 - ``district``: a quarter of the named town ("Old City of X", "X's Old City"); the phrase's
   words alone ("the Old City") name no place, since every old town has one;
+- ``city``: the town itself ("Raqqa city", "the cities of Raqqa and Tabqa"), never the
+  governorate a town named like it may mean;
 - ``cue``: the name that follows (or precedes) is a place even if unknown (a named miss).
 """
 
@@ -36,7 +38,7 @@ COMPASS: dict[str, tuple[float, float]] = {
     "south-east": (-1 / 3, 1 / 3),
     "south-west": (-1 / 3, -1 / 3),
 }
-EFFECTS = frozenset({*COMPASS, "admin1", "countryside", "area", "district", "cue"})
+EFFECTS = frozenset({*COMPASS, "admin1", "countryside", "area", "district", "city", "cue"})
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from sitreport.kb import KnowledgeBase
-from sitreport.kb.gazetteer import ADMIN1_KIND, COUNTRY_KIND, PlaceEntry, distance_km
+from sitreport.kb.gazetteer import ADMIN1_KIND, CITY_KIND, COUNTRY_KIND, PlaceEntry, distance_km
 from sitreport.kb.phrases import COMPASS, PlacePhrase
 from sitreport.records import Place
 from sitreport.resolve.choose import Context, choose
@@ -703,7 +703,9 @@ def _read_phrases(item: _Found, tokens: list[Token], text: str, phrases: list[Pl
         ),
         None,
     )
-    if before:
+    if before and before.effect == "city":
+        _add_effect(item, before)  # 'the cities of': says what the names are, and is no part of either
+    elif before:
         item.start = tokens[name_start - len(before.words)].start
         _add_effect(item, before)
         item.phrase_before = text[item.start : tokens[name_start - 1].end]
@@ -831,6 +833,8 @@ def _place(entry: PlaceEntry, item: _Found, kb: KnowledgeBase) -> Place:
     if "district" in item.effects:
         return _district(entry, item)
     place = _entry_place(entry)
+    if "city" in item.effects and entry.kind not in (ADMIN1_KIND, COUNTRY_KIND):
+        place.kind = CITY_KIND
     countryside = "countryside" in item.effects and entry.kind not in (ADMIN1_KIND, COUNTRY_KIND)
     if "area" in item.effects or countryside:
         place.precision = max(place.precision or 1, AREA_PRECISION)
