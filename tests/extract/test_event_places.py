@@ -62,3 +62,9 @@ def test_a_town_called_a_city_is_the_town_beside_another_town_of_its_governorate
     """'the cities of Raqqa and Tabqa': Raqqa is the town, not the governorate Tabqa lies in."""
     headline = "Air strikes hit the cities of Raqqa and Tabqa overnight"
     assert located(extract(headline, title=headline)) == {"Raqqa", "Tabqa"}
+
+
+def test_a_place_on_the_border_of_another_takes_the_event(extract: Extract) -> None:
+    """'on the border of Suwayda' says where the area lies: the event is in the area."""
+    headline = "Regime troops battle IS in the Tulul al-Safa area on the border of Suwayda"
+    assert located(extract(headline, title=headline)) == {"Tulul as Safa"}
