@@ -42,8 +42,10 @@ FAKES_PINNED["civilian_toll"] = 0.80
 # made modifiers of a verb, bombs going off): measured 0.792, 0.815, 0.897, far 0.019; and after
 # the places work of stop 20 (a reference point inside the region named, a governorate capital
 # yielding to the story's town, glued name prefixes): measured alone 0.796, far 0.016; all of
-# stop 20 merged: 0.801, 0.815, 0.897, far 0.016.
-UCDP_PINNED = {"near": 0.80, "deaths": 0.81, "covered": 0.89}
+# stop 20 merged: 0.801, 0.815, 0.897, far 0.016. Raised after stop 21's monitors' words for
+# violence (targeting, warplane raids, losses, funerals, abductions, stonings; "citizens" as
+# civilians): measured 0.807, 0.817, 0.900, far 0.015.
+UCDP_PINNED = {"near": 0.80, "deaths": 0.81, "covered": 0.90}
 # Far tightened from 0.03 at the round's merge (measured 0.019 on the whole set), then from
 # 0.025 to 0.02 in stop 20 (measured 0.016).
 UCDP_FAR_AT_MOST = 0.02
