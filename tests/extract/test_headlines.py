@@ -206,7 +206,16 @@ HEADLINE_NOUN_EVENTS = [
 @pytest.mark.parametrize(
     ("text", "event_type"),
     HEADLINE_NOUN_EVENTS,
-    ids=["targeting", "warplane-raid", "losses", "funeral", "abduction", "stoning", "truce-breach", "vicinity"],
+    ids=[
+        "targeting",
+        "warplane-raid",
+        "losses",
+        "funeral",
+        "abduction",
+        "stoning",
+        "truce-breach",
+        "vicinity",
+    ],
 )
 def test_a_monitors_word_for_violence_tells_its_event(extract: Extract, text: str, event_type: str) -> None:
     assert located(extract(text, title=text), event_type) == {"Saraqib"}
