@@ -186,3 +186,46 @@ def test_an_event_word_modifying_a_plain_noun_is_a_kind_of_thing(extract: Extrac
 def test_a_bomb_told_by_its_going_off_is_remote_violence(extract: Extract) -> None:
     text = "Two IEDs explode in Ariha market"
     assert located(extract(text, title=text), "remote_violence") == {"Ariha"}
+
+
+# Monitors' headlines of violence told by a noun or a verb of their own (samples written here):
+# fire told as "targeting on", a raid by warplanes, a side's losses, a funeral of the dead,
+# an abduction with no verb, a stoning, a breach of a truce, fire on the ground around a place.
+HEADLINE_NOUN_EVENTS = [
+    ("The regime forces renew targeting on areas in Saraqib", "remote_violence"),
+    ("Warplanes raid Saraqib", "remote_violence"),
+    ("Losses in the regime forces in Saraqib", "casualties"),
+    ("Funeral of 7 fighters of the factions in Saraqib", "casualties"),
+    ("Abduction of a citizen in Saraqib", "violence_against_civilians"),
+    ("The Islamic State stones a woman in Saraqib", "casualties"),
+    ("Breaches of the truce in Saraqib escalate", "armed_clash"),
+    ("The regime forces target the vicinity of Saraqib", "remote_violence"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    HEADLINE_NOUN_EVENTS,
+    ids=[
+        "targeting",
+        "warplane-raid",
+        "losses",
+        "funeral",
+        "abduction",
+        "stoning",
+        "truce-breach",
+        "vicinity",
+    ],
+)
+def test_a_monitors_word_for_violence_tells_its_event(extract: Extract, text: str, event_type: str) -> None:
+    assert located(extract(text, title=text), event_type) == {"Saraqib"}
+
+
+def test_a_bare_raid_is_no_air_strike(extract: Extract) -> None:
+    text = "Security forces raid a house in Saraqib"
+    assert not located(extract(text, title=text), "remote_violence")
+
+
+def test_a_funeral_counts_the_dead_it_buries(extract: Extract) -> None:
+    text = "Funeral of 7 fighters of the factions in Saraqib"
+    assert ("killed", 7, "exact") in figures(extract(text, title=text))

@@ -188,3 +188,17 @@ def test_an_event_at_a_border_of_several_governorates_is_at_the_story_place(
     events = extract(text, title="Shelling in Azaz", published="2016-10-06")
     struck = [e for e in events if any(q.value == 7 for q in e.quantities)]
     assert [(e.location.name, e.location.admin1) for e in struck if e.location] == [("Azaz", "Aleppo")]
+
+
+def test_a_headline_place_the_gazetteer_does_not_know_yields_to_the_body_s() -> None:
+    # headline capitals read as a place ("Blast Kills Four in Hometown of ...") tell the
+    # headline report apart from no body report, but still from another headline's place
+    def headline(in_sentence: int, place: Place) -> Candidate:
+        candidate = report("remote_violence", in_sentence, place, killed=4)
+        candidate.headline_only = True
+        return candidate
+
+    unknown = Place("Hometown", resolved=False)
+    body = report("remote_violence", 1, ARIHA, killed=4)
+    assert merged(headline(0, unknown), body) == [("remote_violence", "Ariha", [4])]
+    assert len(merged(headline(0, unknown), headline(1, DOUMA))) == 2

@@ -25,7 +25,9 @@ import pytest
 # to a figure): 0.805, 0.888, 0.966, 0.832, 0.992. All merged: 0.815, 0.893, 0.972, 0.832, 0.997.
 # Issue 10 (articles, second round: casualty words as no kind, "condemn" factive, recalled
 # past perfects, borders of no one governorate): 0.823, 0.896, 0.972, 0.836, 0.997.
-FAKES_PINNED = {"place": 0.82, "toll": 0.89, "cause": 0.97, "actor": 0.83, "covered": 0.99}
+# Stop 21 (an unknown headline place yields to the body's; monitors' words for violence):
+# 0.830, 0.898, 0.972, 0.836, 0.997.
+FAKES_PINNED = {"place": 0.83, "toll": 0.89, "cause": 0.97, "actor": 0.83, "covered": 0.99}
 # The civilian toll (the scorer's detail line): 0.794 after the round's merge (victim groups
 # summed, persons kinds in the plural); not pinned before. 0.805 after the second articles round.
 FAKES_PINNED["civilian_toll"] = 0.80
@@ -42,8 +44,10 @@ FAKES_PINNED["civilian_toll"] = 0.80
 # made modifiers of a verb, bombs going off): measured 0.792, 0.815, 0.897, far 0.019; and after
 # the places work of stop 20 (a reference point inside the region named, a governorate capital
 # yielding to the story's town, glued name prefixes): measured alone 0.796, far 0.016; all of
-# stop 20 merged: 0.801, 0.815, 0.897, far 0.016.
-UCDP_PINNED = {"near": 0.80, "deaths": 0.81, "covered": 0.89}
+# stop 20 merged: 0.801, 0.815, 0.897, far 0.016. Raised after stop 21's monitors' words for
+# violence (targeting, warplane raids, losses, funerals, abductions, stonings; "citizens" as
+# civilians; breaches of a truce, the vicinity of a place): measured 0.807, 0.817, 0.902, far 0.015.
+UCDP_PINNED = {"near": 0.80, "deaths": 0.81, "covered": 0.90}
 # Far tightened from 0.03 at the round's merge (measured 0.019 on the whole set), then from
 # 0.025 to 0.02 in stop 20 (measured 0.016).
 UCDP_FAR_AT_MOST = 0.02

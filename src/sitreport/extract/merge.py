@@ -125,8 +125,17 @@ def within_governorate_named(place: Place, capital: Place) -> bool:
     )
 
 
+def unknown_headline_place(a: Candidate, b: Candidate) -> bool:
+    """ "Explosion Kills Four in Hometown of Assad Family": a headline's capitalised words may
+    be read as a place the gazetteer does not know; such a place tells a headline report apart
+    from no report of the body, which names the place the gazetteer knows."""
+    return a.headline_only and not b.headline_only and a.location is not None and not a.location.resolved
+
+
 def places_compatible(a: Candidate, b: Candidate) -> bool:
     if not (a.place_explicit and b.place_explicit) or a.location is None or b.location is None:
+        return True
+    if unknown_headline_place(a, b) or unknown_headline_place(b, a):
         return True
     first, second = a.location, b.location
     return (
