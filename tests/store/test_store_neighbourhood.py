@@ -14,6 +14,7 @@ from sitreport.ledger import link_pending, record_decision, relink_all
 from sitreport.link import link_events
 from sitreport.neighbourhood import read_neighbourhood
 from sitreport.options import Options
+from sitreport.records import Article, Event, Place, Quantity
 from sitreport.store import Store
 from sitreport.synthetic import synthetic_ledger
 
@@ -165,3 +166,38 @@ def test_a_store_made_before_link_keys_gets_them_when_opened(tmp_path: Path) -> 
         link_pending(store, OPTIONS)
         assert store.unlinked_event_ids() == []
         assert memberships(store) == linked_at_once(store)
+
+
+def town_report(name: str, day: str | None) -> Event:
+    """A sample report of a clash in a town with 12 killed, on a stated day or with none."""
+    return Event(
+        event_id=name,
+        article_id=f"article-{name}",
+        event_type="armed_clash",
+        date=day,
+        date_precision="day" if day else None,
+        date_text="on Wednesday" if day else None,
+        location=Place(name="Ariha", admin1="Idlib", country="Syria", precision=1),
+        quantities=[Quantity("killed", 12, "exact")],
+    )
+
+
+def saved_alone(store: Store, event: Event) -> None:
+    """A sample article holding one report, saved and linked on its own."""
+    name = event.article_id
+    article = Article(name, f"samples/{name}.txt", f"{name}.txt", "Sample.")
+    store.save_articles([(article, [event])])
+    link_pending(store, OPTIONS)
+
+
+@pytest.mark.parametrize("dayless_first", [True, False])
+def test_a_report_with_no_day_meets_its_town_whichever_article_comes_first(
+    store: Store, dayless_first: bool
+) -> None:
+    """A report with no day may join any day's incident of its town, so each side must find the
+    other in the link keys: the rounds give what one linking of everything gives."""
+    dated, dayless = town_report("dated", "2019-03-20"), town_report("dayless", None)
+    for event in (dayless, dated) if dayless_first else (dated, dayless):
+        saved_alone(store, event)
+    assert frozenset({"dated", "dayless"}) in memberships(store)
+    assert memberships(store) == linked_at_once(store)
