@@ -151,6 +151,7 @@ def relink_all(store: Store, options: Options) -> int:
     Every event is made pending and linked a round at a time: memory follows the largest group
     of connected events, not the store."""
     with store.exclusive("relink every event"):
+        store.reindex_link_keys()
         store.replace_incidents([])
         _link_every_pending(store, options)
         return store.count_incidents()

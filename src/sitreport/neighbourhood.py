@@ -40,7 +40,7 @@ from sitreport.link.rules import LinkRules, load_link_rules
 from sitreport.options import Options
 from sitreport.records import Event, Incident
 from sitreport.store import Store
-from sitreport.store.linkkeys import merged, neighbour_blocks
+from sitreport.store.linkkeys import dayless_blocks, merged, neighbour_blocks
 
 
 @dataclass
@@ -128,6 +128,12 @@ class NeighbourhoodReader:
             for block in neighbour_blocks(
                 keys.place.area, keys.place.spot, keys.precise, keys.possible, window
             )
+        ]
+        blocks += [
+            block
+            for keys in expanding
+            if keys.dayless and keys.place is not None and keys.place.spot
+            for block in dayless_blocks(keys.place.spot)
         ]
         near = self.store.events_near(blocks) - self.found.events.keys()
         self.load_articles(self.store.articles_of_events(near))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitreport.link import link_events
 from sitreport.link.blocking import PROBE_LIMIT
 from sitreport.options import Options
-from sitreport.records import Event, Place
+from sitreport.records import Event, Place, Quantity
 
 from .link_corpus import report
 
@@ -61,11 +63,26 @@ def test_undated_report_with_a_figure_too_common_to_tell_stays_apart() -> None:
     assert members_with([*alike, undated], "undated", {undated.article_id: "2019-03-21"}) == ["undated"]
 
 
-def test_undated_report_without_an_article_day_never_links() -> None:
-    undated = clash("undated", ARIHA, 12, None)
-    assert members_with([clash("ariha", ARIHA, 12), undated], "undated") == ["undated"]
-    dated = members_with([clash("ariha", ARIHA, 12), undated], "undated", {undated.article_id: "2019-03-21"})
-    assert dated == ["ariha", "undated"]
+def test_report_with_no_day_joins_the_one_incident_of_its_town_giving_its_figure() -> None:
+    # No publication day and no date of its own: any day's, so only its town, type and a
+    # figure given alike by exactly one incident say which happening it tells.
+    dayless = clash("dayless", ARIHA, 12, None)
+    assert members_with([clash("ariha", ARIHA, 12), dayless], "dayless") == ["ariha", "dayless"]
+    elsewhere = [clash("saraqib", SARAQIB, 12), dayless]
+    assert members_with(elsewhere, "dayless") == ["dayless"]
+
+
+def test_report_with_no_day_stays_apart_when_its_figure_names_no_one_incident() -> None:
+    dayless = clash("dayless", ARIHA, 12, None)
+    differing = [clash("ariha", ARIHA, 40), dayless]
+    assert members_with(differing, "dayless") == ["dayless"]
+    two_months = [clash("march", ARIHA, 12), clash("may", ARIHA, 12, "2019-05-20"), dayless]
+    assert members_with(two_months, "dayless") == ["dayless"]
+
+
+def test_reports_with_no_day_never_make_an_incident_among_themselves() -> None:
+    events = [clash("first", ARIHA, 12, None), clash("second", ARIHA, 12, None)]
+    assert members_with(events, "first") == ["first"]
 
 
 def test_undated_report_links_only_around_its_article_day() -> None:
@@ -101,3 +118,18 @@ def test_undated_reports_make_no_incident_among_themselves() -> None:
     assert members_with(undated, "first", published) == ["first"]
     dated = [*undated, clash("ariha", ARIHA, 12)]
     assert members_with(dated, "first", published) == ["ariha", "first", "second"]
+
+
+def test_report_with_no_day_joins_the_incident_giving_more_of_its_figures_alike() -> None:
+    # "At least 12 killed, 5 wounded": one incident of its town gives both alike, another only
+    # the toll; a bound that only meets ("at least 10") gives nothing alike.
+    def told(event_id: str, day: str | None, *figures: tuple[str, int, str]) -> Event:
+        event = clash(event_id, ARIHA, None, day)
+        return replace(event, quantities=[Quantity(*figure) for figure in figures])
+
+    toll, wounded = ("killed", 12, "min"), ("injured", 5, "exact")
+    dayless = told("dayless", None, toll, wounded)
+    both = [told("march", "2019-03-20", toll, wounded), told("may", "2019-05-20", toll), dayless]
+    assert members_with(both, "dayless") == ["dayless", "march"]
+    meeting = [told("march", "2019-03-20", ("killed", 10, "min")), told("dayless", None, toll)]
+    assert members_with(meeting, "dayless") == ["dayless"]

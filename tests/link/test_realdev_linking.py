@@ -29,8 +29,11 @@ import pytest
 # Stop 20 (no linking change): dates without a year read from the page, a town named like its
 # governorate yielding to the story's town, and the headline work give 0.531 (17 of 32) / 0.426
 # (72 of 169); both pins moved by that measurement.
-RECALL_AT_LEAST = 0.50
-WRONG_AT_MOST = 0.435
+# Stop 21: a report with no day at all (7 of 384 articles have none) joins the one incident of
+# its town giving its figures alike: 0.562 (18 of 32) / 0.427 (73 of 171); the one link more
+# counted wrong is that same Manbij strike, which one outlet's article is coded `raqqa` for.
+RECALL_AT_LEAST = 0.55
+WRONG_AT_MOST = 0.43
 
 pytestmark = pytest.mark.slow
 

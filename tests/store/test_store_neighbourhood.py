@@ -4,6 +4,7 @@ exactly as one linking of everything would where no incident is settled (sitrepo
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from sitreport.ledger import link_pending, record_decision, relink_all
 from sitreport.link import link_events
 from sitreport.neighbourhood import read_neighbourhood
 from sitreport.options import Options
+from sitreport.records import Article, Event, Place, Quantity
 from sitreport.store import Store
 from sitreport.synthetic import synthetic_ledger
 
@@ -164,4 +166,64 @@ def test_a_store_made_before_link_keys_gets_them_when_opened(tmp_path: Path) -> 
         assert sorted(store.pending_event_ids()) == unlinked
         link_pending(store, OPTIONS)
         assert store.unlinked_event_ids() == []
+        assert memberships(store) == linked_at_once(store)
+
+
+def town_report(name: str, day: str | None) -> Event:
+    """A sample report of a clash in a town with 12 killed, on a stated day or with none."""
+    return Event(
+        event_id=name,
+        article_id=f"article-{name}",
+        event_type="armed_clash",
+        date=day,
+        date_precision="day" if day else None,
+        date_text="on Wednesday" if day else None,
+        location=Place(name="Ariha", admin1="Idlib", country="Syria", precision=1),
+        quantities=[Quantity("killed", 12, "exact")],
+    )
+
+
+def saved_alone(store: Store, event: Event) -> None:
+    """A sample article holding one report, saved and linked on its own."""
+    name = event.article_id
+    article = Article(name, f"samples/{name}.txt", f"{name}.txt", "Sample.")
+    store.save_articles([(article, [event])])
+    link_pending(store, OPTIONS)
+
+
+@pytest.mark.parametrize("dayless_first", [True, False])
+def test_a_report_with_no_day_meets_its_town_whichever_article_comes_first(
+    store: Store, dayless_first: bool
+) -> None:
+    """A report with no day may join any day's incident of its town, so each side must find the
+    other in the link keys: the rounds give what one linking of everything gives."""
+    dated, dayless = town_report("dated", "2019-03-20"), town_report("dayless", None)
+    for event in (dayless, dated) if dayless_first else (dated, dayless):
+        saved_alone(store, event)
+    assert frozenset({"dated", "dayless"}) in memberships(store)
+    assert memberships(store) == linked_at_once(store)
+
+
+
+def test_a_full_relink_writes_the_link_keys_of_the_running_version(tmp_path: Path) -> None:
+    """A store written before reports with no day had link keys: `sitreport link` gives them,
+    so a later article of the town still finds such a report. Here the report with no day
+    gives 12 killed and 5 wounded, alike with two incidents' 12 killed (a tie, so it stays
+    apart) until a later report gives both figures."""
+    wounded = Quantity("injured", 5, "exact")
+    dayless = town_report("dayless", None)
+    url = f"sqlite:///{tmp_path / 'older.db'}"
+    with Store(url) as store:
+        told = [replace(dayless, quantities=[*dayless.quantities, wounded])]
+        for event in [*told, town_report("march", "2019-03-20"), town_report("may", "2019-05-20")]:
+            saved_alone(store, event)
+    engine = create_engine(url)  # the dayless report's key, as the version before wrote none
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM link_keys WHERE event_id = 'dayless'"))
+    engine.dispose()
+    with Store(url) as store:
+        relink_all(store, OPTIONS)
+        later = town_report("later", "2019-05-20")
+        saved_alone(store, replace(later, quantities=[*later.quantities, wounded]))
+        assert frozenset({"dayless", "later", "may"}) in memberships(store)
         assert memberships(store) == linked_at_once(store)

@@ -13,6 +13,9 @@ one):
   reports sharing one of its figure buckets (category + power of two of the value);
 - when even those hold more than PROBE_LIMIT entries, it gets no candidates: a report that
   fits that many others cannot say which one it is (docs/incidents.md, "Vague reports").
+A report with no day at all (``EventFeatures.dayless``) reads the dated reports of its town and
+type group over the whole corpus sharing one of its figure buckets, and gets no candidates past
+PROBE_LIMIT entries.
 Each report thus costs O(NEIGHBOURS + PROBE_LIMIT) after sorting, so time per event stays flat.
 """
 
@@ -86,6 +89,25 @@ class BlockIndex:
                 self.lists[key].append(index)
             if event.precise and event.place is not None and event.place.spot and event.possible:
                 self.precise[(self.groups[index], event.place.spot)].append((*event.possible, index))
+        self.towns = self.town_lists()
+
+    def town_lists(self) -> dict[Key, list[int]]:
+        """Dated reports by town, type group and figure bucket, for the towns and groups some
+        report with no day probes: such a report can be any day's, so it reads its town's
+        whole history, narrowed to its figures."""
+        wanted = {
+            (self.groups[index], event.place.spot)
+            for index, event in enumerate(self.events)
+            if event.dayless and event.place is not None and event.place.spot
+        }
+        towns: dict[Key, list[int]] = defaultdict(list)
+        for index, event in enumerate(self.events):
+            if event.place is None or event.dating not in ("stated", "report"):
+                continue
+            if (self.groups[index], event.place.spot) in wanted:
+                for figure in event.figure_buckets:
+                    towns[(self.groups[index], event.place.spot, *figure)].append(index)
+        return towns
 
     def candidates(self) -> Candidates:
         pairs = {pair for stream in self.precise.values() for pair in self.stream_pairs(stream)}
@@ -94,6 +116,7 @@ class BlockIndex:
             for n, event in enumerate(self.events)
             if event.linkable and not event.precise
         }
+        probes.update((n, self.probe_town(n, event)) for n, event in enumerate(self.events) if event.dayless)
         return Candidates(sorted(pairs), {n: found for n, found in probes.items() if found})
 
     def stream_pairs(self, stream: list[Dated]) -> Iterator[Pair]:
@@ -114,6 +137,13 @@ class BlockIndex:
                 self.narrowed(key).get(figure, []) for key in keys for figure in event.figure_buckets
             )
         return [other for other in found or () if other != index]
+
+    def probe_town(self, index: int, event: EventFeatures) -> list[int]:
+        """The dated reports of a dayless report's town and type group sharing one of its figure
+        buckets, or none when they hold more than PROBE_LIMIT entries: it could be any of them."""
+        spot = event.place.spot if event.place else None
+        keys = [(self.groups[index], spot, *figure) for figure in event.figure_buckets]
+        return self.read(self.towns.get(key, []) for key in keys) or []
 
     def narrowed(self, key: Key) -> dict[Figure, list[int]]:
         """A list split by figure bucket, on first need: each report is split once per list it

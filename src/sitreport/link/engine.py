@@ -11,7 +11,14 @@ from itertools import pairwise
 from sitreport.link.blocking import Candidates, find_candidates
 from sitreport.link.clusters import Cluster, UnionFind, can_join, could_be_one, doers, kept_apart
 from sitreport.link.decisions import Decision, DecisionSet, read_decisions
-from sitreport.link.evidence import Agreement, analyst_link, compare, explain
+from sitreport.link.evidence import (
+    Agreement,
+    alike_claims,
+    analyst_link,
+    compare,
+    explain,
+    identifies_without_day,
+)
 from sitreport.link.features import EventFeatures, article_days, event_features
 from sitreport.link.incident import build_incident
 from sitreport.link.rules import LinkRules, load_link_rules
@@ -115,9 +122,10 @@ def attach(linker: Linker, vague: int, found: Iterable[int]) -> None:
         root = linker.root(other)
         if root == own:
             continue
-        agreement = compare(linker.features[vague], linker.features[other])
-        if agreement.outweighs(doers(union_find.cluster(own), union_find.cluster(root))):
-            best[root] = max(best.get(root, (-1, 0)), (agreement.points, -other))
+        agreement, weight = fit(linker.features[vague], linker.features[other])
+        weighed = doers(union_find.cluster(own), union_find.cluster(root))
+        if weight is not None and agreement.outweighs(weighed):
+            best[root] = max(best.get(root, (-1, 0)), (weight, -other))
     ranked = sorted(
         (
             ((union_find.cluster(root).anchored, points), root, -negated)
@@ -132,6 +140,18 @@ def attach(linker: Linker, vague: int, found: Iterable[int]) -> None:
         return
     if not kept_apart(union_find.cluster(own), union_find.cluster(ranked[0][1])):
         linker.join(vague, ranked[0][2])
+
+
+def fit(vague: EventFeatures, other: EventFeatures) -> tuple[Agreement, int | None]:
+    """How well a vague report fits another: its points; for a report with no day at all, how
+    many of its figures the other gives alike (``identifies_without_day``), since points for
+    place and type would tie every strike of its town's history. None: it cannot join it."""
+    agreement = compare(vague, other)
+    if not vague.dayless:
+        return agreement, agreement.points
+    if not identifies_without_day(vague, other, agreement):
+        return agreement, None
+    return agreement, alike_claims(vague, other)
 
 
 @contextmanager

@@ -18,7 +18,7 @@ from sitreport.link.features import EventFeatures, PlaceKeys, comparable, doers_
 from sitreport.records import IncidentLink
 
 PLACE_POINTS = {"same place": 2, "nearby": 1, "inside": 1, "same area": 0}
-DAY_POINTS = {"same stated day": 2, "overlapping days": 1, "article day": 0}
+DAY_POINTS = {"same stated day": 2, "overlapping days": 1, "article day": 0, "no day": 0}
 # The same exact count from two outlets identifies a happening better than two ranges that meet.
 FIGURE_POINTS = {"same figure": 2, "agree": 1, "differ": 0, "none": 0}
 ACTOR_POINTS = {"shared": 1, "none shared": 0, "conflicting": -3}
@@ -71,6 +71,8 @@ def place_verdict(first: PlaceKeys | None, second: PlaceKeys | None) -> str:
 
 
 def day_verdict(first: EventFeatures, second: EventFeatures) -> str:
+    if "none" in (first.dating, second.dating):
+        return "no day"
     if "article" in (first.dating, second.dating):
         return "article day"
     same = first.stated_day is not None and first.stated_day == second.stated_day
@@ -91,6 +93,30 @@ def figures_verdict(first: EventFeatures, second: EventFeatures) -> str:
     if any(a.low == a.high == b.low == b.high for a, b in pairs):
         return "same figure"
     return "agree" if any(a.meets(b) for a, b in pairs) else "differ"
+
+
+def alike_claims(first: EventFeatures, second: EventFeatures) -> int:
+    """How many of ``first``'s figures ``second`` gives alike: the same count with the same
+    bound ("at least 21" twice)."""
+    return sum(
+        any(a.low == b.low and a.high == b.high for theirs in second.figures if comparable(mine, theirs)
+            for b in second.figures[theirs])
+        for mine in first.figures
+        for a in first.figures[mine]
+    )
+
+
+def identifies_without_day(first: EventFeatures, second: EventFeatures, agreement: Agreement) -> bool:
+    """Enough for a report with no day at all (``EventFeatures.dayless``) to name ``second``'s
+    incident: the same town, the same type, a figure both give alike and no conflicting doer.
+    Ranges that merely meet are not enough: "at least 15" meets every larger toll of the town's
+    history. The engine joins it only to the incident giving the most of its figures alike."""
+    return (
+        agreement.place == "same place"
+        and agreement.same_type
+        and agreement.actors != "conflicting"
+        and alike_claims(first, second) > 0
+    )
 
 
 def compare(first: EventFeatures, second: EventFeatures) -> Agreement:

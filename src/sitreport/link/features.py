@@ -164,6 +164,14 @@ class EventFeatures:
         )
 
     @property
+    def dayless(self) -> bool:
+        """No day at all (an article with no publication day and no date of its own), but a
+        town and a figure: enough to join the one incident of that town whose figures agree
+        (``engine.attach``), never enough to make an incident."""
+        spot = self.place.spot if self.place else None
+        return self.dating == "none" and spot is not None and bool(self.figures)
+
+    @property
     def stated_day(self) -> int | None:
         """The one day the text states, when it states exactly one."""
         if self.dating == "stated" and self.possible and self.possible[0] == self.possible[1]:

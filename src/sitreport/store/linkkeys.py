@@ -20,6 +20,11 @@ from sitreport.store.rows import RowDict
 # date is linked only when shorter than PRECISE_SPAN_DAYS, an undated report reaches back at
 # most the week (RELATIVE_SPAN_DAYS) or the window, whichever is longer.
 MAX_SPAN_DAYS = PRECISE_SPAN_DAYS - 1
+# The key day of a report with no day at all (EventFeatures.dayless) in a town: it can meet its
+# town's reports of any day, and none of the day ranges read ever reaches day 0.
+NO_DAY = 0
+# The last day an ordinal can name (31 December 9999).
+LAST_DAY = 3_652_059
 
 
 def link_key_rows(article_id: str, published: str | None, events: Sequence[Event]) -> list[RowDict]:
@@ -36,6 +41,11 @@ def link_key_rows(article_id: str, published: str | None, events: Sequence[Event
             found.append(
                 {"event_id": event.event_id, "area": keys.area, "spot": keys.spot, "last_day": days[1],
                  "precise": precise}
+            )
+        elif keys is not None and keys.spot is not None and dating == "none":
+            found.append(
+                {"event_id": event.event_id, "area": keys.area, "spot": keys.spot, "last_day": NO_DAY,
+                 "precise": False}
             )
     return found
 
@@ -63,13 +73,21 @@ def neighbour_blocks(
     A precise event meets its town's precise events (date order) and is probed by its area's
     vague reports; a vague report probes every linkable event of its area."""
     reach = reach_days(window)
+    # Its town's reports with no day (EventFeatures.dayless) may join it whatever its day.
+    dayless: list[Block] = [("spot", spot, NO_DAY, NO_DAY)] if spot else []
     if not precise:
-        return [("area", area, days[0] - reach, days[1] + reach)]
+        return [("area", area, days[0] - reach, days[1] + reach), *dayless]
     stream = stream_days(window)
     return [
         ("vague", area, days[0] - reach, days[1] + reach),
         ("spot", spot or "", days[0] - stream, days[1] + stream),
+        *dayless,
     ]
+
+
+def dayless_blocks(spot: str) -> list[Block]:
+    """A report with no day reads every dated report of its town (``blocking.probe_town``)."""
+    return [("spot", spot, NO_DAY + 1, LAST_DAY)]
 
 
 def merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -225,7 +225,8 @@ link_lock = Table(
 # Where each linkable event sits, so incremental linking reads only an event's neighbourhood:
 # ``area`` and ``spot`` are the link block keys (sitreport.link.features.place_keys) and
 # ``last_day`` the last day (ordinal) the event can have happened on, whatever the link window
-# (sitreport.store.linkkeys). Events with no place or no day to link on have no row.
+# (sitreport.store.linkkeys). Events with no place or no day to link on have no row, except a
+# report with no day at all in a town, whose last_day is linkkeys.NO_DAY (0).
 link_keys = Table(
     "link_keys",
     metadata,

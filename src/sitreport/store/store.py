@@ -174,16 +174,28 @@ class Store:
             # Two processes opening the old store at once may both have created the table.
             filled = connection.execute(select(exists().select_from(tables.link_keys))).scalar()
             if tables.link_keys.name in created and not filled:
-                for chunk in self._article_chunks(connection):
-                    by_article: dict[str, list[Event]] = defaultdict(list)
-                    for event in self.events_of_articles(article_id for article_id, _ in chunk):
-                        by_article[event.article_id].append(event)
-                    keys = [
-                        row
-                        for article_id, published in chunk
-                        for row in linkkeys.link_key_rows(article_id, published, by_article[article_id])
-                    ]
-                    _insert_rows(connection, tables.link_keys, keys)
+                self._write_link_keys(connection)
+
+    def reindex_link_keys(self) -> None:
+        """Write every event's link key afresh (under the caller's exclusive lock): what a key
+        holds can change with the code (a report with no day got one), and a full relink
+        (``ledger.relink_all``) then starts from keys of the running version."""
+        with self._transaction("reindex events") as connection:
+            connection.execute(delete(tables.link_keys))
+            self._write_link_keys(connection)
+
+    def _write_link_keys(self, connection: Connection) -> None:
+        """The link keys of every stored event, an article chunk at a time."""
+        for chunk in self._article_chunks(connection):
+            by_article: dict[str, list[Event]] = defaultdict(list)
+            for event in self.events_of_articles(article_id for article_id, _ in chunk):
+                by_article[event.article_id].append(event)
+            keys = [
+                row
+                for article_id, published in chunk
+                for row in linkkeys.link_key_rows(article_id, published, by_article[article_id])
+            ]
+            _insert_rows(connection, tables.link_keys, keys)
 
     def _article_chunks(self, connection: Connection) -> Iterator[list[tuple[str, str | None]]]:
         """(article id, publication date) of every article, a chunk at a time (keyset paging)."""
