@@ -176,6 +176,14 @@ def test_a_town_called_a_city_neither_yields_to_nor_merges_with_another_town_of_
     assert sorted(name for _, name, _ in events) == ["Ariha", "Idlib"]
 
 
+def test_a_quarter_of_a_city_merges_with_the_city() -> None:
+    """ "A blast in the city of Aleppo" and "the blast hit the Salaheddin quarter": one event."""
+    aleppo_city = Place("Aleppo", admin1="Aleppo", country="SY", precision=1, kind="city")
+    quarter = Place("Salah al-Din", admin1="Aleppo", country="SY", precision=2, kind="district")
+    events = merged(report("remote_violence", 0, aleppo_city), report("remote_violence", 1, quarter))
+    assert len(events) == 1
+
+
 def test_an_event_at_a_border_of_several_governorates_is_at_the_story_place(
     extract: Callable[..., list[Event]],
 ) -> None:

@@ -48,13 +48,18 @@ def part_of(a: str, b: str) -> bool:
 
 def same_place(a: Place, b: Place) -> bool:
     """The same name, or a town named like the other's governorate (it may mean the
-    governorate), unless the text called the town a city."""
+    governorate); a town the text called a city is not taken for its governorate beside
+    another town, though a quarter of that governorate (its city's) still lies in it."""
     names_a = {a.name.lower(), (a.admin1 or "").lower()} - {""}
     names_b = {b.name.lower(), (b.admin1 or "").lower()} - {""}
     name_a, name_b = a.name.lower(), b.name.lower()
-    a_in_b = name_a in names_b if a.kind != CITY_KIND else name_a == name_b
-    b_in_a = name_b in names_a if b.kind != CITY_KIND else name_a == name_b
+    a_in_b = name_a in names_b if not _city_beside_town(a, b) else name_a == name_b
+    b_in_a = name_b in names_a if not _city_beside_town(b, a) else name_a == name_b
     return a_in_b or b_in_a or part_of(name_a, name_b) or part_of(name_b, name_a)
+
+
+def _city_beside_town(city: Place, other: Place) -> bool:
+    return city.kind == CITY_KIND and other.precision == 1
 
 
 def may_lie_within(a: Place, b: Place) -> bool:
