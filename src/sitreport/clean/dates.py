@@ -45,6 +45,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"(?<![\d.\-/])(?P<day>[0-3]?\d)(?P<sep>[.\-])(?P<month_number>[01]?\d)(?P=sep){_YEAR}(?!\d)",
     )
 )
+# Every pattern above holds a year: a text without one (most lines) is spared their search.
+_ANY_YEAR = re.compile(_YEAR)
 _MONTH_NAME = rf"(?i:{_MONTH_ALTERNATIVES})\.?"
 # A written date in a dateline ("Oct 3", "3 October", "Oct. 3, 2016"), without groups.
 WRITTEN_DATE = (
@@ -109,6 +111,8 @@ def _iso_of(match: re.Match[str]) -> str | None:
 
 def find_date(text: str) -> FoundDate | None:
     """The earliest explicit calendar date in ``text`` (with its time when one follows)."""
+    if _ANY_YEAR.search(text) is None:
+        return None
     found: list[FoundDate] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
