@@ -16,6 +16,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from sitreport.clean.lexicon import CleaningLexicon
 
@@ -109,8 +110,10 @@ def _iso_of(match: re.Match[str]) -> str | None:
     return f"{day.isoformat()}T{clock}" if clock else day.isoformat()
 
 
+@lru_cache(maxsize=1024)
 def find_date(text: str) -> FoundDate | None:
-    """The earliest explicit calendar date in ``text`` (with its time when one follows)."""
+    """The earliest explicit calendar date in ``text`` (with its time when one follows).
+    Cached: the cleaner asks it of a page's lines again and again (as a stamp, a date line)."""
     if _ANY_YEAR.search(text) is None:
         return None
     found: list[FoundDate] = []
