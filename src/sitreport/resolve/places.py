@@ -222,7 +222,7 @@ def _loose_names(
     be a given name ('Bashar'). Matches inside a ``settled`` span are not read."""
     # Only capitalised words are read loosely: a place's loose spelling is a proper name.
     loose_tokens = [
-        token._replace(key=kb.rules.loose_word_key(token.text) if token.capitalised else "")
+        token.with_key(kb.rules.loose_word_key(token.text) if token.capitalised else "")
         for token in tokens
     ]
     kept = []
