@@ -606,7 +606,7 @@ class _Guards:
         self.tokens = tokens
         self.kb = kb
         # Actors and sources whose names contain a place name ('Ahrar al-Sham').
-        named = [*name_matches(tokens, kb.actor_names, kb), *name_matches(tokens, kb.source_names, kb)]
+        named = [*name_matches(text, kb.actor_names, kb), *name_matches(text, kb.source_names, kb)]
         self.claimed = [(m.start, m.end) for m in named]
         # 'SANA', 'IS': an acronym of an actor or source is never a place, even one spelt alike.
         self.acronyms = {(m.start, m.end) for m in named if any(hit.exact for hit in m.hits)}
