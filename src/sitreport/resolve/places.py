@@ -554,9 +554,9 @@ def _fuzzy_at(
         query = " ".join(tokens[i].key for i in words)
         if len(query) < kb.rules.fuzzy_min_length:
             continue
-        choices = kb.places.fuzzy_choices(query)
         if query in kb.places.english_lookalikes or _built_on_a_name(query, kb):
             continue
+        choices = kb.places.fuzzy_choices(query)
         best = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=kb.rules.fuzzy_min_score)
         if best is None or _derived(query, best[0]):
             continue
