@@ -16,6 +16,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from sitreport.clean.lexicon import CleaningLexicon
 
@@ -45,6 +46,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         rf"(?<![\d.\-/])(?P<day>[0-3]?\d)(?P<sep>[.\-])(?P<month_number>[01]?\d)(?P=sep){_YEAR}(?!\d)",
     )
 )
+# Every pattern above holds a year: a text without one (most lines) is spared their search.
+_ANY_YEAR = re.compile(_YEAR)
 _MONTH_NAME = rf"(?i:{_MONTH_ALTERNATIVES})\.?"
 # A written date in a dateline ("Oct 3", "3 October", "Oct. 3, 2016"), without groups.
 WRITTEN_DATE = (
@@ -107,8 +110,12 @@ def _iso_of(match: re.Match[str]) -> str | None:
     return f"{day.isoformat()}T{clock}" if clock else day.isoformat()
 
 
+@lru_cache(maxsize=1024)
 def find_date(text: str) -> FoundDate | None:
-    """The earliest explicit calendar date in ``text`` (with its time when one follows)."""
+    """The earliest explicit calendar date in ``text`` (with its time when one follows).
+    Cached: the cleaner asks it of a page's lines again and again (as a stamp, a date line)."""
+    if _ANY_YEAR.search(text) is None:
+        return None
     found: list[FoundDate] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):

@@ -13,6 +13,7 @@ A page is read as three zones:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
@@ -130,8 +131,11 @@ def _without_sign_offs(paragraphs: list[str], lexicon: CleaningLexicon) -> tuple
     return [text for text, _ in split], next((agency for _, agency in split if agency), None)
 
 
-def _classified(paragraphs: list[str], lexicon: CleaningLexicon) -> list[Line]:
-    return [Line(paragraph, classify(paragraph, lexicon)) for paragraph in paragraphs]
+def _classified(paragraphs: list[str], lexicon: CleaningLexicon, known: Sequence[Line] = ()) -> list[Line]:
+    """The paragraphs' lines; a paragraph among the ``known`` lines keeps its kind, as
+    ``classify`` depends on the text alone (the page's lines are classified twice)."""
+    kinds = {line.text: line.kind for line in known}
+    return [Line(paragraph, kinds.get(paragraph) or classify(paragraph, lexicon)) for paragraph in paragraphs]
 
 
 def _unglued(paragraphs: list[str], lexicon: CleaningLexicon) -> list[Line]:
@@ -141,13 +145,14 @@ def _unglued(paragraphs: list[str], lexicon: CleaningLexicon) -> list[Line]:
     a full stop looks like a lead too): further down, a sentence that opens with a date or a
     headline's words is body text.
     """
-    leads = [i for i, line in enumerate(_classified(paragraphs, lexicon)) if _is_lead(line)]
+    first = _classified(paragraphs, lexicon)
+    leads = [i for i, line in enumerate(first) if _is_lead(line)]
     head_end = leads[HEAD_LEADS - 1] + 1 if len(leads) >= HEAD_LEADS else len(paragraphs)
     head = unglue(paragraphs[:head_end], lexicon)
     # a line the page repeats at the start of the next is its headline, full stop or not
     return [
         Line(line.text, LineKind.HEADLINE) if paragraph_key(line.text) in head.repeated else line
-        for line in _classified(head.lines + paragraphs[head_end:], lexicon)
+        for line in _classified(head.lines + paragraphs[head_end:], lexicon, first)
     ]
 
 

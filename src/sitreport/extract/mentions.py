@@ -103,11 +103,16 @@ def brokering_adjectives(doc: Doc, kb: KnowledgeBase, mediator_words: frozenset[
     by a hyphen to a mediating word names that actor. Only there: "Russian-made rockets" and
     "the Turkish-Syrian border" name no party to anything."""
     found = []
-    for adjective, hyphen, word in zip(doc, doc[1:], doc[2:], strict=False):
+    # the doc's tokens made once (spaCy builds a new Token object at each read), the two after
+    # an adjective only read for an actor's adjective
+    tokens = list(doc)
+    for at, adjective in enumerate(tokens[:-2]):
         entry = kb.actor_adjectives.get(adjective.text.casefold())
+        if entry is None:
+            continue
+        hyphen, word = tokens[at + 1], tokens[at + 2]
         if (
-            entry is None
-            or hyphen.text not in HYPHENS
+            hyphen.text not in HYPHENS
             or hyphen.whitespace_
             or adjective.whitespace_
             or not ({word.lower_, word.lemma_.lower()} & mediator_words)

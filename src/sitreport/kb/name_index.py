@@ -53,9 +53,10 @@ class NameHit(NamedTuple):
         )
 
 
-@dataclass
+@dataclass(eq=False)
 class NameIndex:
-    """key -> hits, built from (entry number, alias) pairs."""
+    """key -> hits, built from (entry number, alias) pairs. Hashed by identity (built once per
+    kb), so that look-ups in it can be cached."""
 
     rules: NameRules
     fillers: frozenset[str] = frozenset()

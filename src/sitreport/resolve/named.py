@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitreport.kb import KnowledgeBase
 from sitreport.kb.name_index import NameIndex
+from sitreport.kb.names import NameRules
 from sitreport.resolve.forces import force_spans, load_actor_phrases
-from sitreport.resolve.tokens import NameMatch, Token, find_names, tokenize
+from sitreport.resolve.tokens import NameMatch, find_names, tokenize
 
 # A hyphen and the word after it, right where a name ends: "IS-held".
 HOLDING = re.compile(r"[-\u2010\u2011](\w+)")
@@ -49,7 +50,7 @@ def find_actors(text: str, kb: KnowledgeBase) -> list[ActorMention]:
     may refer to that the text also names in full, and for nobody when there are none or
     several: 'jihadists' in an article naming Islamic State and no other jihadist group."""
     tokens = tokenize(text, kb.rules)
-    matches = name_matches(tokens, kb.actor_names, kb)
+    matches = name_matches(text, kb.actor_names, kb)
     named = {hit.entry for match in matches for hit in match.hits if not hit.generic}
     spans = [(m.start, m.end, entry) for m in matches if (entry := referred_entry(m, named)) is not None]
     holding_words = load_actor_phrases(kb.extra_dirs).holding_words
@@ -93,7 +94,7 @@ def referred_entry(match: NameMatch, named: set[int]) -> int | None:
 
 def find_sources(text: str, kb: KnowledgeBase) -> list[SourceMention]:
     mentions = []
-    for match in name_matches(tokenize(text, kb.rules), kb.source_names, kb):
+    for match in name_matches(text, kb.source_names, kb):
         hit = match.hits[0]
         source = kb.sources[hit.entry]
         mentions.append(
@@ -110,6 +111,13 @@ def find_sources(text: str, kb: KnowledgeBase) -> list[SourceMention]:
     return mentions
 
 
-def name_matches(tokens: Sequence[Token], index: NameIndex, kb: KnowledgeBase) -> list[NameMatch]:
-    """Actor or source names (as ``index`` holds them) in already tokenized text."""
-    return find_names(tokens, index, kb.rules.articles)
+def name_matches(text: str, index: NameIndex, kb: KnowledgeBase) -> list[NameMatch]:
+    """Actor or source names (as ``index`` holds them) in ``text``."""
+    return list(_name_matches(text, index, kb.rules))
+
+
+@lru_cache(maxsize=4)
+def _name_matches(text: str, index: NameIndex, rules: NameRules) -> tuple[NameMatch, ...]:
+    # Kept for the last texts: the place guards read a text's actors and sources just before
+    # find_actors and find_sources read them again.
+    return tuple(find_names(tokenize(text, rules), index, rules.articles))

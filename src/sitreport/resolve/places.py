@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
@@ -222,8 +223,7 @@ def _loose_names(
     be a given name ('Bashar'). Matches inside a ``settled`` span are not read."""
     # Only capitalised words are read loosely: a place's loose spelling is a proper name.
     loose_tokens = [
-        token._replace(key=kb.rules.loose_word_key(token.text) if token.capitalised else "")
-        for token in tokens
+        token.with_key(kb.rules.loose_word_key(token.text) if token.capitalised else "") for token in tokens
     ]
     kept = []
     for match in find_names(loose_tokens, kb.places.loose_names, skip):
@@ -478,10 +478,15 @@ def _glued_article(token: Token, kb: KnowledgeBase) -> tuple[list[int], str, str
     return None
 
 
+@lru_cache(maxsize=8)
+def _longest_first(prefixes: frozenset[str]) -> tuple[str, ...]:
+    """Longest first, in a fixed order: "Tallbisa" opens with "tall" as well as "tal", and a
+    set's order changes from run to run. Sorted once, not for every capitalised word."""
+    return tuple(sorted(prefixes, key=lambda p: (-len(p), p)))
+
+
 def _glued_prefix(token: Token, kb: KnowledgeBase) -> tuple[list[int], str, str] | None:
-    # longest first, in a fixed order: "Tallbisa" opens with "tall" as well as "tal", and a
-    # set's order changes from run to run
-    for prefix in sorted(kb.rules.name_prefixes, key=lambda p: (-len(p), p)):
+    for prefix in _longest_first(kb.rules.name_prefixes):
         if not token.folded.startswith(prefix) or len(token.text) - len(prefix) < GLUED_NAME_MIN:
             continue
         words = [token.text[: len(prefix)], token.text[len(prefix) :]]
@@ -549,9 +554,9 @@ def _fuzzy_at(
         query = " ".join(tokens[i].key for i in words)
         if len(query) < kb.rules.fuzzy_min_length:
             continue
-        choices = kb.places.fuzzy_choices(query)
         if query in kb.places.english_lookalikes or _built_on_a_name(query, kb):
             continue
+        choices = kb.places.fuzzy_choices(query)
         best = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=kb.rules.fuzzy_min_score)
         if best is None or _derived(query, best[0]):
             continue
@@ -601,7 +606,7 @@ class _Guards:
         self.tokens = tokens
         self.kb = kb
         # Actors and sources whose names contain a place name ('Ahrar al-Sham').
-        named = [*name_matches(tokens, kb.actor_names, kb), *name_matches(tokens, kb.source_names, kb)]
+        named = [*name_matches(text, kb.actor_names, kb), *name_matches(text, kb.source_names, kb)]
         self.claimed = [(m.start, m.end) for m in named]
         # 'SANA', 'IS': an acronym of an actor or source is never a place, even one spelt alike.
         self.acronyms = {(m.start, m.end) for m in named if any(hit.exact for hit in m.hits)}
