@@ -16,6 +16,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from sitreport.annotate import MODEL, load_nlp
+from sitreport.annotate.lemmas import CACHED_LEMMAS
 from sitreport.annotate.rules import ATTRIBUTE_TABLE, RULER, use_table
 
 SAMPLES = [
@@ -40,7 +41,7 @@ def pipeline() -> Language:
 
 def parsed(nlp: Language) -> list[Doc]:
     """The samples through the pipeline up to the rules, not yet through them."""
-    return list(nlp.pipe(SAMPLES, disable=[ATTRIBUTE_TABLE, "lemmatizer"]))
+    return list(nlp.pipe(SAMPLES, disable=[ATTRIBUTE_TABLE, CACHED_LEMMAS]))
 
 
 def test_the_table_stands_in_for_the_ruler(pipeline: Language) -> None:

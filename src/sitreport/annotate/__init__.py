@@ -25,6 +25,7 @@ from spacy.util import compile_infix_regex
 
 from sitreport.annotate.acronyms import ACRONYM_NAMES, acronym_norms
 from sitreport.annotate.headline import parse_form, restore_text
+from sitreport.annotate.lemmas import use_cached_lemmas
 from sitreport.annotate.rules import use_table
 from sitreport.errors import InputError
 from sitreport.kb import load_kb
@@ -84,6 +85,7 @@ def load_nlp() -> Language:
     nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
     nlp.add_pipe(ACRONYM_NAMES, first=True)
     use_table(nlp)
+    use_cached_lemmas(nlp)
     return nlp
 
 
