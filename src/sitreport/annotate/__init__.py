@@ -18,8 +18,11 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
@@ -65,14 +68,16 @@ def is_glued_separator(token: Token) -> bool:
 def paragraph_sentences(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines and short lines carry no full stop.
     So does a semicolon glued between two headlines ("...in Daraa;Shelling targets...")."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if not token.is_space and (
-            (previous.is_space and "\n" in previous.text)
-            or "\n" in previous.whitespace_
-            or is_glued_separator(previous)
-        ):
-            token.is_sent_start = True
+    # Read from arrays: a loop over the doc builds a Token for every word. A token's trailing
+    # whitespace is at most one plain space: line breaks are tokens of their own.
+    orths, spaces = doc.to_array([ORTH, IS_SPACE]).T
+    breaks = spaces.astype(bool)
+    breaks[breaks] = ["\n" in doc.vocab.strings[orth] for orth in orths[breaks].tolist()]
+    semicolons = orths == get_string_id(";")
+    after = numpy.flatnonzero((breaks | semicolons)[:-1] & (spaces[1:] == 0)) + 1
+    for at in after.tolist():
+        if breaks[at - 1] or is_glued_separator(doc[at - 1]):
+            doc[at].is_sent_start = True
     return doc
 
 
