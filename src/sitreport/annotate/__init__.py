@@ -73,7 +73,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
     orths, spaces = doc.to_array([ORTH, IS_SPACE]).T
     breaks = spaces.astype(bool)
     breaks[breaks] = ["\n" in doc.vocab.strings[orth] for orth in orths[breaks].tolist()]
-    semicolons = orths == get_string_id(";")
+    semicolons = orths == numpy.uint64(get_string_id(";"))
     after = numpy.flatnonzero((breaks | semicolons)[:-1] & (spaces[1:] == 0)) + 1
     for at in after.tolist():
         if breaks[at - 1] or is_glued_separator(doc[at - 1]):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LENGTH, MORPH, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 __all__ = ["parse_form", "restore_text"]
@@ -61,8 +62,8 @@ def _token_at(doc: Doc, start: int, text: str) -> int | None:
     for every headline, and a loop over the doc builds a Token object for each word.
     """
     orths, lengths, spaces = doc.to_array([ORTH, LENGTH, SPACY]).T
-    ends = numpy.cumsum(lengths + spaces)
-    found = numpy.flatnonzero((ends - lengths - spaces == start) & (orths == doc.vocab.strings[text]))
+    starts = numpy.cumsum(lengths + spaces) - lengths - spaces
+    found = numpy.flatnonzero((starts == start) & (orths == numpy.uint64(get_string_id(text))))
     return int(found[0]) if len(found) else None
 
 
