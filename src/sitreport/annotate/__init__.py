@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import pairwise
 
-import numpy
 import spacy
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
@@ -70,13 +70,12 @@ def paragraph_sentences(doc: Doc) -> Doc:
     So does a semicolon glued between two headlines ("...in Daraa;Shelling targets...")."""
     # Read from arrays: a loop over the doc builds a Token for every word. A token's trailing
     # whitespace is at most one plain space: line breaks are tokens of their own.
-    orths, spaces = doc.to_array([ORTH, IS_SPACE]).T
-    breaks = spaces.astype(bool)
-    breaks[breaks] = ["\n" in doc.vocab.strings[orth] for orth in orths[breaks].tolist()]
-    semicolons = orths == numpy.uint64(get_string_id(";"))
-    after = numpy.flatnonzero((breaks | semicolons)[:-1] & (spaces[1:] == 0)) + 1
-    for at in after.tolist():
-        if breaks[at - 1] or is_glued_separator(doc[at - 1]):
+    strings, semicolon = doc.vocab.strings, get_string_id(";")
+    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
+    for at, ((orth, space), (_, next_space)) in enumerate(pairwise(rows), start=1):
+        if next_space or not (orth == semicolon or (space and "\n" in strings[orth])):
+            continue
+        if space or is_glued_separator(doc[at - 1]):
             doc[at].is_sent_start = True
     return doc
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import numpy
 from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -62,8 +61,8 @@ class AcronymNames:
     def __call__(self, doc: Doc) -> Doc:
         # The words are compared as ORTH ids in one array: a loop over the doc would build a
         # Token for every word of every article, for a name most articles do not write.
-        names = numpy.array([get_string_id(name) for name in self.norms], dtype=numpy.uint64)
-        for at in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), names)).tolist():
+        names = {get_string_id(name) for name in self.norms}
+        for at in (at for at, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in names):
             token = doc[at]
             if not in_capitals(token):
                 token.norm_ = self.norms[token.text]
