@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitreport.annotate import BODY_OFFSET, annotate, load_nlp
+from sitreport.annotate import BODY_OFFSET, annotate, load_nlp, paragraph_sentences
 from sitreport.options import Options
 from sitreport.records import Article, stable_id
 
@@ -44,3 +44,9 @@ def test_a_semicolon_ending_an_html_entity_starts_nothing() -> None:
     text = "Fighters of the &#8220;Northern Brigade&#8221; left Ariha"
     [(_, doc)] = list(annotate([article(text, None)], Options()))
     assert len(list(doc.sents)) == 1
+
+
+def test_only_a_line_break_or_a_glued_semicolon_starts_a_sentence() -> None:
+    text = "Shelling hits Ariha\n\nClashes in Daraa ; more\nAid;Raids"
+    doc = paragraph_sentences(load_nlp().make_doc(text))
+    assert [t.text for t in doc if t.is_sent_start] == ["Shelling", "Clashes", "Aid", "Raids"]

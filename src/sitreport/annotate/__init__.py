@@ -17,14 +17,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 import spacy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
 from sitreport.annotate.acronyms import ACRONYM_NAMES, acronym_norms
 from sitreport.annotate.headline import parse_form, restore_text
+from sitreport.annotate.lemmas import use_cached_lemmas
+from sitreport.annotate.rules import use_table
 from sitreport.errors import InputError
 from sitreport.kb import load_kb
 from sitreport.options import Options
@@ -63,14 +68,15 @@ def is_glued_separator(token: Token) -> bool:
 def paragraph_sentences(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines and short lines carry no full stop.
     So does a semicolon glued between two headlines ("...in Daraa;Shelling targets...")."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if not token.is_space and (
-            (previous.is_space and "\n" in previous.text)
-            or "\n" in previous.whitespace_
-            or is_glued_separator(previous)
-        ):
-            token.is_sent_start = True
+    # Read from arrays: a loop over the doc builds a Token for every word. A token's trailing
+    # whitespace is at most one plain space: line breaks are tokens of their own.
+    strings, semicolon = doc.vocab.strings, get_string_id(";")
+    rows = doc.to_array([ORTH, IS_SPACE]).tolist()
+    for at, ((orth, space), (_, next_space)) in enumerate(pairwise(rows), start=1):
+        if next_space or not (orth == semicolon or (space and "\n" in strings[orth])):
+            continue
+        if space or is_glued_separator(doc[at - 1]):
+            doc[at].is_sent_start = True
     return doc
 
 
@@ -82,6 +88,8 @@ def load_nlp() -> Language:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
     nlp.add_pipe(ACRONYM_NAMES, first=True)
+    use_table(nlp)
+    use_cached_lemmas(nlp)
     return nlp
 
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from sitreport.kb.aliases import ActorEntry
@@ -57,10 +59,13 @@ class AcronymNames:
         self.norms: dict[str, str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            norm = self.norms.get(token.text)
-            if norm is not None and not in_capitals(token):
-                token.norm_ = norm
+        # The words are compared as ORTH ids in one array: a loop over the doc would build a
+        # Token for every word of every article, for a name most articles do not write.
+        names = {get_string_id(name) for name in self.norms}
+        for at in (at for at, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in names):
+            token = doc[at]
+            if not in_capitals(token):
+                token.norm_ = self.norms[token.text]
         return doc
 
 

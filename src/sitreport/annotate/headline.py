@@ -10,8 +10,9 @@ taken out of the parse again, so the doc's text is the article's, character for 
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, LENGTH, MORPH, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 __all__ = ["parse_form", "restore_text"]
@@ -45,13 +46,25 @@ def restore_text(nlp: Language, doc: Doc, part: str) -> Doc:
     When the stop was tokenised into the word before it ("U.S" + "."), the part is parsed
     as it is instead.
     """
-    if doc.text == part:
-        return doc
     end = open_line_end(part)
-    stop = next((t for t in doc if t.idx == end and t.text == FULL_STOP), None)
+    if end is None:  # parsed as it is (doc.text would say so too, by joining every token's text)
+        return doc
+    stop = _token_at(doc, end, FULL_STOP)
     if stop is None:
         return nlp(part)
-    return without_token(doc, stop)
+    return without_token(doc, doc[stop])
+
+
+def _token_at(doc: Doc, start: int, text: str) -> int | None:
+    """The index of the token ``text`` that starts at character ``start``, if there is one.
+
+    Read from arrays (a token starts where the texts and spaces before it end): this runs
+    for every headline, and a loop over the doc builds a Token object for each word.
+    """
+    orths, lengths, spaces = doc.to_array([ORTH, LENGTH, SPACY]).T
+    starts = numpy.cumsum(lengths + spaces) - lengths - spaces
+    found = numpy.flatnonzero((starts == start) & (orths == numpy.uint64(get_string_id(text))))
+    return int(found[0]) if len(found) else None
 
 
 def without_token(doc: Doc, removed: Token) -> Doc:
@@ -62,8 +75,9 @@ def without_token(doc: Doc, removed: Token) -> Doc:
     headline, and the result is what ``Doc(words=..., heads=..., deps=..., ...)`` builds.
     """
     at = removed.i
-    words = [t.text for t in doc]
-    spaces = [bool(t.whitespace_) for t in doc]
+    orths, whitespace = doc.to_array([ORTH, SPACY]).T.tolist()
+    words = [doc.vocab.strings[orth] for orth in orths]
+    spaces = [bool(space) for space in whitespace]
     if at > 0:
         spaces[at - 1] = spaces[at]
     del words[at], spaces[at]

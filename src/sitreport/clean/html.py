@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import trafilatura
-from htmldate import find_date as html_find_date
-
 # Publication time as ISO minutes; htmldate reports midnight when a page gives only the day.
 _HTML_DATE_FORMAT = "%Y-%m-%dT%H:%M"
 _MIDNIGHT = "T00:00"
@@ -25,6 +22,9 @@ class HtmlPage:
 
 def _published(html: str) -> str | None:
     """The date the markup states (meta tags, time elements); no guessing from the URL or text."""
+    # Imported on the first page: a run over plain text never pays for loading them.
+    from htmldate import find_date as html_find_date
+
     try:
         found = html_find_date(
             html, outputformat=_HTML_DATE_FORMAT, original_date=True, extensive_search=False
@@ -38,6 +38,8 @@ def _published(html: str) -> str | None:
 
 def read_html(html: str) -> HtmlPage | None:
     """The main text and metadata of an HTML page, or None when it holds no article."""
+    import trafilatura
+
     document = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
