@@ -32,8 +32,10 @@ import pytest
 # Stop 21: a report with no day at all (7 of 384 articles have none) joins the one incident of
 # its town giving its figures alike: 0.562 (18 of 32) / 0.427 (73 of 171); the one link more
 # counted wrong is that same Manbij strike, which one outlet's article is coded `raqqa` for.
-RECALL_AT_LEAST = 0.55
-WRONG_AT_MOST = 0.43
+# Stop 21 merged: with the round's extraction and places (a quarter of a city merging with the
+# city again): 0.594 (19 of 32) / 0.412 (72 of 175); both pins moved by that measurement.
+RECALL_AT_LEAST = 0.58
+WRONG_AT_MOST = 0.42
 
 pytestmark = pytest.mark.slow
 
