@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from sitreport.annotate import BODY_OFFSET, annotate, load_nlp, paragraph_sentences
+import spacy
+from spacy.util import compile_infix_regex
+
+from sitreport.annotate import (
+    BODY_OFFSET,
+    GLUED_SEPARATOR,
+    MODEL,
+    UNUSED_COMPONENTS,
+    annotate,
+    load_nlp,
+    paragraph_sentences,
+)
 from sitreport.options import Options
 from sitreport.records import Article, stable_id
 
@@ -13,6 +24,14 @@ def article(text: str, title: str | None) -> Article:
 
 def test_no_named_entity_recogniser_is_loaded() -> None:
     assert "ner" not in load_nlp().pipe_names
+
+
+def test_the_tokenizer_is_the_models_with_the_glued_separator_rule() -> None:
+    """Read in one pass, it is what setting the rule on the loaded model's tokenizer gives."""
+    model = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
+    infixes = [*model.Defaults.infixes, GLUED_SEPARATOR]
+    model.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    assert load_nlp().tokenizer.to_bytes(exclude=["vocab"]) == model.tokenizer.to_bytes(exclude=["vocab"])
 
 
 def test_headline_is_its_own_sentence_before_the_body() -> None:

@@ -5,20 +5,23 @@ fraction of its cost.
 The ruler runs a Matcher of some 180 patterns over every token of every document, which cost
 as much as the parser on a corpus of headlines. Its patterns are fixed sequences of token
 conditions that read only a token's own text, tag and dependency label; whether a condition
-holds for a token therefore depends on ``(ORTH, TAG, DEP)`` alone. Each condition is put into
-a Matcher of one-token patterns, run once on a one-token doc per ``(ORTH, TAG, DEP)`` met, and
-its answer remembered; a document's matches are then read from those answers and applied
-as the ruler applies them (in the order of its patterns, then of their start), with the
-ruler's own function. A ruler with a condition of another kind (an operator, another
-attribute) is kept as it is.
+holds for a token therefore depends on ``(ORTH, TAG, DEP)`` alone. Its answer is found once
+per ``(ORTH, TAG, DEP)`` met and remembered: a condition of plain equalities (a word, a tag, a
+flag: nearly all of them) by looking its values up, any other (IN, NOT_IN, REGEX) by a Matcher
+of one-token patterns run on a one-token doc. A document's matches are then read from those
+answers and applied as the ruler applies them (in the order of its patterns, then of their
+start), with the ruler's own function. A ruler with a condition of another kind (an operator,
+another attribute) is kept as it is.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from spacy.attrs import DEP, ORTH, TAG
 from spacy.language import Language
+from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
@@ -33,6 +36,15 @@ RULER = "attribute_ruler"
 # lexical attributes come from ORTH. NORM is not among them (sitreport.annotate.acronyms sets it).
 OWN_ATTRIBUTES = frozenset({"ORTH", "TEXT", "LOWER", "IS_SPACE", "TAG", "DEP"})
 Key = tuple[int, int, int]
+# Each attribute of OWN_ATTRIBUTES as the Matcher reads it for a token with that key and lexeme
+READERS: dict[str, Callable[[Key, Lexeme], int]] = {
+    "ORTH": lambda key, _: key[0],
+    "TEXT": lambda key, _: key[0],
+    "LOWER": lambda _, lexeme: lexeme.lower,
+    "IS_SPACE": lambda _, lexeme: int(lexeme.is_space),
+    "TAG": lambda key, _: key[1],
+    "DEP": lambda key, _: key[2],
+}
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,35 @@ class Sequence:
 
 def _own_condition(condition: dict[str, object]) -> bool:
     return set(condition) <= OWN_ATTRIBUTES
+
+
+def _plain(condition: dict[str, object]) -> bool:
+    """Whether the condition only asks for equalities (no IN, NOT_IN, REGEX, no number)."""
+    return all(isinstance(value, str | bool) for value in condition.values())
+
+
+@dataclass
+class Equalities:
+    """The plain conditions, answered by a lookup of the token's values: by the attributes a
+    condition names, then by the values it asks for (ids as the Matcher compares them)."""
+
+    vocab: Vocab
+    by_attributes: dict[tuple[str, ...], dict[tuple[int, ...], list[int]]] = field(default_factory=dict)
+
+    def add(self, number: int, condition: dict[str, object]) -> None:
+        names = tuple(sorted(condition))
+        values = tuple(self._id(condition[name]) for name in names)
+        self.by_attributes.setdefault(names, {}).setdefault(values, []).append(number)
+
+    def _id(self, value: object) -> int:
+        return self.vocab.strings.add(value) if isinstance(value, str) else int(value)  # type: ignore[call-overload]
+
+    def held_by(self, key: Key) -> list[int]:
+        lexeme = self.vocab[key[0]]
+        held: list[int] = []
+        for names, by_values in self.by_attributes.items():
+            held.extend(by_values.get(tuple(READERS[name](key, lexeme) for name in names), ()))
+        return held
 
 
 def _sequences(ruler: AttributeRuler) -> list[Sequence] | None:
@@ -70,10 +111,14 @@ class AttributeTable:
     """The pipeline component standing in for the ``attribute_ruler``."""
 
     def __init__(
-        self, vocab: Vocab, conditions: Matcher, sequences: list[Sequence], attrs: list[dict[int, int]]
+        self,
+        vocab: Vocab,
+        conditions: tuple[Equalities, Matcher],
+        sequences: list[Sequence],
+        attrs: list[dict[int, int]],
     ) -> None:
         self.vocab = vocab
-        self.conditions = conditions
+        self.equalities, self.others = conditions
         self.attrs = attrs
         # The sequences by their first condition: a token is only tried as the start of these
         self.by_first: dict[int, list[Sequence]] = {}
@@ -85,14 +130,19 @@ class AttributeTable:
         """The ids of the conditions a token with ``key`` = (ORTH, TAG, DEP) meets."""
         held = self.held.get(key)
         if held is None:
-            orth, tag, dep = key
-            probe = Doc(self.vocab, words=[self.vocab.strings[orth]])
-            probe[0].tag = tag
-            probe[0].dep = dep
-            found = self.conditions(probe, allow_missing=True, as_spans=False)
-            held = frozenset(int(self.vocab.strings[match_id]) for match_id, _, _ in found)
+            held = frozenset(self.equalities.held_by(key)) | self._others_held_by(key)
             self.held[key] = held
         return held
+
+    def _others_held_by(self, key: Key) -> frozenset[int]:
+        if not len(self.others):
+            return frozenset()
+        orth, tag, dep = key
+        probe = Doc(self.vocab, words=[self.vocab.strings[orth]])
+        probe[0].tag = tag
+        probe[0].dep = dep
+        found = self.others(probe, allow_missing=True, as_spans=False)
+        return frozenset(int(self.vocab.strings[match_id]) for match_id, _, _ in found)
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(pattern, start, target token) of every match, in the order the ruler applies them."""
@@ -129,9 +179,11 @@ def make_attribute_table(nlp: Language, name: str) -> AttributeTable:
     sequences = _sequences(ruler)
     if sequences is None:
         raise ValueError(f"the rules of {RULER} cannot be read from a table")
-    conditions = Matcher(ruler.vocab, validate=False)
-    for pattern in ruler.patterns:
-        for alternative in pattern["patterns"]:
-            for condition in alternative:
-                conditions.add(str(len(conditions)), [[condition]])
-    return AttributeTable(ruler.vocab, conditions, sequences, list(ruler.attrs))
+    equalities, others = Equalities(ruler.vocab), Matcher(ruler.vocab, validate=False)
+    conditions = [each for pattern in ruler.patterns for sequence in pattern["patterns"] for each in sequence]
+    for number, condition in enumerate(conditions):
+        if _plain(condition):
+            equalities.add(number, condition)
+        else:
+            others.add(str(number), [[condition]])
+    return AttributeTable(ruler.vocab, (equalities, others), sequences, list(ruler.attrs))
