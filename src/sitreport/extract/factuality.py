@@ -11,7 +11,7 @@ of a presupposing preposition: "asked Congress to act in response to an attack" 
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from sitreport.extract.lexicon import ExtractionLexicon
 from sitreport.extract.syntax import ancestors_with_self, child_with_dep, governing_verb, of_object
@@ -20,9 +20,10 @@ YEAR_DIGITS = 4
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
-def is_teaser(sent: Span, lexicon: ExtractionLexicon) -> bool:
-    """A "Read more: ..." line links to another story; cleaning drops most, this drops the rest."""
-    return sent.text.strip().lower().startswith(lexicon.teaser_prefixes)
+def is_teaser(text: str, lexicon: ExtractionLexicon) -> bool:
+    """A "Read more: ..." line (a sentence's text) links to another story; cleaning drops
+    most, this drops the rest."""
+    return text.strip().lower().startswith(lexicon.teaser_prefixes)
 
 
 def is_negated(token: Token, lexicon: ExtractionLexicon) -> bool:

@@ -130,9 +130,14 @@ def range_ends(sent: Span, runs: list[tuple[int, int]], lexicon: ExtractionLexic
 
 def hedge_start(sent: Span, start: int, lexicon: ExtractionLexicon) -> int:
     """Where the hedge in front of a number begins ("more than 250" -> the index of "more")."""
+    # the word before the number, read once: most hedges already fail on their last word,
+    # and each slice of the sentence builds new Token objects
+    last = sent[start - 1].lower_ if start > 0 else None
     for phrase, _ in lexicon.numbers.hedges:
         begin = start - len(phrase)
-        words = sent[begin:start] if begin >= 0 else []
+        if begin < 0 or not phrase or phrase[-1] != last:
+            continue
+        words = sent[begin:start]
         # "handed over 20 tanks": a verb particle is not a hedge
         if words and tuple(t.lower_ for t in words) == phrase and not any(t.dep_ == "prt" for t in words):
             return begin

@@ -92,7 +92,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, lexicon: ExtractionLexicon) -> Ar
     taken = [(m.start, m.end) for m in [*places, *actors, *sources]]
     known = [m.place for m in places if m.place.resolved]
     places += [
-        placed_name_mention(doc.text[start:end], start, end, kb, known)
+        placed_name_mention(text[start:end], start, end, kb, known)
         for start, end in placed_names(doc, lexicon.place_prepositions, lexicon.not_places, taken)
     ]
     return ArticleMentions(MentionIndex(places), MentionIndex(actors), MentionIndex(sources))

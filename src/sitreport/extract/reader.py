@@ -103,6 +103,8 @@ def own_or_shared(own: list[PlaceMention], shared: list[PlaceMention]) -> list[P
 @dataclass
 class SentenceContext:
     sent: Span
+    # sent.text, read once: spaCy rebuilds it from new Token objects at every read
+    text: str
     paragraph: int
     in_headline: bool
     sources: list[str]
@@ -133,6 +135,8 @@ class ArticleReader:
     ) -> None:
         self.article = article
         self.doc = doc
+        # doc.text rebuilds the text from new Token objects at each read: read it once
+        self.text = doc.text
         self.mentions = mentions
         self.lexicon = lexicon
         self.published = published
@@ -146,7 +150,7 @@ class ArticleReader:
         self.candidates: list[Candidate] = []
 
     def find_paragraph_starts(self) -> list[int]:
-        text = self.doc.text
+        text = self.text
         starts = [self.body_offset]
         position = text.find("\n\n", self.body_offset)
         while position != -1:
@@ -161,7 +165,7 @@ class ArticleReader:
         """The most precise place of the headline and the first paragraph: where the story is.
         A town named like its governorate yields to another town of that governorate named
         there: the name may mean the governorate."""
-        lead_end = self.paragraph_starts[1] if len(self.paragraph_starts) > 1 else len(self.doc.text)
+        lead_end = self.paragraph_starts[1] if len(self.paragraph_starts) > 1 else len(self.text)
         mentions = self.mentions.places.within(0, lead_end)
         if not mentions:
             return None
@@ -174,32 +178,35 @@ class ArticleReader:
     def read(self) -> list[Candidate]:
         previous: SentenceContext | None = None
         for sent in self.doc.sents:
-            if not sent.text.strip() or is_teaser(sent, self.lexicon):
+            # a sentence's text is the doc text between its ends (Span.text drops the
+            # whitespace after the last token, as end_char does)
+            text = self.text[sent.start_char : sent.end_char]
+            if not text.strip() or is_teaser(text, self.lexicon):
                 continue
-            context = self.context(sent, previous)
+            context = self.context(sent, text, previous)
             self.read_sentence(context)
             previous = context
         return self.candidates
 
-    def context(self, sent: Span, previous: SentenceContext | None) -> SentenceContext:
+    def context(self, sent: Span, text: str, previous: SentenceContext | None) -> SentenceContext:
         """Sources of the sentence; unattributed sentences continue the previous one's report."""
         paragraph = self.paragraph_of(sent.start_char)
         sources = self.tracker.sentence_sources(sent, paragraph == HEADLINE)
         if not sources and previous is not None and previous.paragraph == paragraph != HEADLINE:
             sources = previous.sources
         in_headline = paragraph == HEADLINE
-        headline_style = in_headline or self.untitled_line or self.restates_title(sent)
-        return SentenceContext(sent, paragraph, in_headline, sources, headline_style)
+        headline_style = in_headline or self.untitled_line or self.restates_title(sent, text)
+        return SentenceContext(sent, text, paragraph, in_headline, sources, headline_style)
 
-    def restates_title(self, sent: Span) -> bool:
+    def restates_title(self, sent: Span, text: str) -> bool:
         """A body sentence that starts by repeating the title, or that is part of the title the
         body starts with (a line of headlines glued by semicolons: each is a sentence)."""
         title = (self.article.title or "").strip()
         if not title:
             return False
         start = sent.start_char - self.body_offset
-        within_title = self.article.text.startswith(title) and start + len(sent.text.rstrip()) <= len(title)
-        return within_title or sent.text.lstrip().startswith(title)
+        within_title = self.article.text.startswith(title) and start + len(text.rstrip()) <= len(title)
+        return within_title or text.lstrip().startswith(title)
 
     def read_sentence(self, context: SentenceContext) -> None:
         every_trigger = find_triggers(context.sent, self.lexicon, self.mentions, context.headline_style)
@@ -228,7 +235,7 @@ class ArticleReader:
         for index, trigger in enumerate(triggers):
             if trigger.rule.recount and not is_reported_fact(trigger.token, self.lexicon):
                 figures.pop(index, None)
-        dates = find_date_expressions(context.sent.text, context.sent.start_char, self.lexicon)
+        dates = find_date_expressions(context.text, context.sent.start_char, self.lexicon)
         for index, trigger in enumerate(triggers):
             share = TriggerShare(own_or_shared(owned[factual[index]], shared), actors, figures.get(index, []))
             candidate = self.candidate(context, trigger, share, dates)
@@ -316,13 +323,14 @@ class ArticleReader:
         # "SANA reported on Monday": the day of the report, not of the event
         return not self.tracker.is_attribution_verb(governor) and dates_verb(governor, trigger)
 
-    def evidence(self, sent: Span) -> Evidence:
+    def evidence(self, context: SentenceContext) -> Evidence:
+        sent = context.sent
         if sent.start_char < self.body_offset:
             # The headline is not part of article.text: its span points into article.title.
-            words = sent.text.strip()
+            words = context.text.strip()
             return Evidence(0, len(words), words, part="title")
         # A sentence span runs on over the paragraph break that ends it; the evidence does not.
-        words = sent.text.rstrip()
+        words = context.text.rstrip()
         start = sent.start_char - self.body_offset
         return Evidence(start, start + len(words), words)
 
@@ -353,7 +361,7 @@ class ArticleReader:
         candidate = Candidate(
             event_type=trigger.event_type,
             strength=trigger.rule.strength,
-            evidence=[self.evidence(context.sent)],
+            evidence=[self.evidence(context)],
             headline_only=context.in_headline,
             actors=event_actors(self.doc, trigger, share.actors, self.lexicon, self.tracker),
             quantities=[self.quantity(f, context.sources, context.in_headline) for f in share.figures],

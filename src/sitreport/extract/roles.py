@@ -143,8 +143,17 @@ def place_role(token: Token, lexicon: ExtractionLexicon) -> str:
 
 
 def mention_root(doc: Doc, start: int, end: int) -> Token | None:
+    at = _root_index(doc, start, end)
+    return doc[at] if at is not None else None
+
+
+@lru_cache(maxsize=256)
+def _root_index(doc: Doc, start: int, end: int) -> int | None:
+    """Each event of a sentence asks for the root of each of its mentions, and a char span
+    and its root are slow to find. A Doc hashes by identity and the cache holds it, so an
+    entry can only be read back for the same doc, which extraction never changes."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None else None
+    return span.root.i if span is not None else None
 
 
 def is_reference_point(token: Token, lexicon: ExtractionLexicon) -> bool:

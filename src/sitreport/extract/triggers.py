@@ -261,7 +261,7 @@ def rule_trigger(
 
 
 def phrase_matches(
-    sent: Span, words: list[tuple[str, ...]], lexicon: ExtractionLexicon
+    sent: list[Token], words: list[tuple[str, ...]], lexicon: ExtractionLexicon
 ) -> list[tuple[int, int, TriggerRule, list[Token]]]:
     """Every phrase rule matching in the sentence, as (rule position, start, rule, tokens)."""
     found = []
@@ -284,7 +284,7 @@ def word_forms(token: Token, lexicon: ExtractionLexicon) -> tuple[str, ...]:
 
 
 def word_triggers(
-    sent: Span,
+    sent: list[Token],
     words: list[tuple[str, ...]],
     claimed: set[int],
     context: tuple[ExtractionLexicon, ArticleMentions, bool],
@@ -316,10 +316,12 @@ def find_triggers(
     and when no word reports an event, an event word the parse made a modifier of a verb does
     (``modifies_verb``): a headline tells of an event, and "Shells target areas", "Heavy
     shelling target the town", parsed as one noun phrase, make its subject a modifier."""
-    words = [word_forms(token, lexicon) for token in sent]
+    # the sentence's tokens made once: spaCy builds new Token objects at every iteration
+    sent_tokens = list(sent)
+    words = [word_forms(token, lexicon) for token in sent_tokens]
     found: list[Trigger] = []
     claimed: set[int] = set()
-    for _, _, rule, tokens in phrase_matches(sent, words, lexicon):
+    for _, _, rule, tokens in phrase_matches(sent_tokens, words, lexicon):
         if claimed & {t.i for t in tokens}:
             continue
         trigger = rule_trigger(rule, tokens, lexicon, mentions)
@@ -327,7 +329,7 @@ def find_triggers(
             found.append(trigger)
             claimed |= {t.i for t in tokens}
     context = (lexicon, mentions, headline)
-    found += word_triggers(sent, words, claimed, context) or (
-        word_triggers(sent, words, claimed, context, modifiers=True) if headline and not found else []
+    found += word_triggers(sent_tokens, words, claimed, context) or (
+        word_triggers(sent_tokens, words, claimed, context, modifiers=True) if headline and not found else []
     )
     return sorted(found, key=lambda t: t.token.i)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,15 @@ class EventFacts:
     acting_inter: frozenset[int]
     civilian_victims: bool
     killed: bool
+    # cue -> whether the text has it: the rules share their cue lists, searched once per event
+    found: dict[re.Pattern[str], bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def has(self, cue: re.Pattern[str]) -> bool:
+        """Whether ``cue`` occurs in the text."""
+        hit = self.found.get(cue)
+        if hit is None:
+            hit = self.found[cue] = cue.search(self.text) is not None
+        return hit
 
 
 def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
@@ -155,8 +164,8 @@ def event_facts(event: Event, civilian_words: re.Pattern[str]) -> EventFacts:
 def fits(rule: SubEventRule, event_type: str, facts: EventFacts) -> bool:
     return (
         event_type in rule.types
-        and (not rule.cues or any(cue.search(facts.text) for cue in rule.cues))
-        and not any(cue.search(facts.text) for cue in rule.not_cues)
+        and (not rule.cues or any(facts.has(cue) for cue in rule.cues))
+        and not any(facts.has(cue) for cue in rule.not_cues)
         and (not rule.actor_inter or bool(rule.actor_inter & facts.acting_inter))
         and (not rule.civilians or facts.civilian_victims)
         and (not rule.no_killed or not facts.killed)
