@@ -81,3 +81,18 @@ def test_a_report_naming_both_sides_as_doers_is_no_doer_evidence() -> None:
     foreign = Actor(name="Russia", kind="external forces")
     (incident,) = link_events([strike("foreign", foreign), both], OPTIONS)
     assert incident.links[0].reasons["actors"] == "none shared"
+
+
+def test_foreign_air_forces_on_two_sides_are_conflicting_doers() -> None:
+    # Russia and the US-led coalition are both `external forces`, on two sides of the war
+    # (kb/actors.csv): air strikes blamed on each, with days that only overlap and no figure in
+    # common, are two strikes; the US and the coalition it leads are one side, so no conflict.
+    russia = replace(strike("russia", Actor(name="Russia", kind="external forces")), quantities=[])
+    coalition = replace(
+        strike("coalition", Actor(name="US-led coalition", kind="external forces"), "2019-03-21"),
+        quantities=[],
+        date_text=None,
+    )
+    assert members_with([russia, coalition], "russia") == ["russia"]
+    american = replace(russia, actors=[Actor(name="United States", kind="external forces")])
+    assert members_with([american, coalition], "coalition") == ["coalition", "russia"]

@@ -35,6 +35,7 @@ class Cluster:
     to_day: int
     actors: set[str]
     actor_kinds: set[str]
+    actor_sides: set[str]
     anchored: bool
     dated: bool
     forbidden: set[str] = field(default_factory=set)
@@ -54,6 +55,7 @@ class Cluster:
             to_day=days[1],
             actors=set(event.actors),
             actor_kinds=set(event.actor_kinds),
+            actor_sides=set(event.actor_sides),
             anchored=event.precise,
             dated=event.dating in DATED,
             forbidden=set(forbidden),
@@ -66,6 +68,7 @@ class Cluster:
             (self.areas, other.areas),
             (self.actors, other.actors),
             (self.actor_kinds, other.actor_kinds),
+            (self.actor_sides, other.actor_sides),
             (self.forbidden, other.forbidden),
         ):
             mine |= theirs
@@ -95,7 +98,7 @@ def doers(first: Cluster, second: Cluster) -> str:
     """How the doers all members of one name compare with the other's (``doers_verdict``):
     weighed against a union, so a chain through a report naming no doer cannot quietly put a
     rebel attack and an army strike together."""
-    return doers_verdict(first.actors, first.actor_kinds, second.actors, second.actor_kinds)
+    return doers_verdict(first, second)
 
 
 def articles_fit(first: Cluster, second: Cluster, rules: LinkRules) -> bool:

@@ -125,7 +125,7 @@ def compare(first: EventFeatures, second: EventFeatures) -> Agreement:
         days=day_verdict(first, second),
         same_type=first.event_type == second.event_type,
         figures=figures_verdict(first, second),
-        actors=doers_verdict(first.actors, first.actor_kinds, second.actors, second.actor_kinds),
+        actors=doers_verdict(first, second),
     )
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from sitreport.link.claims import Interval, claim_interval
 from sitreport.link.names import normalise_name
@@ -145,6 +146,7 @@ class EventFeatures:
     place: PlaceKeys | None
     actors: frozenset[str]
     actor_kinds: frozenset[str]
+    actor_sides: frozenset[str]
     figures: dict[str, tuple[Interval, ...]]
     figure_buckets: frozenset[tuple[str, int]]
 
@@ -179,19 +181,32 @@ class EventFeatures:
         return None
 
 
-def doers_verdict(
-    actors: frozenset[str] | set[str],
-    kinds: frozenset[str] | set[str],
-    other_actors: frozenset[str] | set[str],
-    other_kinds: frozenset[str] | set[str],
-) -> str:
+class Doers(Protocol):
+    """Who did it, as a report or a whole incident names them: folded names, kinds, sides."""
+
+    @property
+    def actors(self) -> frozenset[str] | set[str]: ...
+    @property
+    def actor_kinds(self) -> frozenset[str] | set[str]: ...
+    @property
+    def actor_sides(self) -> frozenset[str] | set[str]: ...
+
+
+def doers_verdict(first: Doers, second: Doers) -> str:
     """``shared`` (a doer named by both), ``conflicting`` (both name doers, no name in common,
-    and their kinds are known and disjoint: state forces vs a rebel group) or ``none shared``.
-    Differently named doers of one kind are not a conflict: outlets name one side differently."""
-    if actors & other_actors:
+    and their kinds are known and disjoint, state forces vs a rebel group, or their sides
+    are: two foreign air forces of one kind on two sides, Russia and the US-led coalition)
+    or ``none shared``. Differently named doers of one kind are otherwise not a conflict:
+    outlets name one side differently."""
+    if first.actors & second.actors:
         return "shared"
-    named = bool(actors and other_actors and kinds and other_kinds)
-    return "conflicting" if named and not kinds & other_kinds else "none shared"
+    kinds, sides = (first.actor_kinds, second.actor_kinds), (first.actor_sides, second.actor_sides)
+    return "conflicting" if disjoint(*kinds) or disjoint(*sides) else "none shared"
+
+
+def disjoint(mine: frozenset[str] | set[str], theirs: frozenset[str] | set[str]) -> bool:
+    """Both known, nothing in common."""
+    return bool(mine and theirs) and not mine & theirs
 
 
 def figure_key(category: str, kind: str | None, generic: frozenset[str]) -> str:
@@ -321,6 +336,7 @@ def event_features(event: Event, rules: LinkRules, window: int, article_day: int
         place=place_keys(event.location or event.origin or event.destination),
         actors=frozenset(normalise_name(actor.name) for actor in doers),
         actor_kinds=frozenset(actor.kind for actor in doers if actor.kind),
+        actor_sides=frozenset(side for actor in doers if (side := rules.side_of(actor.name, actor.kind))),
         figures=figures,
         figure_buckets=figure_buckets(figures),
     )

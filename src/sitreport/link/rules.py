@@ -22,7 +22,9 @@ class LinkRules:
     that are one happening even when one article tells both; ``yields``: (type, type it yields
     to as an incident's type); ``groups``: each type's blocking group (the connected set of
     compatible types, named by its smallest member); ``generic_kinds``: figure kinds that name
-    no group ("people"), normalised; ``opposing_kinds``: pairs of actor kinds on opposite sides."""
+    no group ("people"), normalised; ``opposing_kinds``: pairs of actor kinds on opposite sides;
+    ``sides``: each actor's side of the war (``kb/actors.csv``), by folded name, compared for
+    doers of ``sided_kinds``."""
 
     compatible: frozenset[frozenset[str]]
     within_article: frozenset[frozenset[str]]
@@ -33,6 +35,8 @@ class LinkRules:
     bounds: BoundRules
     generic_kinds: frozenset[str]
     opposing_kinds: frozenset[frozenset[str]]
+    sides: dict[str, str]
+    sided_kinds: frozenset[str]
 
     def types_compatible(self, first: str, second: str) -> bool:
         return first == second or frozenset({first, second}) in self.compatible
@@ -57,6 +61,11 @@ class LinkRules:
     def names_both_sides(self, kinds: set[str]) -> bool:
         """Doers of these kinds include both sides of some opposing pair (``opposing_kinds.csv``)."""
         return any(pair <= kinds for pair in self.opposing_kinds)
+
+    def side_of(self, actor: str, kind: str | None) -> str | None:
+        """The side of the war a doer of a sided kind (``sided_kinds.csv``) fights on
+        (``kb/actors.csv``); None for other kinds and unknown sides."""
+        return self.sides.get(normalise_name(actor)) if kind in self.sided_kinds else None
 
     def is_war_total(self, category: str, value: int) -> bool:
         """Larger than any one incident's figure of this category can be."""
@@ -116,5 +125,13 @@ def load_link_rules(extra_dirs: tuple[Path, ...] = ()) -> LinkRules:
         opposing_kinds=frozenset(
             frozenset({row["first"].strip(), row["second"].strip()})
             for row in read_table("link/opposing_kinds.csv", ("first", "second"), extra_dirs)
+        ),
+        sides={
+            normalise_name(row["name"]): row["side"].strip()
+            for row in read_table("actors.csv", ("name", "side"), extra_dirs)
+            if row["side"].strip()
+        },
+        sided_kinds=frozenset(
+            row["kind"].strip() for row in read_table("link/sided_kinds.csv", ("kind",), extra_dirs)
         ),
     )
