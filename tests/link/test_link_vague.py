@@ -133,3 +133,20 @@ def test_report_with_no_day_joins_the_incident_giving_more_of_its_figures_alike(
     assert members_with(both, "dayless") == ["dayless", "march"]
     meeting = [told("march", "2019-03-20", ("killed", 10, "min")), told("dayless", None, toll)]
     assert members_with(meeting, "dayless") == ["dayless"]
+
+
+def test_report_with_no_day_naming_a_weekday_joins_the_one_incident_of_its_town_that_day() -> None:
+    # "On Wednesday" with no publication day to resolve it: of its town's clashes, only one
+    # stated on a Wednesday can be it (20 March 2019 is one), whatever its figures say; two
+    # Wednesdays' clashes fit as well, so it stays apart.
+    dayless = replace(clash("dayless", ARIHA, 40, None), date_text="on Wednesday")
+    wednesday, friday = clash("wednesday", ARIHA, 12), clash("friday", ARIHA, 40, "2019-03-22")
+    assert members_with([wednesday, friday, dayless], "dayless") == ["dayless", "wednesday"]
+    next_week = clash("next-week", ARIHA, 12, "2019-03-27")
+    assert members_with([wednesday, next_week, dayless], "dayless") == ["dayless"]
+
+
+def test_report_with_no_day_naming_a_weekday_never_joins_another_days_incident() -> None:
+    # The same toll alike would name the Wednesday clash; "on Thursday" says it is not that one.
+    dayless = replace(clash("dayless", ARIHA, 12, None), date_text="on Thursday")
+    assert members_with([clash("wednesday", ARIHA, 12), dayless], "dayless") == ["dayless"]

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sitreport.link.features import EventFeatures
 from sitreport.link.rules import LinkRules
@@ -37,6 +38,8 @@ PROBE_LIMIT = 40
 Key = tuple[Hashable, ...]
 Pair = tuple[int, int]
 Figure = tuple[str, int]  # estimate key, power-of-two bucket of the value
+# The key part of a town's list of reports stated on one weekday, beside its figure buckets.
+WEEKDAY = "weekday"
 Dated = tuple[int, int, int]  # first and last possible day, event index: sorts into day order
 
 
@@ -107,6 +110,9 @@ class BlockIndex:
             if (self.groups[index], event.place.spot) in wanted:
                 for figure in event.figure_buckets:
                     towns[(self.groups[index], event.place.spot, *figure)].append(index)
+                if event.stated_day is not None:
+                    weekday = date.fromordinal(event.stated_day).weekday()
+                    towns[(self.groups[index], event.place.spot, WEEKDAY, weekday)].append(index)
         return towns
 
     def candidates(self) -> Candidates:
@@ -139,10 +145,12 @@ class BlockIndex:
         return [other for other in found or () if other != index]
 
     def probe_town(self, index: int, event: EventFeatures) -> list[int]:
-        """The dated reports of a dayless report's town and type group sharing one of its figure
-        buckets, or none when they hold more than PROBE_LIMIT entries: it could be any of them."""
+        """The dated reports of a dayless report's town and type group stated on the weekday it
+        names ("on Thursday"), else sharing one of its figure buckets; none when they hold more
+        than PROBE_LIMIT entries: it could be any of them."""
         spot = event.place.spot if event.place else None
-        keys = [(self.groups[index], spot, *figure) for figure in event.figure_buckets]
+        lists = event.figure_buckets if event.weekday is None else [(WEEKDAY, event.weekday)]
+        keys = [(self.groups[index], spot, *key) for key in lists]
         return self.read(self.towns.get(key, []) for key in keys) or []
 
     def narrowed(self, key: Key) -> dict[Figure, list[int]]:

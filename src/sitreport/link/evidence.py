@@ -108,14 +108,18 @@ def alike_claims(first: EventFeatures, second: EventFeatures) -> int:
 
 def identifies_without_day(first: EventFeatures, second: EventFeatures, agreement: Agreement) -> bool:
     """Enough for a report with no day at all (``EventFeatures.dayless``) to name ``second``'s
-    incident: the same town, the same type, a figure both give alike and no conflicting doer.
-    Ranges that merely meet are not enough: "at least 15" meets every larger toll of the town's
-    history. The engine joins it only to the incident giving the most of its figures alike."""
+    incident: the same town, the same type, no conflicting doer, ``second``'s day on the
+    report's weekday when it names one ("on Thursday"), and a figure both give alike or that
+    weekday. Ranges that merely meet are not enough: "at least 15" meets every larger toll of
+    the town's history. The engine joins it only to the incident giving the most of its figures
+    alike, and to none when two fit as well (two Thursdays' strikes on the town)."""
+    if first.weekday is not None and not second.on_weekday(first.weekday):
+        return False
     return (
         agreement.place == "same place"
         and agreement.same_type
         and agreement.actors != "conflicting"
-        and alike_claims(first, second) > 0
+        and (first.weekday is not None or alike_claims(first, second) > 0)
     )
 
 

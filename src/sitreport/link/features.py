@@ -149,6 +149,7 @@ class EventFeatures:
     actor_sides: frozenset[str]
     figures: dict[str, tuple[Interval, ...]]
     figure_buckets: frozenset[tuple[str, int]]
+    weekday: int | None = None
 
     @property
     def linkable(self) -> bool:
@@ -168,10 +169,15 @@ class EventFeatures:
     @property
     def dayless(self) -> bool:
         """No day at all (an article with no publication day and no date of its own), but a
-        town and a figure: enough to join the one incident of that town whose figures agree
+        town and a figure or a weekday ("on Thursday", ``weekday``): enough to join the one
+        incident of that town whose figures agree or whose day is that weekday
         (``engine.attach``), never enough to make an incident."""
         spot = self.place.spot if self.place else None
-        return self.dating == "none" and spot is not None and bool(self.figures)
+        return self.dating == "none" and spot is not None and (bool(self.figures) or self.weekday is not None)
+
+    def on_weekday(self, weekday: int) -> bool:
+        """Its one stated day falls on this weekday (Monday 0)."""
+        return self.stated_day is not None and date.fromordinal(self.stated_day).weekday() == weekday
 
     @property
     def stated_day(self) -> int | None:
@@ -339,4 +345,6 @@ def event_features(event: Event, rules: LinkRules, window: int, article_day: int
         actor_sides=frozenset(side for actor in doers if (side := rules.side_of(actor.name, actor.kind))),
         figures=figures,
         figure_buckets=figure_buckets(figures),
+        # Only a report with no day reads it: elsewhere the date words already gave the day.
+        weekday=rules.weekday_of(event.date_text) if dating == "none" else None,
     )

@@ -6,14 +6,18 @@ Read once per set of knowledge-base folders (``kb/link/README.md`` describes the
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from sitreport.kb import data_files
 from sitreport.link.claims import BoundRules, load_bound_rules
 from sitreport.link.kbtables import read_table
 from sitreport.link.names import normalise_name
+
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ class LinkRules:
     compatible types, named by its smallest member); ``generic_kinds``: figure kinds that name
     no group ("people"), normalised; ``opposing_kinds``: pairs of actor kinds on opposite sides;
     ``sides``: each actor's side of the war (``kb/actors.csv``), by folded name, compared for
-    doers of ``sided_kinds``."""
+    doers of ``sided_kinds``; ``weekdays``: weekday words to the weekday (Monday 0)."""
 
     compatible: frozenset[frozenset[str]]
     within_article: frozenset[frozenset[str]]
@@ -37,6 +41,7 @@ class LinkRules:
     opposing_kinds: frozenset[frozenset[str]]
     sides: dict[str, str]
     sided_kinds: frozenset[str]
+    weekdays: dict[str, int]
 
     def types_compatible(self, first: str, second: str) -> bool:
         return first == second or frozenset({first, second}) in self.compatible
@@ -66,6 +71,11 @@ class LinkRules:
         """The side of the war a doer of a sided kind (``sided_kinds.csv``) fights on
         (``kb/actors.csv``); None for other kinds and unknown sides."""
         return self.sides.get(normalise_name(actor)) if kind in self.sided_kinds else None
+
+    def weekday_of(self, text: str | None) -> int | None:
+        """The weekday (Monday 0) date words name ("on Thursday"); None when they name none."""
+        words = _WORD.findall((text or "").casefold())
+        return next((self.weekdays[word] for word in words if word in self.weekdays), None)
 
     def is_war_total(self, category: str, value: int) -> bool:
         """Larger than any one incident's figure of this category can be."""
@@ -134,4 +144,15 @@ def load_link_rules(extra_dirs: tuple[Path, ...] = ()) -> LinkRules:
         sided_kinds=frozenset(
             row["kind"].strip() for row in read_table("link/sided_kinds.csv", ("kind",), extra_dirs)
         ),
+        weekdays=read_weekdays(extra_dirs),
     )
+
+
+def read_weekdays(extra_dirs: tuple[Path, ...]) -> dict[str, int]:
+    """Weekday words of the date knowledge (``kb/extraction/dates.toml``, Monday first; a user
+    file's list is read the same way, seven names a language) to the weekday they name."""
+    words: dict[str, int] = {}
+    for path in data_files("extraction/dates.toml", extra_dirs):
+        names = tomllib.loads(path.read_text(encoding="utf-8")).get("weekdays", [])
+        words.update((name.casefold(), n % 7) for n, name in enumerate(names))
+    return words
