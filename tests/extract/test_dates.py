@@ -37,3 +37,17 @@ def resolved(text: str) -> list[str | None]:
 )
 def test_a_day_without_year_takes_the_publication_year(text: str, expected: list[str | None]) -> None:
     assert resolved(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 6 October 2016 is a Thursday: a weekday is the most recent such day up to publication
+        ("jets struck the town on Tuesday", ["2016-10-04"]),
+        ("the toll from Tuesday's strike rose", ["2016-10-04"]),
+        # the same possessive with its apostrophe lost in scraping ("Tuesdays strike")
+        ("the toll from Tuesdays strike rose", ["2016-10-04"]),
+    ],
+)
+def test_a_weekday_with_or_without_its_possessive_apostrophe(text: str, expected: list[str | None]) -> None:
+    assert resolved(text) == expected

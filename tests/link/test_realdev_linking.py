@@ -34,7 +34,10 @@ import pytest
 # counted wrong is that same Manbij strike, which one outlet's article is coded `raqqa` for.
 # Stop 21 merged: with the round's extraction and places (a quarter of a city merging with the
 # city again): 0.594 (19 of 32) / 0.412 (72 of 175); both pins moved by that measurement.
-RECALL_AT_LEAST = 0.58
+# Stop 22: foreign forces on two sides of the war conflict, a report with no day that names a
+# weekday joins the one incident of its town on that weekday, and "Saturdays blast" (a scraped
+# possessive) is read as a weekday: 0.656 (21 of 32) / 0.411; recall pin moved by that measurement.
+RECALL_AT_LEAST = 0.65
 WRONG_AT_MOST = 0.42
 
 pytestmark = pytest.mark.slow

@@ -87,7 +87,8 @@ def compile_patterns(lexicon: ExtractionLexicon) -> DatePatterns:
         ("day_month", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:({capital}))\b"),
         ("month", rf"\b(?:(?:{periods})[\s-]+|(?:in|since|during|until|last|early|late)\s+)({mon})\b"),
         ("year", rf"\b(?:in|since|during|of|until|(?:{periods}))[\s-]+(\d{{4}})\b"),
-        ("weekday", rf"\b({wd})(?:\s+({parts}))?\b"),
+        # "Saturdays blast": a possessive whose apostrophe scraping dropped (34 FA-KES articles)
+        ("weekday", rf"\b({wd})s?(?:\s+({parts}))?\b"),
         ("same_day", rf"\b({same})\b"),
         ("sequel", rf"\bthe\s+({sequels})\s+({singular_units})\b"),
         ("last_unit", rf"\b({last_this})\s+({singular_units})\b"),
