@@ -141,7 +141,9 @@ def test_report_with_no_day_naming_a_weekday_joins_the_one_incident_of_its_town_
     # Wednesdays' clashes fit as well, so it stays apart.
     dayless = replace(clash("dayless", ARIHA, 40, None), date_text="on Wednesday")
     wednesday, friday = clash("wednesday", ARIHA, 12), clash("friday", ARIHA, 40, "2019-03-22")
-    assert members_with([wednesday, friday, dayless], "dayless") == ["dayless", "wednesday"]
+    (joined,) = [i for i in link_events([wednesday, friday, dayless], OPTIONS) if "dayless" in i.events]
+    assert joined.events == ["dayless", "wednesday"]
+    assert joined.links[0].reasons["days"] == "same weekday: Wednesday (none) / 2019-03-20 (stated)"
     next_week = clash("next-week", ARIHA, 12, "2019-03-27")
     assert members_with([wednesday, next_week, dayless], "dayless") == ["dayless"]
 

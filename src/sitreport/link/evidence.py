@@ -11,6 +11,7 @@ points rather than forbid the link, and such a link must still reach ``WEAK_POIN
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,7 +19,7 @@ from sitreport.link.features import EventFeatures, PlaceKeys, comparable, doers_
 from sitreport.records import IncidentLink
 
 PLACE_POINTS = {"same place": 2, "nearby": 1, "inside": 1, "same area": 0}
-DAY_POINTS = {"same stated day": 2, "overlapping days": 1, "article day": 0, "no day": 0}
+DAY_POINTS = {"same stated day": 2, "overlapping days": 1, "same weekday": 1, "article day": 0, "no day": 0}
 # The same exact count from two outlets identifies a happening better than two ranges that meet.
 FIGURE_POINTS = {"same figure": 2, "agree": 1, "differ": 0, "none": 0}
 ACTOR_POINTS = {"shared": 1, "none shared": 0, "conflicting": -3}
@@ -72,7 +73,9 @@ def place_verdict(first: PlaceKeys | None, second: PlaceKeys | None) -> str:
 
 def day_verdict(first: EventFeatures, second: EventFeatures) -> str:
     if "none" in (first.dating, second.dating):
-        return "no day"
+        dayless, other = (first, second) if first.dating == "none" else (second, first)
+        on_it = dayless.weekday is not None and other.on_weekday(dayless.weekday)
+        return "same weekday" if on_it else "no day"
     if "article" in (first.dating, second.dating):
         return "article day"
     same = first.stated_day is not None and first.stated_day == second.stated_day
@@ -133,9 +136,11 @@ def compare(first: EventFeatures, second: EventFeatures) -> Agreement:
     )
 
 
-def day_text(days: tuple[int, int] | None) -> str:
+def day_text(feature: EventFeatures) -> str:
+    """Its days, or for a report with no day the weekday it names ("Thursday"), else "?"."""
+    days = feature.possible
     if days is None:
-        return "?"
+        return "?" if feature.weekday is None else calendar.day_name[feature.weekday]
     first, last = (date.fromordinal(day).isoformat() for day in days)
     return first if first == last else f"{first}..{last}"
 
@@ -152,8 +157,8 @@ def reasons(first: EventFeatures, second: EventFeatures, agreement: Agreement) -
     keys = sorted({key for pair in shared_figures(first, second) for key in pair})
     return {
         "place": f"{agreement.place}: {names[0]} / {names[1]}",
-        "days": f"{agreement.days}: {day_text(first.possible)} ({first.dating}) / "
-        f"{day_text(second.possible)} ({second.dating})",
+        "days": f"{agreement.days}: {day_text(first)} ({first.dating}) / "
+        f"{day_text(second)} ({second.dating})",
         "type": f"{type_verdict(first, second, agreement)}: {first.event_type} / {second.event_type}",
         "figures": f"{agreement.figures}" + (f": {', '.join(keys)}" if keys else ""),
         "actors": actors_reason(first, second, agreement.actors),
