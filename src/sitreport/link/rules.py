@@ -73,8 +73,9 @@ class LinkRules:
         return self.sides.get(normalise_name(actor)) if kind in self.sided_kinds else None
 
     def weekday_of(self, text: str | None) -> int | None:
-        """The weekday (Monday 0) date words name ("on Thursday"); None when they name none."""
-        words = _WORD.findall((text or "").casefold())
+        """The weekday (Monday 0) date words name ("on Thursday", or "Saturdays" as extraction
+        reads a possessive whose apostrophe scraping dropped); None when they name none."""
+        words = [w for word in _WORD.findall((text or "").casefold()) for w in (word, word.removesuffix("s"))]
         return next((self.weekdays[word] for word in words if word in self.weekdays), None)
 
     def is_war_total(self, category: str, value: int) -> bool:
