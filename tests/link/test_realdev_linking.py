@@ -36,8 +36,9 @@ import pytest
 # city again): 0.594 (19 of 32) / 0.412 (72 of 175); both pins moved by that measurement.
 # Stop 22: foreign forces on two sides of the war conflict, a report with no day that names a
 # weekday joins the one incident of its town on that weekday, and "Saturdays blast" (a scraped
-# possessive) is read as a weekday: 0.656 (21 of 32) / 0.411; recall pin moved by that measurement.
-RECALL_AT_LEAST = 0.65
+# possessive) is read as a weekday, by extraction and by linking: 0.688 (22 of 32) / 0.409 (74 of
+# 181); recall pin moved by that measurement.
+RECALL_AT_LEAST = 0.68
 WRONG_AT_MOST = 0.42
 
 pytestmark = pytest.mark.slow
