@@ -397,6 +397,11 @@ def find_figures(sent: Span, lexicon: ExtractionLexicon, triggers: list[Trigger]
     return with_whole_tolls(figures, lexicon)
 
 
+def counts_a_war(figure: Figure, lexicon: ExtractionLexicon) -> bool:
+    """A death figure no one happening reaches ([tolls] war_scale): the toll of a war."""
+    return figure.category == lexicon.toll_category and figure.value >= lexicon.war_scale_toll
+
+
 def counts_every_kind(figure: Figure, lexicon: ExtractionLexicon) -> bool:
     """A toll of "people", or a bare number ("183 killed"): every kind of dead is in it."""
     anchor = figure.anchor
