@@ -26,11 +26,13 @@ import pytest
 # Issue 10 (articles, second round: casualty words as no kind, "condemn" factive, recalled
 # past perfects, borders of no one governorate): 0.823, 0.896, 0.972, 0.836, 0.997.
 # Stop 21 (an unknown headline place yields to the body's; monitors' words for violence):
-# 0.830, 0.898, 0.972, 0.836, 0.997.
-FAKES_PINNED = {"place": 0.83, "toll": 0.89, "cause": 0.97, "actor": 0.83, "covered": 0.99}
+# 0.830, 0.898, 0.972, 0.836, 0.997. Stop 22 (war-scale tolls as background, injured counts
+# no deaths): 0.838, 0.908, 0.972, 0.840, 0.997.
+FAKES_PINNED = {"place": 0.83, "toll": 0.90, "cause": 0.97, "actor": 0.83, "covered": 0.99}
 # The civilian toll (the scorer's detail line): 0.794 after the round's merge (victim groups
-# summed, persons kinds in the plural); not pinned before. 0.805 after the second articles round.
-FAKES_PINNED["civilian_toll"] = 0.80
+# summed, persons kinds in the plural); not pinned before. 0.805 after the second articles round,
+# 0.830 after stop 22 ("persons" are people, wounded counts no deaths).
+FAKES_PINNED["civilian_toll"] = 0.82
 # UCDP (score_ucdp.py): placed within 25 km, headline death figure read, headlines with events;
 # and at most this share placed over 100 km away.
 # Measured 0.751, 0.619, 0.876, far 0.038 after the cleaning of issue 10 (the far limit then went

@@ -103,3 +103,14 @@ def test_a_country_in_a_groups_name_yields_to_the_sentences_town(extract: Extrac
     )
     toll = [e for e in events if 13 in killed([e])]
     assert toll and all(e.location is not None and e.location.country == "SY" for e in toll)
+
+
+def test_a_toll_of_war_scale_is_no_events_figure(extract: Extract) -> None:
+    # no one happening kills tens of thousands: such a figure counts the war, even with no
+    # word of the war in its sentence (kb/extraction/triggers.toml [tolls] war_scale)
+    events = extract(
+        "Air strikes killed 14 people in Saraqeb on Sunday. More than 300,000 people have been "
+        "killed and millions forced to flee their homes.",
+        published=PUBLISHED,
+    )
+    assert killed(events) == {14}

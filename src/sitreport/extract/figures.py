@@ -22,7 +22,7 @@ from sitreport.extract.syntax import (
     of_object,
     tree_distance,
 )
-from sitreport.extract.triggers import Trigger, lemma
+from sitreport.extract.triggers import Trigger, casualty_category, lemma
 from sitreport.records import Qualifier
 
 # Categories whose figures need the counted noun as their kind ("killed": civilians or fighters).
@@ -204,10 +204,21 @@ def counts_one_person(noun: Token, lexicon: ExtractionLexicon) -> bool:
     return known and bool(persons) and noun.morph.get("Number") == ["Sing"]
 
 
+def other_plural(noun: Token, lexicon: ExtractionLexicon) -> str | None:
+    """ "persons", "Persons": a plural of a noun whose plural the lexicon gives otherwise
+    ("people")."""
+    word = noun.lower_
+    for singular in (lemma(noun), *lexicon.unsuffixed(word)):
+        plural = lexicon.plurals.get(singular)
+        if plural is not None and word not in (singular, plural):
+            return plural
+    return None
+
+
 def noun_phrase_text(noun: Token, numbers: set[int], lexicon: ExtractionLexicon) -> str:
     """The counted noun with its modifiers: "armored vehicles", "pro-regime forces". A noun of
-    persons is given in the plural ("one civilian" counts civilians), so that a kind is one
-    class whatever the number counted."""
+    persons is given in the plural ("one civilian" counts civilians), the lexicon's own ("three
+    persons" counts people), so that a kind is one class whatever the number counted."""
     start = noun.i
     for token in reversed(list(noun.doc[noun.left_edge.i : noun.i])):
         if token.i in numbers or (
@@ -217,6 +228,7 @@ def noun_phrase_text(noun: Token, numbers: set[int], lexicon: ExtractionLexicon)
         start = token.i
     modifiers = "".join(kind_word(t, lexicon) + t.whitespace_ for t in noun.doc[start : noun.i])
     head = lexicon.plural(noun.text) if counts_one_person(noun, lexicon) else kind_word(noun, lexicon)
+    head = other_plural(noun, lexicon) or head
     return (modifiers + head).strip()
 
 
@@ -262,6 +274,10 @@ def figure_category(
     figure counting the casualty word itself ("4 martyrs", "14 of the dead") says who by no
     word: its kind is unknown, not "martyrs"."""
     phrase = noun_phrase_text(noun, numbers, lexicon) if noun is not None else None
+    counted = casualty_category(noun, lexicon) if noun is not None else None
+    if counted is not None and owner is not None and owner.token.i != noun.i:
+        # "2 Civilians Killed 7 Injured": the figure counts another casualty word than its owner
+        return counted, None
     if owner is not None and owner.rule.figure:
         return owner.rule.figure, None if noun is not None and noun.i == owner.token.i else phrase
     category = noun_category(noun, lexicon) if noun is not None else None
@@ -392,9 +408,15 @@ def find_figures(sent: Span, lexicon: ExtractionLexicon, triggers: list[Trigger]
             continue
         figure = read_figure(sent, run, lexicon, triggers, figures[-1] if figures else None)
         if figure is not None:
-            figure = replace(figure, qualifier=ranges[index]) if index in ranges else figure
-            figures.extend(joint_figures(figure, triggers, lexicon))
-    return with_whole_tolls(figures, lexicon)
+            figures.append(replace(figure, qualifier=ranges[index]) if index in ranges else figure)
+    owners = {figure.owner.token.i for figure in figures if figure.owner is not None}
+    joint = [bound for figure in figures for bound in joint_figures(figure, triggers, owners, lexicon)]
+    return with_whole_tolls(joint, lexicon)
+
+
+def counts_a_war(figure: Figure, lexicon: ExtractionLexicon) -> bool:
+    """A death figure no one happening reaches ([tolls] war_scale): the toll of a war."""
+    return figure.category == lexicon.toll_category and figure.value >= lexicon.war_scale_toll
 
 
 def counts_every_kind(figure: Figure, lexicon: ExtractionLexicon) -> bool:
@@ -419,10 +441,21 @@ def with_whole_tolls(figures: list[Figure], lexicon: ExtractionLexicon) -> list[
     return kept
 
 
-def joint_figures(figure: Figure, triggers: list[Trigger], lexicon: ExtractionLexicon) -> list[Figure]:
+def has_own_subject(token: Token) -> bool:
+    """ "a woman was killed and 30 others were injured": two joined casualty words, each with
+    a subject of its own, count different persons ("warplanes kill and wound 23 civilians"
+    share theirs)."""
+    return any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+
+
+def joint_figures(
+    figure: Figure, triggers: list[Trigger], owners: set[int], lexicon: ExtractionLexicon
+) -> list[Figure]:
     """ "kills and injures 16 persons": the figure of one casualty word joined by "and" to
     another of a different category counts both together, so it is the most each can be
-    (killed at most 16, injured at most 16). An "at least" figure bounds neither: left as read."""
+    (killed at most 16, injured at most 16). An "at least" figure bounds neither: left as read.
+    A joined word that owns a figure of its own (``owners``: "killing 3 children and injuring
+    17 people", "five were killed and seven injured") is counted by that figure, not this one."""
     owner = figure.owner
     joint = lexicon.joint_toll_categories
     if owner is None or owner.rule.figure not in joint or figure.qualifier == "min":
@@ -431,7 +464,11 @@ def joint_figures(figure: Figure, triggers: list[Trigger], lexicon: ExtractionLe
     partners = [
         t
         for t in triggers
-        if t.token.i in joined and t.rule.figure in joint and t.rule.figure != owner.rule.figure
+        if t.token.i in joined
+        and t.token.i not in owners
+        and not (has_own_subject(t.token) and has_own_subject(owner.token))
+        and t.rule.figure in joint
+        and t.rule.figure != owner.rule.figure
     ]
     if not partners:
         return [figure]

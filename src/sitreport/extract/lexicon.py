@@ -57,6 +57,8 @@ class ExtractionLexicon:
     # words that introduce the parts of a toll, and the categories of a toll that counts every kind
     toll_part_words: frozenset[str]
     whole_toll_categories: frozenset[str]
+    # a death figure at least this large counts a war, not one happening
+    war_scale_toll: int
     # noun lemma -> its classes, in nouns.toml order (quantity categories first)
     noun_classes: Mapping[str, tuple[str, ...]]
     derived_classes: Mapping[str, frozenset[str]]
@@ -221,6 +223,7 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         joint_toll_categories=words(triggers["tolls"].get("joint", [])),
         toll_part_words=words(triggers["tolls"].get("part_words", [])),
         whole_toll_categories=words(triggers["tolls"].get("whole_categories", [])),
+        war_scale_toll=int(triggers["tolls"]["war_scale"]),
         noun_classes=noun_class_table(nouns.get("classes", {})),
         derived_classes={k: frozenset(v) for k, v in nouns.get("derived", {}).items()},
         plurals={k.lower(): v.lower() for k, v in nouns.get("plurals", {}).items()},

@@ -25,7 +25,7 @@ from sitreport.extract.factuality import (
     is_reported_fact,
     is_teaser,
 )
-from sitreport.extract.figures import Figure, assign_figures, find_figures
+from sitreport.extract.figures import Figure, assign_figures, counts_a_war, find_figures
 from sitreport.extract.lexicon import ExtractionLexicon
 from sitreport.extract.mentions import ArticleMentions
 from sitreport.extract.merge import within_governorate_named
@@ -237,7 +237,12 @@ class ArticleReader:
                 figures.pop(index, None)
         dates = find_date_expressions(context.text, context.sent.start_char, self.lexicon)
         for index, trigger in enumerate(triggers):
-            share = TriggerShare(own_or_shared(owned[factual[index]], shared), actors, figures.get(index, []))
+            own_figures = figures.get(index, [])
+            kept = [f for f in own_figures if not counts_a_war(f, self.lexicon)]
+            if own_figures and not kept:
+                # "more than 300,000 people have been killed": the war's toll, not a happening
+                continue
+            share = TriggerShare(own_or_shared(owned[factual[index]], shared), actors, kept)
             candidate = self.candidate(context, trigger, share, dates)
             if self.is_background(candidate, context, trigger):
                 continue

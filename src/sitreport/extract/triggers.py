@@ -109,6 +109,40 @@ def is_predicate_adjective(token: Token) -> bool:
     return token.dep_ == "amod" and token.pos_ == "ADJ" and token.head.i < token.i
 
 
+def casualty_category(token: Token, lexicon: ExtractionLexicon) -> str | None:
+    """The figure category of a word that counts the dead or the wounded ("killed", "injured")."""
+    rules = lexicon.lemma_index.get(lemma(token), ())
+    return next((rule.figure for _, rule in rules if rule.figure in lexicon.joint_toll_categories), None)
+
+
+def is_casualty_word(token: Token, lexicon: ExtractionLexicon) -> bool:
+    return casualty_category(token, lexicon) is not None
+
+
+def is_counted(token: Token) -> bool:
+    """A number, or a noun a number or "a" counts ("2 Civilians", "A woman")."""
+    return token.like_num or any(
+        c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in token.children
+    )
+
+
+def verb_object(verb: Token, lexicon: ExtractionLexicon) -> Token | None:
+    """The verb's object, unless the verb's subject is counted and a casualty participle of
+    the object's own follows it: in "2 Civilians Killed 9 Injured" (a headline with its comma
+    stripped) the 9 were injured, and "Killed" is a headline's passive, about its subject.
+    "Gunmen killed 5 soldiers wounded earlier" keeps its object: no figure counts the gunmen."""
+    obj = child_with_dep(verb, "dobj")
+    subject = child_with_dep(verb, "nsubj")
+    if obj is None or subject is None or not is_counted(subject):
+        return obj
+    after = [c for c in (*obj.children, *verb.children) if c.dep_ in ("acl", "advcl") and c.i > obj.i]
+    # a participle with an object of its own ("killed 30 people injured 90") is no passive
+    told_apart = any(
+        c.tag_ == "VBN" and is_casualty_word(c, lexicon) and child_with_dep(c, "dobj") is None for c in after
+    )
+    return None if told_apart else obj
+
+
 def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon, as_verb: bool = False) -> list[Token]:
     """What the event happened to: see the header of kb/extraction/triggers.toml."""
     head: Token | None
@@ -129,7 +163,7 @@ def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon, as_verb: b
         if role == "subject" or is_passive(token):
             head = nearest_child_with_dep(token, "nsubjpass", "nsubj") or controller(token)
         else:
-            head = child_with_dep(token, "dobj") or nearest_child_with_dep(token, "nsubj")
+            head = verb_object(token, lexicon) or nearest_child_with_dep(token, "nsubj")
     elif token.dep_ in ("oprd", "acomp", "xcomp") and token.pos_ == "ADJ":
         verb = token.head
         head = child_with_dep(verb, "dobj", "nsubjpass", "nsubj")
