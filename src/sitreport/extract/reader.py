@@ -398,7 +398,7 @@ class ArticleReader:
                 evidence=list(candidate.evidence),
                 sources=list(candidate.sources),
             )
-            for place in coordinated_places(self.doc, located, candidate.location)
+            for place in coordinated_places(self.doc, located, candidate.location, self.lexicon)
         ] if candidate.location is not None else []
 
     def place(
