@@ -50,17 +50,6 @@ def test_a_town_named_like_its_governorate_yields_to_the_story_town(
     assert located(extract(headline, title=headline)) == {place}
 
 
-def test_a_later_headline_part_at_the_governorates_town_keeps_the_town_of_the_first(extract: Extract) -> None:
-    """Headlines in one line: the toll at Saraqib joins the shelling of the Idlib countryside,
-    and the strike on the town named like the governorate joins them; Saraqib, the more
-    precise, stays the place (the story's place is Homs, so nothing narrows it back)."""
-    headline = (
-        "Shelling on the western countryside of Idlib and clashes in Homs;"
-        "About 20 casualties in Saraqib;Aerial bombardment kills 4 in Idlib"
-    )
-    assert located(extract(headline, title=headline)) == {"Saraqib", "Homs"}
-
-
 def test_the_town_named_like_its_governorate_stays_when_the_story_town_has_its_own_event(
     extract: Extract,
 ) -> None:

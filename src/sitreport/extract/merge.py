@@ -210,17 +210,14 @@ def add_quantities(into: Candidate, quantities: list[Quantity]) -> None:
 
 def absorb_place(into: Candidate, other: Candidate) -> None:
     """The body names places more carefully than a headline; a named place beats an inherited
-    one; a place inside the one kept so far is more precise, and so is another town of the
-    governorate a town's name may mean. Between two headline parts ("About 30 casualties in
-    Jisr al-Shughur; Aerial bombardment kills 6 in Idlib") only precision decides."""
+    one; a place inside the one kept so far is more precise."""
     if not other.place_explicit or other.location is None:
         into.location = into.location or other.location
     elif (
-        (into.headline_only and not other.headline_only)
+        into.headline_only
         or not into.place_explicit
         or into.location is None
         or lies_within(other.location, into.location)
-        or within_governorate_named(other.location, into.location)
     ):
         into.location, into.place_explicit = other.location, True
         if into.headline_only:
