@@ -64,3 +64,9 @@ def test_a_short_input_is_parsed_once(lines: list[str]) -> None:
         return
     assert article.title is not None and article.text.startswith(article.title)
     assert annotation_parts(article) == [article.text]
+
+
+def test_html_character_references_in_plain_text_are_read_as_characters() -> None:
+    text = "Warplanes strike Sample&#8217;s market &amp; kill three civilians"
+    article = clean_document(raw_document(text))
+    assert article.title == "Warplanes strike Sample’s market & kill three civilians"

@@ -68,3 +68,9 @@ def test_a_place_on_the_border_of_another_takes_the_event(extract: Extract) -> N
     """'on the border of Suwayda' says where the area lies: the event is in the area."""
     headline = "Regime troops battle IS in the Tulul al-Safa area on the border of Suwayda"
     assert located(extract(headline, title=headline)) == {"Tulul as Safa"}
+
+
+def test_a_place_name_inside_an_actors_name_places_nothing(extract: Extract) -> None:
+    """'Al-Furat Shield factions' name an armed side: 'Al-Furat' is no site of the event."""
+    headline = "Al-Furat Shield factions advance in the northern Aleppo countryside"
+    assert located(extract(headline, title=headline)) == {"northern Aleppo"}

@@ -229,3 +229,19 @@ def test_a_bare_raid_is_no_air_strike(extract: Extract) -> None:
 def test_a_funeral_counts_the_dead_it_buries(extract: Extract) -> None:
     text = "Funeral of 7 fighters of the factions in Saraqib"
     assert ("killed", 7, "exact") in figures(extract(text, title=text))
+
+
+def test_places_listed_by_commas_are_one_event_each(extract: Extract) -> None:
+    # the parser reads "al" of "Ras al-Ayn" as a word of its own and breaks the list
+    text = "Fierce clashes on the fronts of Ayn Issa, Ras al-Ayn, and Tal Tamr"
+    assert located(extract(text, title=text), "armed_clash") == {"Ain Issa", "Ras al-Ain", "Tal Tamr"}
+
+
+def test_a_long_untitled_line_renewing_the_shelling_reports_it(extract: Extract) -> None:
+    # "the shelling" refers back only in a clause under another ("since the siege began"): in
+    # the line's main clause it is the news (a scraped line, its "of" after "number" lost)
+    text = (
+        "Regime forces and helicopters renew the shelling on the Eastern Ghouta and the number "
+        "casualties and wounded of the day climbs to about 20 in Douma and Harasta"
+    )
+    assert "Eastern Ghouta" in located(extract(text), "remote_violence")

@@ -49,7 +49,9 @@ FAKES_PINNED["civilian_toll"] = 0.82
 # stop 20 merged: 0.801, 0.815, 0.897, far 0.016. Raised after stop 21's monitors' words for
 # violence (targeting, warplane raids, losses, funerals, abductions, stonings; "citizens" as
 # civilians; breaches of a truce, the vicinity of a place): measured 0.807, 0.817, 0.902, far 0.015.
-UCDP_PINNED = {"near": 0.80, "deaths": 0.81, "covered": 0.90}
+# Raised after stop 22's places in a list the parse broke, untitled lines' main-clause "the
+# shelling", HTML character references in plain text: measured 0.815, 0.818, 0.905, far 0.014.
+UCDP_PINNED = {"near": 0.81, "deaths": 0.81, "covered": 0.90}
 # Far tightened from 0.03 at the round's merge (measured 0.019 on the whole set), then from
 # 0.025 to 0.02 in stop 20 (measured 0.016).
 UCDP_FAR_AT_MOST = 0.02

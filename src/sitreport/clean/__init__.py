@@ -10,6 +10,7 @@ Metadata a corpus row carried (``RawDocument.meta``) wins over what is read from
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import unescape
 from pathlib import Path
 
 from sitreport.clean.dates import parse_published
@@ -95,4 +96,5 @@ def clean_document(raw: RawDocument, kb_dirs: Iterable[Path] = ()) -> Article:
     lexicon = load_lexicon(kb_dirs)
     if raw.media_type == "html":
         return _clean_html(raw, lexicon)
-    return _build(raw, _read_text(raw, raw.content, lexicon), lexicon, {})
+    # scraped feeds keep HTML character references in plain text ("Maarrat al-Nu&#8217;man")
+    return _build(raw, _read_text(raw, unescape(raw.content), lexicon), lexicon, {})

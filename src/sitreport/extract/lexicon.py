@@ -96,6 +96,7 @@ class ExtractionLexicon:
     transit_prepositions: frozenset[str]
     reference_prepositions: frozenset[str]
     reference_nouns: frozenset[str]
+    place_list_joiners: frozenset[str]
     place_prepositions: frozenset[str]
     # capitalised words after "in" that are no place: months, weekdays, languages, feasts
     not_places: frozenset[str]
@@ -260,6 +261,7 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         transit_prepositions=words(roles["transit_prepositions"]),
         reference_prepositions=words(roles["reference_prepositions"]),
         reference_nouns=words(roles["reference_nouns"]),
+        place_list_joiners=words(roles["place_list_joiners"]),
         place_prepositions=words(roles["place_prepositions"]),
         not_places=words(roles["not_places"]) | words(dates["months"]) | words(dates["weekdays"]),
         mediator_words=words(roles["mediator_words"]),

@@ -41,13 +41,15 @@ from sitreport.extract.roles import (
     precision_of,
     without_reference_points,
 )
-from sitreport.extract.syntax import governing_verb, span_root_outside, tree_distance
+from sitreport.extract.syntax import ancestors_with_self, governing_verb, span_root_outside, tree_distance
 from sitreport.extract.triggers import Trigger, find_triggers
 from sitreport.kb.gazetteer import COUNTRY_KIND
 from sitreport.records import Article, Evidence, Place, Quantity
 from sitreport.resolve import ActorMention, PlaceMention
 
 HEADLINE = -1
+# Links of a clause that hangs under another: adverbial, relative, clausal complements.
+SUBORDINATE_DEPS = frozenset({"advcl", "pcomp", "relcl", "acl", "ccomp"})
 
 
 def dates_verb(verb: Token, trigger: Token) -> bool:
@@ -83,6 +85,11 @@ def headline_owner(root: Token, triggers: list[Trigger]) -> int:
     return max(before, key=lambda i: triggers[i].token.i) if before else min(
         range(len(triggers)), key=lambda i: triggers[i].token.i
     )
+
+
+def in_subordinate_clause(token: Token) -> bool:
+    """Whether the word lies in a clause under another ("the first since the siege began")."""
+    return any(t.dep_ in SUBORDINATE_DEPS for t in ancestors_with_self(token))
 
 
 def is_untitled_line(article: Article) -> bool:
@@ -256,7 +263,7 @@ class ArticleReader:
         date ("had also targeted the troops on September 17" in an October report), or "the
         departure" with no departure before it; a headline needs nothing before it ("the
         fighting continues in Jobar" is news)."""
-        return self.is_earlier(candidate, context, trigger) or self.is_dangling(candidate, context)
+        return self.is_earlier(candidate, context, trigger) or self.is_dangling(candidate, context, trigger)
 
     def is_earlier(self, candidate: Candidate, context: SentenceContext, trigger: Trigger) -> bool:
         """Dated well before publication, or (told in the past perfect) some days before it."""
@@ -267,10 +274,12 @@ class ArticleReader:
         recalled = not context.in_headline and is_recalled(trigger.token)
         return recalled and is_history(candidate.date, self.published, self.lexicon, "recalled_days")
 
-    def is_dangling(self, candidate: Candidate, context: SentenceContext) -> bool:
+    def is_dangling(self, candidate: Candidate, context: SentenceContext, trigger: Trigger) -> bool:
         """ "the departure" with no departure told before it."""
-        # an untitled line takes a headline's tense, but its "since the siege began" still refers back
-        told_as_news = context.in_headline or (context.headline_style and not self.untitled_line)
+        # an untitled line takes a headline's tense ("warplanes renew the shelling on Douma" is
+        # news), but its "since the siege began" still refers back
+        subordinate = self.untitled_line and in_subordinate_clause(trigger.token)
+        told_as_news = context.in_headline or (context.headline_style and not subordinate)
         return candidate.back_reference and not told_as_news and not any(
             c.event_type == candidate.event_type for c in self.candidates
         )
@@ -403,7 +412,7 @@ class ArticleReader:
                 evidence=list(candidate.evidence),
                 sources=list(candidate.sources),
             )
-            for place in coordinated_places(self.doc, located, candidate.location)
+            for place in coordinated_places(self.doc, located, candidate.location, self.lexicon)
         ] if candidate.location is not None else []
 
     def place(

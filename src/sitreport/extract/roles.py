@@ -92,22 +92,43 @@ def noun_of_name(token: Token) -> Token:
     return node
 
 
-def coordinated_places(doc: Doc, mentions: list[PlaceMention], chosen: Place) -> list[Place]:
+def coordinated_places(
+    doc: Doc, mentions: list[PlaceMention], chosen: Place, lexicon: ExtractionLexicon
+) -> list[Place]:
     """Places joined by "and" to the event's place ("clashes in Daraa and Damascus",
     "bombardment targets Idlib and Aleppo"): each is the place of a happening of its own, as a
     coder records one event per location. A place inside another of them is not ("Aleppo city
-    and its countryside", "Idlib and Idlib province" stay one)."""
+    and its countryside", "Idlib and Idlib province" stay one). The parse tells the join, or
+    the text: names with only a list joiner between them ("in Tal Abyad and Ras al-Ayn")."""
     nouns = {id(m): noun_of_name(root) for m in mentions if (root := mention_root(doc, m.start, m.end))}
     joined = {t.i for m in mentions if m.place == chosen and id(m) in nouns for t in nouns[id(m)].conjuncts}
+    listed = listed_with(doc.text, mentions, chosen, lexicon)
     found: list[Place] = []
     for mention in mentions:
         noun = nouns.get(id(mention))
         place = mention.place
-        if noun is None or noun.i not in joined or not place.resolved:
+        by_parse = noun is not None and noun.i in joined
+        if not (by_parse or id(mention) in listed) or not place.resolved:
             continue
         if not any(overlap(place, other) for other in [chosen, *found]):
             found.append(place)
     return found
+
+
+def listed_with(
+    text: str, mentions: list[PlaceMention], chosen: Place, lexicon: ExtractionLexicon
+) -> set[int]:
+    """Ids of the mentions in one list with a mention of ``chosen``: a run of names each
+    separated from the next by a list joiner only."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    runs: list[list[PlaceMention]] = []
+    for mention in ordered:
+        gap = " ".join(text[runs[-1][-1].end : mention.start].split()).lower() if runs else None
+        if gap is not None and gap in lexicon.place_list_joiners:
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return {id(m) for run in runs if len(run) > 1 and any(m.place == chosen for m in run) for m in run}
 
 
 def overlap(a: Place, b: Place) -> bool:
