@@ -17,7 +17,7 @@ import pytest
 from dask.distributed import Client
 
 from sitreport import batch
-from sitreport.batch import Shard, plan_shards, process_paths_on_cluster
+from sitreport.batch import Shard, local_client, plan_shards, process_paths_on_cluster
 from sitreport.ingest import read_inputs, read_jsonl_range
 from sitreport.options import Options
 from sitreport.records import RawDocument
@@ -85,6 +85,16 @@ def test_the_driver_submits_shards_only_as_results_come_back(
         assert len(drawn) == 2  # six shards, but only two handed out before a result came back
         rest = list(results)
     assert len(rest) == 5 and len(drawn) == 6
+
+
+def test_a_local_cluster_runs_its_workers_without_the_profiler_and_with_rarer_housekeeping() -> None:
+    def callbacks(dask_worker: object) -> dict[str, float]:
+        return {name: c.callback_time for name, c in dask_worker.periodic_callbacks.items()}  # type: ignore[attr-defined]
+
+    with local_client(1) as client:
+        (worker,) = client.run(callbacks).values()
+    assert "profile" not in worker  # Dask's default: a sample of the task's stack every 10 ms
+    assert worker["tick"] == worker["memory_monitor"] == 1000  # milliseconds; 20 and 100 by default
 
 
 def _free_port() -> int:

@@ -324,16 +324,12 @@ def _process(paths: list[Path], options: Options, cluster: str | None) -> Iterat
     if cluster is None:
         yield from process_paths(paths, options)
         return
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
-    from sitreport.batch import process_paths_on_cluster
+    from sitreport.batch import local_client, process_paths_on_cluster
 
     workers = _cluster_workers(cluster)
-    if workers is not None:
-        target: Any = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
-    else:
-        target = cluster
-    with Client(target) as client:
+    with local_client(workers) if workers is not None else Client(cluster) as client:
         yield from process_paths_on_cluster(paths, options, client)
 
 
