@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from sitreport import extract, pipeline
+from sitreport.clean import clean_document
 from sitreport.errors import InputError
 from sitreport.extract import extract_events
 from sitreport.options import Options
@@ -65,24 +66,36 @@ def test_workers_give_what_one_process_gives_in_the_same_order(inputs: list[Path
 OTHER_REPORT = "Airstrikes killed 9 people in Saraqeb in Idlib province on Monday, activists said.\n"
 
 
-@pytest.mark.parametrize(("memory", "readings"), [(pipeline.REPEAT_MEMORY, 2), (1, 4)])
+def whole(item: ArticleResult | InputError) -> object:
+    if isinstance(item, InputError):
+        return str(item)
+    return item.article, [event.to_dict() for event in item.events]
+
+
+@pytest.mark.parametrize(("memory", "cleanings", "readings"), [(pipeline.REPEAT_MEMORY, 3, 2), (1, 6, 4)])
 def test_a_copy_of_a_text_in_another_file_gets_what_reading_it_afresh_gives(
-    monkeypatch: pytest.MonkeyPatch, memory: int, readings: int
+    monkeypatch: pytest.MonkeyPatch, memory: int, cleanings: int, readings: int
 ) -> None:
-    texts = [SAMPLE_REPORT, OTHER_REPORT, "", SAMPLE_REPORT, OTHER_REPORT, OTHER_REPORT]
+    texts = [SAMPLE_REPORT, OTHER_REPORT, "", SAMPLE_REPORT, OTHER_REPORT, OTHER_REPORT, ""]
     documents = [RawDocument(f"feed/{n}.txt", f"{n}.txt", text) for n, text in enumerate(texts)]
     options = Options(show_progress=False)
-    afresh = [outcome(item) for document in documents for item in process_texts([document], options)]
+    afresh = [whole(item) for document in documents for item in process_texts([document], options)]
+    cleaned: list[str] = []
     read: list[str] = []
     monkeypatch.setattr(pipeline, "REPEAT_MEMORY", memory)
+    monkeypatch.setattr(pipeline, "clean_document", lambda document, **rest: cleaned.append(document.name)
+                        or clean_document(document, **rest))
     monkeypatch.setattr(extract, "extract_events", lambda article, *rest: read.append(article.file)
                         or extract_events(article, *rest))
-    together = [outcome(item) for item in process_texts(documents, options)]
-    assert [row for row in together if row[0] != "error"] == [row for row in afresh if row[0] != "error"]
-    assert sum(row[0] == "error" for row in together) == 1
-    assert all(events for source, events in together if source != "error")
-    # Remembering one text, 3.txt and 4.txt are read again (another text came between), 5.txt is not.
-    assert len(read) == readings
+    together = [whole(item) for item in process_texts(documents, options)]
+    errors = [row for row in together if isinstance(row, str)]
+    assert [row for row in together if row not in errors] == [row for row in afresh if row not in errors]
+    assert errors == [row for row in afresh if isinstance(row, str)]
+    assert len(errors) == 2
+    assert all(events for article, events in (row for row in together if row not in errors))
+    # Remembering one text, 3.txt, 4.txt and the last error are cleaned and read again (another
+    # text came between), 5.txt is not.
+    assert (len(cleaned), len(read)) == (cleanings, readings)
 
 
 def children_of(pid: int) -> list[int]:

@@ -13,17 +13,20 @@ import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sitreport.clean import clean_document
 from sitreport.errors import InputError
 from sitreport.ingest import read_inputs
 from sitreport.options import Options
 from sitreport.records import Article, Event, RawDocument
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass
@@ -37,15 +40,34 @@ class ArticleResult:
 def clean_documents(
     documents: Iterable[RawDocument | InputError], options: Options
 ) -> Iterator[Article | InputError]:
-    """Clean each document; a document that cannot be cleaned becomes an InputError."""
+    """Clean each document; a document that cannot be cleaned becomes an InputError.
+
+    Cleaning reads a document's content, type and metadata, never its file's name or path: a
+    copy of a recent document in another file is the same article (or error) with its own name.
+    """
+    cleaned: Recent[tuple[str, ...], Article | str] = Recent(REPEAT_MEMORY)
     for document in documents:
         if isinstance(document, InputError):
             yield document
             continue
-        try:
-            yield clean_document(document, kb_dirs=options.kb_dirs)
-        except InputError as error:
-            yield error
+        key = (document.content, document.media_type, *_flat(document.meta))
+        earlier = cleaned.get(key)
+        if earlier is None:
+            try:
+                earlier = clean_document(document, kb_dirs=options.kb_dirs)
+            except InputError as error:
+                earlier = error.reason
+            cleaned.put(key, earlier)
+        if isinstance(earlier, str):
+            yield InputError(document.source, earlier)
+        else:
+            yield replace(earlier, source=document.source, file=document.name)
+
+
+def _flat(meta: dict[str, str]) -> Iterator[str]:
+    for name, value in meta.items():
+        yield name
+        yield value
 
 
 def extract_articles(
@@ -115,25 +137,40 @@ class Analysis:
         return [Event.from_dict({**event, "source_file": article.file}) for event in self.events]
 
 
+class Recent(Generic[K, V]):
+    """The values of the last ``limit`` keys asked for or put: bounded memory over any input."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.known: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K) -> V | None:
+        found = self.known.get(key)
+        if found is not None:
+            self.known.move_to_end(key)
+        return found
+
+    def put(self, key: K, value: V) -> None:
+        self.known[key] = value
+        if len(self.known) > self.limit:
+            self.known.popitem(last=False)
+
+
 class Repeats:
     """The analyses of the last ``limit`` distinct articles, by everything extraction reads
     of an article but its file name and path (the events carry the file name, nothing else
     reads either): an article equal in all the rest is read once."""
 
     def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.known: OrderedDict[tuple[str | None, ...], Analysis] = OrderedDict()
+        self.known: Recent[tuple[str | None, ...], Analysis] = Recent(limit)
 
     def analysis(self, article: Article) -> tuple[Analysis, bool]:
         """The analysis ``article`` shares with an earlier copy, and whether there was one."""
         key = tuple(getattr(article, name) for name in _TEXT_FIELDS)
         found = self.known.get(key)
         if found is not None:
-            self.known.move_to_end(key)
             return found, True
-        self.known[key] = found = Analysis()
-        if len(self.known) > self.limit:
-            self.known.popitem(last=False)
+        self.known.put(key, found := Analysis())
         return found, False
 
 
