@@ -12,9 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from sitreport import extract, pipeline
+from sitreport.clean import clean_document
 from sitreport.errors import InputError
+from sitreport.extract import extract_events
 from sitreport.options import Options
-from sitreport.pipeline import ArticleResult, process_paths
+from sitreport.pipeline import ArticleResult, process_paths, process_texts
+from sitreport.records import RawDocument
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SITREPORT = Path(sys.executable).with_name("sitreport")
@@ -58,6 +62,42 @@ def test_workers_give_what_one_process_gives_in_the_same_order(inputs: list[Path
     assert sum(bool(events) for _, events in alone) >= 5
 
 
+# A second sample report written for these tests.
+OTHER_REPORT = "Airstrikes killed 9 people in Saraqeb in Idlib province on Monday, activists said.\n"
+
+
+def whole(item: ArticleResult | InputError) -> object:
+    if isinstance(item, InputError):
+        return str(item)
+    return item.article, [event.to_dict() for event in item.events]
+
+
+@pytest.mark.parametrize(("memory", "cleanings", "readings"), [(pipeline.REPEAT_MEMORY, 3, 2), (1, 6, 4)])
+def test_a_copy_of_a_text_in_another_file_gets_what_reading_it_afresh_gives(
+    monkeypatch: pytest.MonkeyPatch, memory: int, cleanings: int, readings: int
+) -> None:
+    texts = [SAMPLE_REPORT, OTHER_REPORT, "", SAMPLE_REPORT, OTHER_REPORT, OTHER_REPORT, ""]
+    documents = [RawDocument(f"feed/{n}.txt", f"{n}.txt", text) for n, text in enumerate(texts)]
+    options = Options(show_progress=False)
+    afresh = [whole(item) for document in documents for item in process_texts([document], options)]
+    cleaned: list[str] = []
+    read: list[str] = []
+    monkeypatch.setattr(pipeline, "REPEAT_MEMORY", memory)
+    monkeypatch.setattr(pipeline, "clean_document", lambda document, **rest: cleaned.append(document.name)
+                        or clean_document(document, **rest))
+    monkeypatch.setattr(extract, "extract_events", lambda article, *rest: read.append(article.file)
+                        or extract_events(article, *rest))
+    together = [whole(item) for item in process_texts(documents, options)]
+    errors = [row for row in together if isinstance(row, str)]
+    assert [row for row in together if row not in errors] == [row for row in afresh if row not in errors]
+    assert errors == [row for row in afresh if isinstance(row, str)]
+    assert len(errors) == 2
+    assert all(events for article, events in (row for row in together if row not in errors))
+    # Remembering one text, 3.txt, 4.txt and the last error are cleaned and read again (another
+    # text came between), 5.txt is not.
+    assert (len(cleaned), len(read)) == (cleanings, readings)
+
+
 def children_of(pid: int) -> list[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")
     return [int(child) for child in path.read_text().split()] if path.exists() else []
@@ -75,7 +115,9 @@ def alive(pid: int) -> bool:
 def test_a_killed_extract_run_keeps_whole_articles_and_leaves_no_workers(tmp_path: Path) -> None:
     # More files than one chunk (batch_size 32), so that workers are running when it is killed.
     for number in range(80):
-        (tmp_path / f"report_{number:02d}.txt").write_text(SAMPLE_REPORT, encoding="utf-8")
+        # each text its own, or copies after the first would not be read again (Repeats)
+        text = f"{SAMPLE_REPORT}\nFiled as report {number}.\n"
+        (tmp_path / f"report_{number:02d}.txt").write_text(text, encoding="utf-8")
     files = sorted(str(path) for path in tmp_path.glob("*.txt"))
     env = {**os.environ, "NO_COLOR": "1"}
     process = subprocess.Popen([str(SITREPORT), "extract", "--jobs", "2", *files],

