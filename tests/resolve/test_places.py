@@ -102,6 +102,25 @@ def test_person_group_and_common_words_are_not_places(text: str, kb: KnowledgeBa
     assert find_places(text, kb) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sample: pro-Turkey factions shelled the area.",
+        "Sample: Ankara-loyal gunmen opened fire.",
+        "Sample: fighters backed by Iran withdrew.",
+        "Sample: factions loyal to Turkey advanced.",
+    ],
+)
+def test_a_patron_of_armed_groups_is_no_place(text: str, kb: KnowledgeBase) -> None:
+    assert find_places(text, kb) == []
+
+
+def test_a_patron_names_no_country_for_namesakes_abroad(kb: KnowledgeBase) -> None:
+    """Ras al-Ayn has a namesake in Turkey (Ceylanpinar); 'pro-Turkey' does not let it in."""
+    [mention] = find_places("Sample: pro-Turkey factions entered Ras al-Ayn.", kb)
+    assert mention.place.country == "SY" and mention.place.admin1 == "Al-Hasakah"
+
+
 def test_lower_case_words_are_not_places(kb: KnowledgeBase) -> None:
     assert find_places("the hama of the daraa", kb) == []
 

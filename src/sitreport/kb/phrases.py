@@ -13,7 +13,9 @@ Columns: phrase, position (``before``/``after`` the name), effect:
   words alone ("the Old City") name no place, since every old town has one;
 - ``city``: the town itself ("Raqqa city", "the cities of Raqqa and Tabqa"), never the
   governorate a town named like it may mean;
-- ``cue``: the name that follows (or precedes) is a place even if unknown (a named miss).
+- ``cue``: the name that follows (or precedes) is a place even if unknown (a named miss);
+- ``patron``: the name is whom an armed group is loyal to ("pro-Turkey factions", "Ankara-loyal",
+  "backed by Iran"), not where anything happens: it is no place, and names no country.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ COMPASS: dict[str, tuple[float, float]] = {
     "south-east": (-1 / 3, 1 / 3),
     "south-west": (-1 / 3, -1 / 3),
 }
-EFFECTS = frozenset({*COMPASS, "admin1", "countryside", "area", "district", "city", "cue"})
+EFFECTS = frozenset({*COMPASS, "admin1", "countryside", "area", "district", "city", "cue", "patron"})
 
 
 @dataclass(frozen=True)

@@ -616,6 +616,7 @@ class _Guards:
         self.district_words = {
             p.words for p in kb.place_phrases if p.effect == "district" and p.position == "after"
         }
+        self.patron_phrases = [p for p in kb.place_phrases if p.effect == "patron"]
 
     def allow(self, first: int, last: int, start: int, end: int) -> bool:
         return not (
@@ -624,6 +625,7 @@ class _Guards:
             or self._opens_person_name(first, last)
             or self._after_name_prefix(first)
             or self._common_word(first, last)
+            or self._names_a_patron(first, last)
             or tuple(t.folded for t in self.tokens[first : last + 1]) in self.district_words
         )
 
@@ -671,6 +673,18 @@ class _Guards:
             and after < len(self.tokens)
             and self.tokens[after].joined
             and self.tokens[after].capitalised
+        )
+
+    def _names_a_patron(self, first: int, last: int) -> bool:
+        """'pro-Turkey factions', 'Ankara-loyal', 'backed by Iran': the name says whom an armed
+        group answers to, not where it is; counted as a place, it also named that country, which
+        let its namesakes abroad in ('Ras al-Ayn' read as Turkey's Ceylanpinar)."""
+        tokens = self.tokens
+        return any(
+            _spells(tokens, first - len(p.words), p.words) and _touches(tokens, first - 1, first)
+            if p.position == "before"
+            else _spells(tokens, last + 1, p.words) and _touches(tokens, last, last + 1)
+            for p in self.patron_phrases
         )
 
     def _common_word(self, first: int, last: int) -> bool:
