@@ -121,6 +121,19 @@ def test_a_patron_names_no_country_for_namesakes_abroad(kb: KnowledgeBase) -> No
     assert mention.place.country == "SY" and mention.place.admin1 == "Al-Hasakah"
 
 
+def test_a_quarter_of_a_named_town_is_not_a_namesake_elsewhere(kb: KnowledgeBase) -> None:
+    """Sample sentence: Shahba is a town of As-Suwayda and, unlisted, a quarter of Aleppo."""
+    [mention] = find_places("Sample: shells hit the Shahba neighbourhood of Aleppo.", kb)
+    assert mention.text == "Shahba neighbourhood of Aleppo" and mention.place.admin1 == "Aleppo"
+    assert mention.place.kind == "district" and mention.place.name == "Shahba Neighbourhood of Aleppo"
+
+
+def test_a_quarter_known_near_its_town_stays_itself(kb: KnowledgeBase) -> None:
+    quarter, town = find_places("Sample: shells hit the Barzeh neighbourhood in Damascus.", kb)
+    assert quarter.text == "Barzeh neighbourhood" and quarter.place.name == "Barzeh"
+    assert town.place.name == "Damascus"
+
+
 def test_lower_case_words_are_not_places(kb: KnowledgeBase) -> None:
     assert find_places("the hama of the daraa", kb) == []
 

@@ -14,6 +14,9 @@ Columns: phrase, position (``before``/``after`` the name), effect:
 - ``city``: the town itself ("Raqqa city", "the cities of Raqqa and Tabqa"), never the
   governorate a town named like it may mean;
 - ``cue``: the name that follows (or precedes) is a place even if unknown (a named miss);
+- ``quarter``: the name is a quarter of the town named right after ("the Shahba neighbourhood of
+  Aleppo"): only its namesakes near that town are meant, and with none near, the mention is a
+  district of the town;
 - ``patron``: the name is whom an armed group is loyal to ("pro-Turkey factions", "Ankara-loyal",
   "backed by Iran"), not where anything happens: it is no place, and names no country.
 """
@@ -40,7 +43,9 @@ COMPASS: dict[str, tuple[float, float]] = {
     "south-east": (-1 / 3, 1 / 3),
     "south-west": (-1 / 3, -1 / 3),
 }
-EFFECTS = frozenset({*COMPASS, "admin1", "countryside", "area", "district", "city", "cue", "patron"})
+EFFECTS = frozenset(
+    {*COMPASS, "admin1", "countryside", "area", "district", "city", "cue", "patron", "quarter"}
+)
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,7 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     for item in found:
         _read_phrases(item, tokens, text, kb.place_phrases)
     _read_locating_governorates(found, text, kb)
+    found = _quarters_of_towns(found, tokens, text, kb)
     found = _without_weak_strangers(found, kb, prior.admin1_in_article)
     found = _without_stray_quarters(found, kb)
     misses = _named_misses(tokens, text, kb, found)
@@ -424,6 +425,51 @@ def _without_stray_quarters(found: list[_Found], kb: KnowledgeBase) -> list[_Fou
     return kept
 
 
+def _quarters_of_towns(
+    found: list[_Found], tokens: list[Token], text: str, kb: KnowledgeBase
+) -> list[_Found]:
+    """'the Shahba neighbourhood of Aleppo' (phrase effect ``quarter``): the quarter is near the
+    town named right after it, so its namesakes over QUARTER_STRAY_KM from that town are not
+    meant (Shahba of As-Suwayda). With none near, the gazetteer lacks the quarter: the two names
+    become one mention, a district of the town at the town's point."""
+    entries = kb.places.entries
+    merged: list[_Found] = []
+    towns: set[int] = set()
+    for item in found:
+        town = _town_after(item, found, tokens) if "quarter" in item.effects else None
+        if "quarter" in item.effects:
+            item.end = tokens[item.last + 1].end  # 'Sukkari neighbourhood', not '... of'
+        if town is None:
+            merged.append(item)
+            continue
+        around = [entries[i] for i in town.candidates]
+        near = [i for i in item.candidates if not _far_from_all(entries[i], around)]
+        if near:
+            item.candidates = near
+            merged.append(item)
+        else:
+            towns.add(id(town))
+            quarter = text[item.start : town.start].strip()
+            effects = [*town.effects, "district"]
+            merged.append(
+                replace(town, start=item.start, first=item.first, effects=effects, phrase_before=quarter)
+            )
+    return [item for item in merged if id(item) not in towns]
+
+
+def _town_after(item: _Found, found: list[_Found], tokens: list[Token]) -> _Found | None:
+    """The name written right after ``item``'s words, in the same run of words, with the words
+    before it that it was read with ('eastern Aleppo')."""
+    following = next((i for i in range(item.last + 1, len(tokens)) if tokens[i].start >= item.end), None)
+    if following is None or not _touches(tokens, following - 1, following):
+        return None
+    return next((other for other in found if other.start == tokens[following].start), None)
+
+
+def _far_from_all(entry: PlaceEntry, around: list[PlaceEntry]) -> bool:
+    return all(distance_km(entry.lat, entry.lon, other.lat, other.lon) > QUARTER_STRAY_KM for other in around)
+
+
 def _settled(item: _Found, kb: KnowledgeBase) -> bool:
     """A strong match whose candidates share one governorate ('Homs': the city or its
     province): roughly where it is is not in doubt."""
@@ -431,8 +477,7 @@ def _settled(item: _Found, kb: KnowledgeBase) -> bool:
 
 
 def _stray(entry: PlaceEntry, around: list[PlaceEntry]) -> bool:
-    far = all(distance_km(entry.lat, entry.lon, other.lat, other.lon) > QUARTER_STRAY_KM for other in around)
-    return entry.kind == QUARTER_KIND and bool(around) and far
+    return entry.kind == QUARTER_KIND and bool(around) and _far_from_all(entry, around)
 
 
 def _names_an_area(item: _Found, kb: KnowledgeBase) -> bool:
