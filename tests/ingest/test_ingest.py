@@ -116,6 +116,14 @@ def test_unreadable_files_get_a_reason(tmp_path: Path, name: str, content: bytes
     assert str(path) in str(error)
 
 
+def test_control_bytes_without_zeros_are_binary_and_text_controls_are_text() -> None:
+    # A sample: every control byte but NUL, then a line using only the text controls.
+    with pytest.raises(InputError, match="binary file"):
+        decode_bytes(bytes(range(1, 32)) * 40, "sample")
+    line = "Sample\tline\f\r\n" * 50
+    assert decode_bytes(line.encode(), "sample") == line
+
+
 def test_missing_file_is_named_and_the_rest_still_read(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("A sample body.", encoding="utf-8")

@@ -15,6 +15,8 @@ from sitreport.errors import InputError
 # windows-1252, we read any Latin-script guess as windows-1252.
 # A control character other than tab/newline/CR/form feed is almost never in a text file.
 TEXT_CONTROLS = {9, 10, 12, 13}
+# Every byte but those controls: deleting them leaves the controls, counted at C speed.
+NOT_CONTROLS = bytes(byte for byte in range(256) if byte >= 32 or byte in TEXT_CONTROLS)
 
 
 def unreadable(path: Path, error: OSError) -> InputError:
@@ -102,6 +104,8 @@ def _marked_encoding(data: bytes) -> tuple[str, int] | None:
 def _wide_encoding(data: bytes) -> tuple[str, int] | None:
     """UTF-16 or UTF-32 without a mark, told by where its zero bytes fall; None otherwise."""
     sample = data[:8192]
+    if 0 not in sample:  # every wide encoding needs zero high bytes (``_few_values_with_zero``)
+        return None
     for encoding, unit, high_bytes, low_byte in WIDE_ENCODINGS:
         usable = len(sample) - len(sample) % unit
         if usable < unit or len(data) % unit:
@@ -123,7 +127,7 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte < 32 and byte not in TEXT_CONTROLS)
+    controls = len(sample.translate(None, NOT_CONTROLS))
     return controls > len(sample) * 0.05
 
 
