@@ -37,9 +37,11 @@ import pytest
 # Stop 22: foreign forces on two sides of the war conflict, a report with no day that names a
 # weekday joins the one incident of its town on that weekday, and "Saturdays blast" (a scraped
 # possessive) is read as a weekday, by extraction and by linking: 0.688 (22 of 32) / 0.409 (74 of
-# 181); recall pin moved by that measurement.
+# 181); recall pin moved by that measurement. All of stop 22 merged (wounded counts no deaths,
+# war-scale tolls background, the places work): 0.688 (22 of 32) / 0.412 (75 of 182); the wrong
+# pin moved by that measurement.
 RECALL_AT_LEAST = 0.68
-WRONG_AT_MOST = 0.42
+WRONG_AT_MOST = 0.415
 
 pytestmark = pytest.mark.slow
 
