@@ -29,6 +29,25 @@ def test_a_condemned_event_happened_an_alleged_one_is_a_claim(
 
 
 @pytest.mark.parametrize(
+    ("text", "happened"),
+    [
+        # reports suggesting a past killing tell a claimed event, whatever is asked of the reports
+        ("The council asked for clarity on reports suggesting that troops killed 40 people in Ariha.", True),
+        ("Reports suggest that 40 people were killed by shelling in Ariha on Monday.", True),
+        # a suggestion of what should happen is a proposal
+        ("The envoy suggested that the army shell Ariha on Monday.", False),
+        # reports that do not suggest it tell nothing
+        ("Reports did not suggest that troops killed 40 people in Ariha.", False),
+    ],
+)
+def test_reports_suggesting_a_past_event_tell_it_a_suggestion_proposes(
+    extract: Callable[..., list[Event]], text: str, happened: bool
+) -> None:
+    violent = [e for e in extract(text) if e.event_type in {"remote_violence", "casualties", "battles"}]
+    assert bool(violent) == happened
+
+
+@pytest.mark.parametrize(
     ("sentence", "told"),
     [
         # a past perfect of the sentence's own with a date of its own recalls an earlier happening

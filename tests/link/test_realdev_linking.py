@@ -39,9 +39,11 @@ import pytest
 # possessive) is read as a weekday, by extraction and by linking: 0.688 (22 of 32) / 0.409 (74 of
 # 181); recall pin moved by that measurement. All of stop 22 merged (wounded counts no deaths,
 # war-scale tolls background, the places work): 0.688 (22 of 32) / 0.412 (75 of 182); the wrong
-# pin moved by that measurement.
-RECALL_AT_LEAST = 0.68
-WRONG_AT_MOST = 0.415
+# pin moved by that measurement. "Reports suggesting that forces killed" told as a claimed event
+# (a Security Council article on the 2013 chemical attack now joins the outlets' reports of it):
+# 0.719 (23 of 32) / 0.409 (76 of 186); both pins moved by that measurement.
+RECALL_AT_LEAST = 0.71
+WRONG_AT_MOST = 0.41
 
 pytestmark = pytest.mark.slow
 

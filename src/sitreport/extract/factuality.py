@@ -276,6 +276,23 @@ def is_stray_subject(token: Token) -> bool:
     )
 
 
+def is_evidence_of_past(governor: Token, clause: Token, lexicon: ExtractionLexicon) -> bool:
+    """An evidential governor ("reports suggesting that ...") over a clause that tells a past
+    event: the event is a source's claim, reported as such. Any other governor of the
+    nonfactual list makes a plan, a claim or a denial."""
+    if governor.lemma_.lower() not in lexicon.evidential_governors or is_negated(governor, lexicon):
+        return False
+    return clause.dep_ == "ccomp" and tells_past(clause)
+
+
+def tells_past(verb: Token) -> bool:
+    """A verb in the past or the perfect: "forces killed", "300 were killed", "have died"."""
+    if verb.tag_ == "VBD":
+        return True
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(aux.tag_ in ("VBD", "VBZ", "VBP") for aux in auxiliaries)
+
+
 def is_reported_fact(token: Token, lexicon: ExtractionLexicon, running_totals: bool = True) -> bool:
     """True when the trigger reports an event that took place (see the module docstring). With
     ``running_totals`` False a count over weeks or since an onset does not make it background:
@@ -293,7 +310,7 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon, running_totals: b
         return False
     if is_demanding(token, lexicon):
         return False
-    node, from_subject = token, not running_totals
+    node, child, from_subject = token, token, not running_totals
     while True:
         if is_negated(node, lexicon) or is_conditional(node, lexicon):
             return False
@@ -306,8 +323,8 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon, running_totals: b
         if is_unrealised_infinitive(node, lexicon):
             return False
         if node.i != token.i and node.lemma_.lower() in lexicon.nonfactual_governors:
-            return False
+            return is_evidence_of_past(node, child, lexicon)
         if node.head.i == node.i or starts_own_clause(node) or is_stray_subject(node) or node == top:
             return True
         from_subject = from_subject or node.dep_ in SUBJECTS
-        node = node.head
+        node, child = node.head, node

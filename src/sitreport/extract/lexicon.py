@@ -72,6 +72,7 @@ class ExtractionLexicon:
     modal_auxiliaries: frozenset[str]
     negations: frozenset[str]
     nonfactual_governors: frozenset[str]
+    evidential_governors: frozenset[str]
     demanding_phrases: frozenset[tuple[str, ...]]
     implicative_governors: frozenset[str]
     conditional_markers: frozenset[str]
@@ -235,6 +236,7 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         modal_auxiliaries=words(factuality["modal_auxiliaries"]),
         negations=words(factuality["negations"]),
         nonfactual_governors=words(factuality["nonfactual_governors"]),
+        evidential_governors=words(factuality["evidential_governors"]),
         demanding_phrases=frozenset(phrase_tuple(p) for p in factuality["demanding_phrases"]),
         implicative_governors=words(factuality["implicative_governors"]),
         conditional_markers=words(factuality["conditional_markers"]),
