@@ -63,3 +63,22 @@ def test_an_earlier_happening_recalled_in_the_past_perfect_is_background(
     events = extract(text, published="2016-10-06")
     nines = [q for e in events for q in e.quantities if q.category == "killed" and q.value == 9]
     assert bool(nines) == told
+
+
+@pytest.mark.parametrize(
+    ("text", "happened"),
+    [
+        # the subject of a verb of preventing or accusing is who or what acts
+        ("Shelling on Ariha prevented the rescue of the wounded on Monday.", True),
+        ("Clashes in Ariha and activists accuse the army of shelling Saraqib", True),
+        # what did not come about takes its subject along
+        ("The evacuation of Ariha collapsed on Monday.", False),
+        # a clause inside the subject is still under the verb
+        ("The prince, whose country backs rebels fighting the army, urged talks on Monday.", False),
+    ],
+)
+def test_the_subject_of_a_nonfactual_verb_acts(
+    extract: Callable[..., list[Event]], text: str, happened: bool
+) -> None:
+    kinds = {"remote_violence", "armed_clash", "evacuation"}
+    assert bool([e for e in extract(text, title=text) if e.event_type in kinds]) == happened

@@ -221,6 +221,45 @@ def test_a_monitors_word_for_violence_tells_its_event(extract: Extract, text: st
     assert located(extract(text, title=text), event_type) == {"Saraqib"}
 
 
+# Monitors' headlines of violence by what is dropped or done, samples written here: warplanes'
+# raids with words between, raids as such (air raids in this reporting), barrels dropped, a
+# "re-" verb the tokenizer splits, the bodies of the dead (a plural the lemmatizer misreads).
+HEADLINE_MORE_EVENTS = [
+    ("Warplanes escalate the raids on Saraqib", "remote_violence"),
+    ("Raids on the city of Saraqib", "remote_violence"),
+    ("Helicopters drop 20 explosive barrels on Saraqib", "remote_violence"),
+    ("The regime forces re-shell Saraqib", "remote_violence"),
+    ("The Islamic State hangs the bodies of regime members in Saraqib", "casualties"),
+    ("Corpses found in Saraqib", "casualties"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    HEADLINE_MORE_EVENTS,
+    ids=["two-words-between", "raids", "barrels", "re-shell", "bodies", "corpses"],
+)
+def test_a_monitors_headline_of_what_is_dropped_or_done_tells_its_event(
+    extract: Extract, text: str, event_type: str
+) -> None:
+    assert located(extract(text, title=text), event_type) == {"Saraqib"}
+
+
+def test_aid_dropped_from_the_air_is_no_strike(extract: Extract) -> None:
+    text = "Aid containers dropped over Saraqib"
+    assert not located(extract(text, title=text), "remote_violence")
+
+
+def test_tens_of_people_count_people(extract: Extract) -> None:
+    text = "Security forces arrest tens of young men in Saraqib"
+    assert {e.event_type for e in extract(text, title=text)} & {"detention", "violence_against_civilians"}
+
+
+def test_others_joined_to_a_toll_count_more_dead(extract: Extract) -> None:
+    text = "3 casualties in the shelling on Saraqib and 4 others in a landmine explosion in Ariha"
+    assert {("killed", 3, "exact"), ("killed", 4, "exact")} <= figures(extract(text, title=text))
+
+
 def test_a_bare_raid_is_no_air_strike(extract: Extract) -> None:
     text = "Security forces raid a house in Saraqib"
     assert not located(extract(text, title=text), "remote_violence")

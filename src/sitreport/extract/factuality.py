@@ -18,6 +18,9 @@ from sitreport.extract.syntax import ancestors_with_self, child_with_dep, govern
 
 YEAR_DIGITS = 4
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# What hangs on a governor without being in its scope: who or what acts, and (in a headline's
+# comma splice "16 casualties in X, forces try to ...") a clause the parser could not attach
+OUTSIDE_SCOPE = ("nsubj", "csubj", "dep")
 
 
 def is_teaser(text: str, lexicon: ExtractionLexicon) -> bool:
@@ -293,6 +296,33 @@ def tells_past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(aux.tag_ in ("VBD", "VBZ", "VBP") for aux in auxiliaries)
 
 
+def governs(governor: Token, child: Token, token: Token, lexicon: ExtractionLexicon) -> bool:
+    """Whether a nonfactual governor makes the trigger ``token`` below it (through ``child``) a
+    plan, a claim or a denial. Not when the trigger is, or is named within, the governor's
+    active subject, which is who or what acts: "the shelling prevents the rescue" (the shelling
+    happened), "Clashes and airstrikes in X and activists accuse ..." (a headline's verbless
+    clause hung on the next clause's verb), nor in a clause the parser left unattached. A
+    clause inside the subject is no exception ("the prince, whose country backs rebels
+    fighting Assad, urged"), and the verbs of what did not come about take their subject
+    along ("the evacuation collapsed")."""
+    word = governor.lemma_.lower()
+    if word not in lexicon.nonfactual_governors:
+        return False
+    if child.dep_ not in OUTSIDE_SCOPE or word in lexicon.unrealised_subject_governors:
+        return True
+    return any(node.pos_ in ("VERB", "AUX") for node in path_below(token, child))
+
+
+def path_below(token: Token, child: Token) -> list[Token]:
+    """The words from ``token`` up to its ancestor ``child``, ``child`` excluded."""
+    path = []
+    for node in ancestors_with_self(token):
+        if node.i == child.i:
+            break
+        path.append(node)
+    return path
+
+
 def is_reported_fact(token: Token, lexicon: ExtractionLexicon, running_totals: bool = True) -> bool:
     """True when the trigger reports an event that took place (see the module docstring). With
     ``running_totals`` False a count over weeks or since an onset does not make it background:
@@ -322,7 +352,7 @@ def is_reported_fact(token: Token, lexicon: ExtractionLexicon, running_totals: b
             return False
         if is_unrealised_infinitive(node, lexicon):
             return False
-        if node.i != token.i and node.lemma_.lower() in lexicon.nonfactual_governors:
+        if node.i != token.i and governs(node, child, token, lexicon):
             return is_evidence_of_past(node, child, lexicon)
         if node.head.i == node.i or starts_own_clause(node) or is_stray_subject(node) or node == top:
             return True

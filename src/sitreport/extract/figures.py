@@ -344,6 +344,18 @@ def reached_by_toll(number: Token, lexicon: ExtractionLexicon) -> bool:
     return False
 
 
+def counts_others(noun: Token | None, previous: Figure, lexicon: ExtractionLexicon) -> bool:
+    """ "3 casualties in the bombing on Nawa and 4 others in a landmine explosion": "others"
+    joined to the noun the figure before counted counts more of the same. Not "four killed,
+    25 others injured", where a word of its own says what became of the others."""
+    return (
+        noun is not None
+        and lemma(noun) in lexicon.other_nouns
+        and noun.dep_ == "conj"
+        and noun.head.i == previous.anchor.i
+    )
+
+
 def is_toll_part(token: Token, previous: Figure | None, lexicon: ExtractionLexicon) -> bool:
     """ "64 people were killed, including 8 soldiers and 16 civilians": the counted noun (or a
     noun joined to it) is the object of a word that introduces the parts of the toll before it."""
@@ -381,6 +393,9 @@ def read_figure(
             category, kind, owner = previous.category, previous.kind, previous.owner
         else:
             category = restated_category(number, lexicon)
+    if category is None and previous is not None and counts_others(noun, previous, lexicon):
+        # more of the same category, for whichever event is nearest (not the first figure's own)
+        category = previous.category
     if category is None:
         return None
     last = noun.i + 1 if noun is not None and noun.i >= number.i else end + sent.start

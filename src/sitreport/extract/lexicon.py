@@ -34,6 +34,8 @@ class TriggerRule:
     # a verb of a standing state ("control"): as a participle describing a noun ("the groups
     # controlling the area") it says who holds something, not that anything changed
     stative: bool = False
+    # event types that, told in the same sentence, make the word part of their happening
+    unless_with: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,12 +69,16 @@ class ExtractionLexicon:
     # endings taken off a word that may be a plural the tagger did not lemmatise
     plural_endings: tuple[str, ...]
     counting_nouns: frozenset[str]
+    # nouns that count more of what the figure before them counted ("4 others")
+    other_nouns: frozenset[str]
     cargo_verbs: frozenset[str]
     weapon_modifiers: frozenset[str]
     modal_auxiliaries: frozenset[str]
     negations: frozenset[str]
     nonfactual_governors: frozenset[str]
     evidential_governors: frozenset[str]
+    # of those, the ones whose active subject did not happen either ("the evacuation collapsed")
+    unrealised_subject_governors: frozenset[str]
     demanding_phrases: frozenset[tuple[str, ...]]
     implicative_governors: frozenset[str]
     conditional_markers: frozenset[str]
@@ -175,6 +181,7 @@ def trigger_rule(entry: dict[str, Any]) -> TriggerRule:
         generic=bool(entry.get("generic", False)),
         recount=bool(entry.get("recount", False)),
         stative=bool(entry.get("stative", False)),
+        unless_with=frozenset(entry.get("unless_with", [])),
     )
 
 
@@ -231,12 +238,14 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         plurals={k.lower(): v.lower() for k, v in nouns.get("plurals", {}).items()},
         plural_endings=tuple(nouns.get("plural_endings", {}).get("endings", [])),
         counting_nouns=words(nouns.get("counting", {}).get("nouns", [])),
+        other_nouns=words(nouns.get("others", {}).get("nouns", [])),
         cargo_verbs=words(nouns.get("cargo", {}).get("verbs", [])),
         weapon_modifiers=words(nouns.get("weapon_modifiers", {}).get("words", [])),
         modal_auxiliaries=words(factuality["modal_auxiliaries"]),
         negations=words(factuality["negations"]),
         nonfactual_governors=words(factuality["nonfactual_governors"]),
         evidential_governors=words(factuality["evidential_governors"]),
+        unrealised_subject_governors=words(factuality["unrealised_subject_governors"]),
         demanding_phrases=frozenset(phrase_tuple(p) for p in factuality["demanding_phrases"]),
         implicative_governors=words(factuality["implicative_governors"]),
         conditional_markers=words(factuality["conditional_markers"]),

@@ -44,16 +44,16 @@ def lemma(token: Token) -> str:
 
 def match_phrase(words: list[tuple[str, ...]], start: int, phrase: tuple[str, ...]) -> list[int] | None:
     """Sentence positions of ``phrase`` matched at ``start`` in (lemma, lower-case) ``words``;
-    "*" lets the next word come one position later."""
+    each "*" lets the next word come one position later ("warplane * * raid": up to two)."""
     matched: list[int] = []
     position = start
-    gap_allowed = False
+    gaps = 0
     for word in phrase:
         if word == WILDCARD:
-            gap_allowed = True
+            gaps += 1
             continue
-        positions = (position, position + 1) if gap_allowed and matched else (position,)
-        gap_allowed = False
+        positions = range(position, position + (gaps if matched else 0) + 1)
+        gaps = 0
         hit = next((p for p in positions if p < len(words) and word in words[p]), None)
         if hit is None:
             return None
@@ -198,7 +198,7 @@ def classes_of_theme(
 ) -> frozenset[str]:
     classes: set[str] = set()
     for token in theme:
-        classes |= lexicon.classes_of(lemma(token))
+        classes |= noun_classes(token, lexicon)
         for child in token.children:
             if child.dep_ == "compound":
                 classes |= lexicon.classes_of(lemma(child))
@@ -209,6 +209,15 @@ def classes_of_theme(
         if token.like_num:
             classes |= {"number"}
     return frozenset(classes)
+
+
+def noun_classes(token: Token, lexicon: ExtractionLexicon) -> frozenset[str]:
+    """The classes of a noun by its lemma, else by its plural ending taken off: the lemmatizer
+    reads some plurals as other words ("Corpses" as "corps")."""
+    classes = lexicon.classes_of(lemma(token))
+    if classes or token.tag_ not in ("NNS", "NNPS"):
+        return classes
+    return frozenset(c for form in lexicon.unsuffixed(token.lower_) for c in lexicon.classes_of(form))
 
 
 def theme_fits(rule: TriggerRule, theme: list[Token], classes: frozenset[str]) -> bool:
@@ -366,4 +375,6 @@ def find_triggers(
     found += word_triggers(sent_tokens, words, claimed, context) or (
         word_triggers(sent_tokens, words, claimed, context, modifiers=True) if headline and not found else []
     )
-    return sorted(found, key=lambda t: t.token.i)
+    told = {t.event_type for t in found}
+    # "arrested 15 men during a raid on homes": the raid is the arrests' own, no strike
+    return sorted((t for t in found if not t.rule.unless_with & told), key=lambda t: t.token.i)
