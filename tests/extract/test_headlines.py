@@ -158,19 +158,22 @@ def test_a_headline_the_parser_reads_oddly_tells_its_event(
 
 # Headline tolls the parser reads oddly, each with the dead it tells (samples written here):
 # a count of the dead raised to a figure, casualties risen to one, an adjective after its noun
-# ("leaves 8 fighters dead"), a clause the parser hangs off a source name before a colon, and
-# bodies found.
+# ("leaves 8 fighters dead"), a clause the parser hangs off a source name before a colon,
+# bodies found, and a count raised by a verb sharing its subject with the verb before it.
 HEADLINE_TOLLS = [
     ("More casualties raise to 9 the number of people killed in the shelling on Ariha", 9),
     ("Casualties of the Saraqib bombings rise to 14", 14),
     ("Shelling leaves 8 fighters dead in Ariha", 8),
     ("Monitor: 4 civilians were killed by shelling on Ariha", 4),
     ("3 bodies found in Ariha", 3),
+    ("The Ariha massacre claims the lives of more people and raises to 41, the number of casualties", 41),
 ]
 
 
 @pytest.mark.parametrize(
-    ("text", "killed"), HEADLINE_TOLLS, ids=["raised", "risen", "left-dead", "colon", "bodies"]
+    ("text", "killed"),
+    HEADLINE_TOLLS,
+    ids=["raised", "risen", "left-dead", "colon", "bodies", "raised-by-the-subject-of-and"],
 )
 def test_a_headline_toll_the_parser_reads_oddly_counts_the_dead(
     extract: Extract, text: str, killed: int
@@ -223,7 +226,8 @@ def test_a_monitors_word_for_violence_tells_its_event(extract: Extract, text: st
 
 # Monitors' headlines of violence by what is dropped or done, samples written here: warplanes'
 # raids with words between, raids as such (air raids in this reporting), barrels dropped, a
-# "re-" verb the tokenizer splits, the bodies of the dead (a plural the lemmatizer misreads).
+# "re-" verb the tokenizer splits, the bodies of the dead (a plural the lemmatizer misreads), a
+# quoted subject of a verb read as a noun, a patrol targeted, a verb sharing its partner's object.
 HEADLINE_MORE_EVENTS = [
     ("Warplanes escalate the raids on Saraqib", "remote_violence"),
     ("Raids on the city of Saraqib", "remote_violence"),
@@ -231,13 +235,26 @@ HEADLINE_MORE_EVENTS = [
     ("The regime forces re-shell Saraqib", "remote_violence"),
     ("The Islamic State hangs the bodies of regime members in Saraqib", "casualties"),
     ("Corpses found in Saraqib", "casualties"),
+    ("“Rebels” target Saraqib", "remote_violence"),
+    ("Gunmen target a patrol of the regime forces in Saraqib", "remote_violence"),
+    ("A checkpoint of the regime forces kills and detains a young man in Saraqib", "casualties"),
 ]
 
 
 @pytest.mark.parametrize(
     ("text", "event_type"),
     HEADLINE_MORE_EVENTS,
-    ids=["two-words-between", "raids", "barrels", "re-shell", "bodies", "corpses"],
+    ids=[
+        "two-words-between",
+        "raids",
+        "barrels",
+        "re-shell",
+        "bodies",
+        "corpses",
+        "quoted-subject",
+        "patrol",
+        "shared-object",
+    ],
 )
 def test_a_monitors_headline_of_what_is_dropped_or_done_tells_its_event(
     extract: Extract, text: str, event_type: str

@@ -337,11 +337,19 @@ def reached_by_toll(number: Token, lexicon: ExtractionLexicon) -> bool:
         if lemma(node) in lexicon.toll_nouns:
             return True
         if node.pos_ in ("VERB", "AUX"):
-            return any(
-                child.dep_ in ("nsubj", "nsubjpass", "dobj") and counts_the_dead(child, lexicon)
-                for child in node.children
-            )
+            return any(counts_the_dead(noun, lexicon) for noun in what_is_raised(node))
     return False
+
+
+def what_is_raised(verb: Token) -> list[Token]:
+    """The subject and object of a verb, with what stands in apposition to them ("more losses
+    raise to 12, the number of people killed"); a verb joined to another by "and" with no
+    subject of its own shares the other's ("the massacre claims more lives and raises to 41,
+    the number of casualties")."""
+    nouns = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if verb.dep_ == "conj" and not any(n.dep_ in ("nsubj", "nsubjpass") for n in nouns):
+        nouns += [child for child in verb.head.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return [member for noun in nouns for member in conjuncts_and_appositions(noun)]
 
 
 def counts_others(noun: Token | None, previous: Figure, lexicon: ExtractionLexicon) -> bool:

@@ -85,21 +85,30 @@ def misread_verb(token: Token, mentions: ArticleMentions) -> bool:
         return False
     if not (token.dep_ == "ROOT" or reads_as_modifier(token)):
         return False
-    before = token.doc[token.i - 1]
+    before = word_before(token)
     return before.pos_ in ("NOUN", "PROPN") or before.tag_ == "VBG" or mentions.actor_at(before) is not None
+
+
+def word_before(token: Token) -> Token:
+    """The word before the token, past a closing quote ("“Turkish forces” target YPG")."""
+    before = token.doc[token.i - 1]
+    while before.is_quote and before.i > token.sent.start:
+        before = token.doc[before.i - 1]
+    return before
 
 
 def reads_as_modifier(token: Token) -> bool:
     """Read as a modifier or the subject of a noun after it: that noun is the verb's object."""
     head = token.head
-    return token.dep_ in ("compound", "nsubj") and head.i > token.i and head.pos_ in ("NOUN", "PROPN")
+    # "dep": a word the parser could not attach, hung on the noun after it
+    return token.dep_ in ("compound", "nsubj", "dep") and head.i > token.i and head.pos_ in ("NOUN", "PROPN")
 
 
 def misread_verb_theme(token: Token, role: str) -> Token | None:
     """The theme of a verb read as a noun: its subject is the word before it, its object the
     object (or the noun in apposition) the parse gave it, else the noun it was read as modifying."""
     if role == "subject":
-        return token.doc[token.i - 1]
+        return word_before(token)
     return child_with_dep(token, "dobj", "appos") or (token.head if reads_as_modifier(token) else None)
 
 
@@ -131,7 +140,7 @@ def verb_object(verb: Token, lexicon: ExtractionLexicon) -> Token | None:
     the object's own follows it: in "2 Civilians Killed 9 Injured" (a headline with its comma
     stripped) the 9 were injured, and "Killed" is a headline's passive, about its subject.
     "Gunmen killed 5 soldiers wounded earlier" keeps its object: no figure counts the gunmen."""
-    obj = child_with_dep(verb, "dobj")
+    obj = child_with_dep(verb, "dobj") or shared_object(verb, lexicon)
     subject = child_with_dep(verb, "nsubj")
     if obj is None or subject is None or not is_counted(subject):
         return obj
@@ -141,6 +150,18 @@ def verb_object(verb: Token, lexicon: ExtractionLexicon) -> Token | None:
         c.tag_ == "VBN" and is_casualty_word(c, lexicon) and child_with_dep(c, "dobj") is None for c in after
     )
     return None if told_apart else obj
+
+
+def shared_object(verb: Token, lexicon: ExtractionLexicon) -> Token | None:
+    """ "kills and detains a young man": a verb with no object of its own shares the object of
+    the verb joined to it by "and". Not two casualty words ("killing and injuring scores of
+    people"): their one figure is a joint toll, read as such (``figures.joint_figures``)."""
+    joined = child_with_dep(verb, "conj")
+    if joined is None or joined.pos_ != "VERB" or child_with_dep(joined, "nsubj") is not None:
+        return None
+    if is_casualty_word(verb, lexicon) and is_casualty_word(joined, lexicon):
+        return None
+    return child_with_dep(joined, "dobj")
 
 
 def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon, as_verb: bool = False) -> list[Token]:
