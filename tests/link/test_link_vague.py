@@ -155,3 +155,12 @@ def test_report_with_no_day_naming_a_weekday_never_joins_another_days_incident()
     # The same toll alike would name the Wednesday clash; "on Thursday" says it is not that one.
     dayless = replace(clash("dayless", ARIHA, 12, None), date_text="on Thursday")
     assert members_with([clash("wednesday", ARIHA, 12), dayless], "dayless") == ["dayless"]
+
+
+def test_a_week_gives_undated_reports_no_day_to_meet_on() -> None:
+    # "Last week" in Ariha: the week holds both articles' days, but no more than they do.
+    published = {"article-first": "2019-03-21", "article-second": "2019-03-21"}
+    undated = [clash("first", ARIHA, 12, None), clash("second", ARIHA, 12, None)]
+    week = replace(clash("week", ARIHA, None, "2019-03-18"), date_precision="week", date_text="last week")
+    assert members_with([*undated, week], "first", published) == ["first"]
+
