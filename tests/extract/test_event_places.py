@@ -74,3 +74,25 @@ def test_a_place_name_inside_an_actors_name_places_nothing(extract: Extract) -> 
     """'Al-Furat Shield factions' name an armed side: 'Al-Furat' is no site of the event."""
     headline = "Al-Furat Shield factions advance in the northern Aleppo countryside"
     assert located(extract(headline, title=headline)) == {"northern Aleppo"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the launch site as the sentence's only place, in a sentence of its own
+        "Shells struck the market in Ariha on Monday, killing four people. "
+        "The shells were fired from army positions near Kafranbel, residents said.",
+        # the launch site beside the place struck
+        "Rockets launched from Jobar struck the centre of Damascus on Monday, killing four people.",
+    ],
+)
+def test_where_fire_came_from_is_not_where_it_struck(extract: Extract, text: str) -> None:
+    events = [e for e in extract(text, published="2022-02-07") if e.event_type == "remote_violence"]
+    assert len(events) == 1
+    assert located(events) <= {"Ariha", "Damascus"} and located(events)
+
+
+def test_a_humanitarian_convoy_setting_off_is_aid_where_it_goes(extract: Extract) -> None:
+    text = "A humanitarian convoy of 20 trucks set off from Aleppo city towards Sarmada on Tuesday."
+    events = extract(text, published="2022-08-09")
+    assert [(e.event_type, e.location.name if e.location else None) for e in events] == [("aid", "Sarmada")]

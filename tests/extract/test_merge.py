@@ -210,3 +210,20 @@ def test_a_headline_place_the_gazetteer_does_not_know_yields_to_the_body_s() -> 
     body = report("remote_violence", 1, ARIHA, killed=4)
     assert merged(headline(0, unknown), body) == [("remote_violence", "Ariha", [4])]
     assert len(merged(headline(0, unknown), headline(1, DOUMA))) == 2
+
+
+def at_story_place(candidate: Candidate) -> Candidate:
+    """A report that names no place of its own, placed at the story's place."""
+    candidate.place_explicit = False
+    return candidate
+
+
+def test_a_toll_at_the_story_s_place_does_not_go_on_a_later_strike_elsewhere() -> None:
+    # a story on Ariha: "the attack left 100 dead", then "warplanes also struck Douma, killing 32"
+    events = merged(
+        at_story_place(report("casualties", 0, ARIHA, killed=100)),
+        report("casualties", 1, DOUMA, killed=32),
+        report("remote_violence", 1, DOUMA),
+    )
+    assert ("casualties", "Ariha", [100]) in events
+    assert ("remote_violence", "Douma", [32]) in events

@@ -155,3 +155,21 @@ def test_report_with_no_day_naming_a_weekday_never_joins_another_days_incident()
     # The same toll alike would name the Wednesday clash; "on Thursday" says it is not that one.
     dayless = replace(clash("dayless", ARIHA, 12, None), date_text="on Thursday")
     assert members_with([clash("wednesday", ARIHA, 12), dayless], "dayless") == ["dayless"]
+
+
+def test_a_week_gives_undated_reports_no_day_to_meet_on() -> None:
+    # "Last week" in Ariha: the week holds both articles' days, but no more than they do.
+    published = {"article-first": "2019-03-21", "article-second": "2019-03-21"}
+    undated = [clash("first", ARIHA, 12, None), clash("second", ARIHA, 12, None)]
+    week = replace(clash("week", ARIHA, None, "2019-03-18"), date_precision="week", date_text="last week")
+    assert members_with([*undated, week], "first", published) == ["first"]
+
+
+def test_undated_town_report_finds_its_town_in_a_busy_governorate() -> None:
+    # More reports of the governorate around its article's day, with figures like its own, than
+    # a vague report may read: its own town's reports are few enough to say which one it is.
+    busy = [clash(f"village-{n:03d}", village(n), 140) for n in range(PROBE_LIMIT + 1)]
+    undated = clash("undated", ARIHA, 140, None)
+    published = {undated.article_id: "2019-03-21"}
+    linked = members_with([*busy, clash("ariha", ARIHA, 140), undated], "undated", published)
+    assert linked == ["ariha", "undated"]

@@ -63,6 +63,8 @@ class ExtractionLexicon:
     war_scale_toll: int
     # noun lemma -> its classes, in nouns.toml order (quantity categories first)
     noun_classes: Mapping[str, tuple[str, ...]]
+    # adjective lemma -> the classes it gives its noun ("humanitarian convoy": aid)
+    modifier_classes: Mapping[str, tuple[str, ...]]
     derived_classes: Mapping[str, frozenset[str]]
     # singular noun -> its plural, where it is not the regular one
     plurals: Mapping[str, str]
@@ -102,6 +104,7 @@ class ExtractionLexicon:
     destination_prepositions: frozenset[str]
     transit_prepositions: frozenset[str]
     reference_prepositions: frozenset[str]
+    launch_verbs: frozenset[str]
     reference_nouns: frozenset[str]
     place_list_joiners: frozenset[str]
     place_prepositions: frozenset[str]
@@ -234,6 +237,7 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         whole_toll_categories=words(triggers["tolls"].get("whole_categories", [])),
         war_scale_toll=int(triggers["tolls"]["war_scale"]),
         noun_classes=noun_class_table(nouns.get("classes", {})),
+        modifier_classes=noun_class_table(nouns.get("modifier_classes", {})),
         derived_classes={k: frozenset(v) for k, v in nouns.get("derived", {}).items()},
         plurals={k.lower(): v.lower() for k, v in nouns.get("plurals", {}).items()},
         plural_endings=tuple(nouns.get("plural_endings", {}).get("endings", [])),
@@ -271,6 +275,7 @@ def load_extraction_lexicon(extra_dirs: tuple[Path, ...] = ()) -> ExtractionLexi
         destination_prepositions=words(roles["destination_prepositions"]),
         transit_prepositions=words(roles["transit_prepositions"]),
         reference_prepositions=words(roles["reference_prepositions"]),
+        launch_verbs=words(roles.get("launch_verbs", [])),
         reference_nouns=words(roles["reference_nouns"]),
         place_list_joiners=words(roles["place_list_joiners"]),
         place_prepositions=words(roles["place_prepositions"]),

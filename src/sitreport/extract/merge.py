@@ -254,7 +254,8 @@ def merge_target(merged: list[Candidate], candidate: Candidate) -> Candidate | N
         earlier = [m for m in earlier if places_compatible(m, candidate)]
         if earlier:
             return earlier[-1]
-    return next((m for m in reversed(merged) if compatible(m, candidate)), None)
+    fitting = (m for m in reversed(merged) if compatible(m, candidate) and not told_elsewhere(candidate, m))
+    return next(fitting, None)
 
 
 def merge_by_type(candidates: list[Candidate]) -> list[Candidate]:
@@ -294,8 +295,18 @@ def toll_bearer(
     if sentence_only:
         return next(iter(in_sentence), None)
     before = [event for position, event in bearers if position < index]
-    after = [event for position, event in bearers if position > index]
+    after = [event for position, event in bearers if position > index and not told_elsewhere(event, toll)]
     return next(iter(in_sentence or before[::-1] or after), None)
+
+
+def told_elsewhere(later: Candidate, earlier: Candidate) -> bool:
+    """A report with no place of its own, told before any other, is at the story's place ("the
+    attack left 100 dead" after a line on Khan Sheikhoun): a later report placed elsewhere ("the
+    air force also struck Douma on Monday", or a line after it) is another happening."""
+    if earlier.place_explicit or earlier.headline_only or earlier.location is None or later.location is None:
+        return False
+    here, there = earlier.location, later.location
+    return not (same_place(here, there) or lies_within(here, there) or lies_within(there, here))
 
 
 def fold_tolls(events: list[Candidate], lexicon: ExtractionLexicon, sentence_only: bool) -> list[Candidate]:

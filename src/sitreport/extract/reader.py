@@ -39,6 +39,7 @@ from sitreport.extract.roles import (
     movement_location,
     place_roles,
     precision_of,
+    without_launch_sites,
     without_reference_points,
 )
 from sitreport.extract.syntax import ancestors_with_self, governing_verb, span_root_outside, tree_distance
@@ -432,7 +433,8 @@ class ArticleReader:
             candidate.destination = most_precise(roles.destination)
             candidate.location = movement_location(roles, candidate.event_type)
         else:
-            candidate.location = closest_precise(self.doc, located, trigger.token)
+            struck = without_launch_sites(self.doc, located, self.lexicon)
+            candidate.location = closest_precise(self.doc, struck, trigger.token)
         candidate.place_explicit = candidate.location is not None
         if candidate.location is None:
             previous = self.last_in_paragraph.get(paragraph)

@@ -138,29 +138,46 @@ def overlap(a: Place, b: Place) -> bool:
 
 def place_role(token: Token, lexicon: ExtractionLexicon) -> str:
     """ "from X"/"out of X"/"left X" -> origin; "to X"/"for X" -> destination; else location."""
+    return role_and_governor(token, lexicon)[0]
+
+
+def role_and_governor(token: Token, lexicon: ExtractionLexicon) -> tuple[str, Token | None]:
+    """The role of a place mention (see place_role) and the word its phrase hangs on: the verb
+    of "fired from X" or "left X"; None when no preposition or verb gives the role."""
     node = token
     while True:
         if node.dep_ == "pobj":
             preposition = node.head
             word = preposition.lower_
             if word == "of" and preposition.head.lower_ in lexicon.origin_prepositions:
-                return "origin"
+                return "origin", preposition.head.head
             if word == "of":
                 node = preposition.head
                 continue
             if word in lexicon.origin_prepositions:
-                return "origin"
+                return "origin", preposition.head
             if word in lexicon.destination_prepositions:
-                return "destination"
+                return "destination", preposition.head
             if word in lexicon.transit_prepositions:
-                return "transit"
-            return "location"
+                return "transit", preposition.head
+            if word in lexicon.reference_prepositions:
+                # "from positions near X": X only says where the place of the phrase lies
+                node = preposition.head
+                continue
+            return "location", None
         if node.dep_ == "dobj" and node.head.lemma_.lower() in DEPARTURE_VERBS:
-            return "origin"
+            return "origin", node.head
         if node.dep_ in PLACE_LINKS and node.head.i != node.i:
             node = node.head
             continue
-        return "location"
+        return "location", None
+
+
+def is_launch_site(token: Token, lexicon: ExtractionLexicon) -> bool:
+    """ "shells fired from positions near Kafranbel", "attacks launched from Jabal al-Zawiya":
+    the place fire or an attack came from, not where it struck."""
+    role, governor = role_and_governor(token, lexicon)
+    return role == "origin" and governor is not None and governor.lemma_.lower() in lexicon.launch_verbs
 
 
 def mention_root(doc: Doc, start: int, end: int) -> Token | None:
@@ -214,6 +231,19 @@ def without_reference_points(
     if located and all(precision_of(m) >= REGION_PRECISION for m in located):
         return located + [r for r in references if any(lies_within(r.place, m.place) for m in located)]
     return located
+
+
+def without_launch_sites(
+    doc: Doc, mentions: list[PlaceMention], lexicon: ExtractionLexicon
+) -> list[PlaceMention]:
+    """The places a violent act struck: where it was fired or launched from is not one, even as
+    the sentence's only place (the event then takes the paragraph's or the story's place)."""
+
+    def launched_from(mention: PlaceMention) -> bool:
+        root = mention_root(doc, mention.start, mention.end)
+        return root is not None and is_launch_site(root, lexicon)
+
+    return [m for m in mentions if not launched_from(m)]
 
 
 def precision_of(mention: PlaceMention) -> int:

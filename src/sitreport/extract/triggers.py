@@ -176,7 +176,7 @@ def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon, as_verb: b
         # has an object of its own ("a blast killed 16 people" with the comma-less
         # subject misread as a noun the verb modifies) or a passive subject ("Monitor: 6
         # people were killed", the clause hung off the name before the colon)
-        head = child_with_dep(token, "dobj", "nsubjpass") or token.head
+        head = child_with_dep(token, "dobj", "nsubjpass") or group_holding(token.head, lexicon) or token.head
     elif token.dep_ == "attr" and token.head.lemma_ == "be":
         # "the pocket was overrun", with the participle parsed as a noun
         head = child_with_dep(token.head, "nsubj", "nsubjpass")
@@ -201,6 +201,16 @@ def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon, as_verb: b
     return themes + [load for member in themes for load in carried_load(member, lexicon)]
 
 
+def group_holding(token: Token, lexicon: ExtractionLexicon) -> Token | None:
+    """The group a noun is counted in: in "a humanitarian convoy of 14 trucks set off" the
+    participle hangs on the trucks, and the convoy they make up is what set off."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "of" or preposition.dep_ != "prep":
+        return None
+    holder = preposition.head
+    return holder if "groups" in lexicon.classes_of(lemma(holder)) else None
+
+
 def carried_load(token: Token, lexicon: ExtractionLexicon) -> list[Token]:
     """ "trucks carrying food", "ambulances carrying wounded fighters", "lorries loaded with
     flour": what vehicles carry is what their arrival or departure is about."""
@@ -223,6 +233,8 @@ def classes_of_theme(
         for child in token.children:
             if child.dep_ == "compound":
                 classes |= lexicon.classes_of(lemma(child))
+            elif child.dep_ == "amod":
+                classes |= set(lexicon.modifier_classes.get(lemma(child), ()))
         if mentions.place_at(token) is not None:
             classes |= {"place"}
         if mentions.actor_at(token) is not None:

@@ -11,8 +11,11 @@ wholesale with their area: each *probes* lists of reports keyed by governorate a
 one):
 - when those lists hold more than PROBE_LIMIT entries, it reads the same lists narrowed to the
   reports sharing one of its figure buckets (category + power of two of the value);
-- when even those hold more than PROBE_LIMIT entries, it gets no candidates: a report that
-  fits that many others cannot say which one it is (docs/incidents.md, "Vague reports").
+- when even those hold more than PROBE_LIMIT entries and it names a town (only its article's
+  day: a town report in a week of heavy reporting on its governorate), it reads the same lists
+  narrowed to the reports of its town;
+- past PROBE_LIMIT entries still, it gets no candidates: a report that fits that many others
+  cannot say which one it is (docs/incidents.md, "Vague reports").
 A report with no day at all (``EventFeatures.dayless``) reads the dated reports of its town and
 type group over the whole corpus sharing one of its figure buckets, and gets no candidates past
 PROBE_LIMIT entries.
@@ -22,7 +25,7 @@ Each report thus costs O(NEIGHBOURS + PROBE_LIMIT) after sorting, so time per ev
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -85,7 +88,8 @@ class BlockIndex:
         self.events, self.window = events, window
         self.groups = [rules.type_group(event.event_type) for event in events]
         self.lists: dict[Key, list[int]] = defaultdict(list)
-        self.by_figure: dict[Key, dict[Figure, list[int]]] = {}
+        self.by_figure: dict[Key, dict[Hashable, list[int]]] = {}
+        self.by_town: dict[Key, dict[Hashable, list[int]]] = {}
         self.precise: dict[tuple[str, str], list[Dated]] = defaultdict(list)
         for index, event in enumerate(events):
             for key in area_lists(event, self.groups[index], window):
@@ -142,6 +146,9 @@ class BlockIndex:
             found = self.read(
                 self.narrowed(key).get(figure, []) for key in keys for figure in event.figure_buckets
             )
+        town = event.place.spot if event.place is not None and not event.place.district else None
+        if found is None and town is not None:
+            found = self.read(self.in_town(key).get(town, []) for key in keys)
         return [other for other in found or () if other != index]
 
     def probe_town(self, index: int, event: EventFeatures) -> list[int]:
@@ -153,16 +160,29 @@ class BlockIndex:
         keys = [(self.groups[index], spot, *key) for key in lists]
         return self.read(self.towns.get(key, []) for key in keys) or []
 
-    def narrowed(self, key: Key) -> dict[Figure, list[int]]:
-        """A list split by figure bucket, on first need: each report is split once per list it
-        sits in, so the total work stays linear, and lists nobody narrows are never split."""
-        if key not in self.by_figure:
-            split: dict[Figure, list[int]] = defaultdict(list)
+    def narrowed(self, key: Key) -> dict[Hashable, list[int]]:
+        """A list split by figure bucket (see ``split``)."""
+        return self.split(self.by_figure, key, lambda event: event.figure_buckets)
+
+    def in_town(self, key: Key) -> dict[Hashable, list[int]]:
+        """A list split by town; governorate-level reports are in no town's part."""
+        return self.split(self.by_town, key, lambda event: [event.place.spot] if event.place else [])
+
+    def split(
+        self,
+        cache: dict[Key, dict[Hashable, list[int]]],
+        key: Key,
+        parts: Callable[[EventFeatures], Iterable[Hashable]],
+    ) -> dict[Hashable, list[int]]:
+        """A list split into ``parts`` on first need: each report is split once per list and
+        splitting, so the total work stays linear, and lists nobody narrows are never split."""
+        if key not in cache:
+            split: dict[Hashable, list[int]] = defaultdict(list)
             for member in self.lists.get(key, []):
-                for figure in self.events[member].figure_buckets:
-                    split[figure].append(member)
-            self.by_figure[key] = split
-        return self.by_figure[key]
+                for part in parts(self.events[member]):
+                    split[part].append(member)
+            cache[key] = split
+        return cache[key]
 
     @staticmethod
     def read(lists: Iterable[list[int]]) -> list[int] | None:

@@ -16,8 +16,6 @@ from sitreport.link.features import EventFeatures, PlaceKeys, doers_verdict, spo
 from sitreport.link.rules import LinkRules
 
 ANY_DAY = (date.min.toordinal(), date.max.toordinal())
-# Datings that say when the event itself happened (``EventFeatures.dating``).
-DATED = frozenset({"stated", "report"})
 
 
 @dataclass(slots=True)
@@ -57,7 +55,7 @@ class Cluster:
             actor_kinds=set(event.actor_kinds),
             actor_sides=set(event.actor_sides),
             anchored=event.precise,
-            dated=event.dating in DATED,
+            dated=event.gives_a_day,
             forbidden=set(forbidden),
         )
 

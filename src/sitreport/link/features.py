@@ -175,6 +175,13 @@ class EventFeatures:
         spot = self.place.spot if self.place else None
         return self.dating == "none" and spot is not None and (bool(self.figures) or self.weekday is not None)
 
+    @property
+    def gives_a_day(self) -> bool:
+        """A day of its own for reports that have only their articles' days to meet on: a stated
+        day, or the report's day. A stated week does not ("last week": two undated reports of
+        that week and town with it are no more one strike than without it)."""
+        return self.stated_day is not None or self.dating == "report"
+
     def on_weekday(self, weekday: int) -> bool:
         """Its one stated day falls on this weekday (Monday 0)."""
         return self.stated_day is not None and date.fromordinal(self.stated_day).weekday() == weekday
