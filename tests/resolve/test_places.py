@@ -121,6 +121,24 @@ def test_a_patron_names_no_country_for_namesakes_abroad(kb: KnowledgeBase) -> No
     assert mention.place.country == "SY" and mention.place.admin1 == "Al-Hasakah"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sample: Turkish forces shelled Ras al-Ayn at dawn.",
+        "Sample: the Turkish army entered Ras al-Ayn countryside.",
+    ],
+)
+def test_an_actors_nationality_names_no_country_for_namesakes_abroad(text: str, kb: KnowledgeBase) -> None:
+    """'Turkish forces' is who acts, not where: Ras al-Ayn stays the Syrian town."""
+    [mention] = [m for m in find_places(text, kb) if "Ras al-Ayn" in m.text]
+    assert mention.place.country == "SY" and mention.place.admin1 == "Al-Hasakah"
+
+
+def test_a_demonym_outside_an_actors_name_still_names_its_country(kb: KnowledgeBase) -> None:
+    [mention] = find_places("Sample: refugees reached the Turkish town of Ras al-Ayn.", kb)
+    assert mention.place.country == "TR"
+
+
 def test_a_quarter_of_a_named_town_is_not_a_namesake_elsewhere(kb: KnowledgeBase) -> None:
     """Sample sentence: Shahba is a town of As-Suwayda and, unlisted, a quarter of Aleppo."""
     [mention] = find_places("Sample: shells hit the Shahba neighbourhood of Aleppo.", kb)

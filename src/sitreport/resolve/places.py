@@ -127,7 +127,8 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     tokens = tokenize(text, kb.rules)
     guards = _Guards(text, tokens, kb)
     found = _exact(tokens, kb, guards)
-    named = _countries_named([f for f in found if not f.loose], tokens, kb) | prior.countries_in_article
+    demonyms = _place_demonyms(tokens, kb, guards.claimed)
+    named = _countries_named([f for f in found if not f.loose], demonyms, kb) | prior.countries_in_article
     found = _settle_loose(_without_unnamed_abroad(found, kb, named))
     found += _without_unnamed_abroad(_glued_words(tokens, kb, guards, found), kb, named)
     found += _without_unnamed_abroad(_stripped_possessives(tokens, kb, guards, found), kb, named)
@@ -139,7 +140,7 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     found = _without_weak_strangers(found, kb, prior.admin1_in_article)
     found = _without_stray_quarters(found, kb)
     misses = _named_misses(tokens, text, kb, found)
-    contexts = _article_context(found, tokens, kb, prior)
+    contexts = _article_context(found, demonyms, kb, prior)
     mentions = [_mention(item, text, kb, context) for item, context in zip(found, contexts, strict=True)]
     return sorted(mentions + misses, key=lambda m: m.start)
 
@@ -277,10 +278,26 @@ def _content(tokens: list[Token], match: NameMatch, skip: frozenset[str]) -> lis
     return [i for i in range(match.first, match.last + 1) if tokens[i].folded not in skip]
 
 
-def _countries_named(found: list[_Found], tokens: list[Token], kb: KnowledgeBase) -> frozenset[str]:
+def _place_demonyms(
+    tokens: list[Token], kb: KnowledgeBase, actor_spans: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """(offset, country) of the demonyms that tell where: 'the Turkish border town'. One inside
+    an actor's name ('Turkish forces', 'Turkish army') is the actor's nationality, and a
+    country's troops act abroad: read as naming Turkey, it let Turkey's namesakes of Syrian
+    towns in ('Ras al-Ayn' as Ceylanpinar)."""
+    return [
+        (t.start, kb.demonyms[t.folded])
+        for t in tokens
+        if t.folded in kb.demonyms and not any(s <= t.start and t.end <= e for s, e in actor_spans)
+    ]
+
+
+def _countries_named(
+    found: list[_Found], demonyms: list[tuple[int, str]], kb: KnowledgeBase
+) -> frozenset[str]:
     """Countries the text names: by a demonym, a country, a province, a big city, or a town
     abroad that only one country has and that is named by its own name ('Arsal')."""
-    named = {kb.demonyms[t.folded] for t in tokens if t.folded in kb.demonyms}
+    named = {country for _, country in demonyms}
     for item in found:
         entries = [kb.places.entries[i] for i in item.candidates]
         countries = {e.country for e in entries}
@@ -807,7 +824,7 @@ def _touches(tokens: list[Token], left: int, right: int) -> bool:
 
 
 def _article_context(
-    found: list[_Found], tokens: list[Token], kb: KnowledgeBase, prior: Context
+    found: list[_Found], demonyms: list[tuple[int, str]], kb: KnowledgeBase, prior: Context
 ) -> list[Context]:
     """For each name: the governorates and countries named near it, the governorates named
     anywhere in the article, and the points of the places named without ambiguity. A name's
@@ -815,7 +832,7 @@ def _article_context(
     a governorate or country all its candidates share."""
     settled = [(item.start, _admin1_of(item, kb)) for item in found]
     countries = [(item.start, _country_of(item, kb)) for item in found]
-    countries += [(t.start, kb.demonyms[t.folded]) for t in tokens if t.folded in kb.demonyms]
+    countries += demonyms
     everywhere = prior.admin1_in_article | {a for _, a in settled if a}
     points = tuple(dict.fromkeys(prior.points + tuple(p for item in found if (p := _point_of(item, kb)))))
     window = kb.rules.context_window
