@@ -253,10 +253,17 @@ def _may_be_loose_word(token: Token, kb: KnowledgeBase) -> bool:
 
 
 def _derived_from(key: str, cut: int, kb: KnowledgeBase) -> bool:
-    """Whether ``key`` is a whole place name (of a few letters at least) plus ``cut`` letters
-    other than a bare 's'."""
+    """Whether ``key`` is a whole name (of a few letters at least) plus ``cut`` letters other
+    than a bare 's', of a place words are made from: a country, a province, or a town of the
+    home country ('Israeli', 'Homsi'). 'Marashdah' is no word made from Turkey's Marash."""
     stem = key[:-cut]
-    return len(stem) >= DERIVED_STEM_MIN and key[-cut:] != "s" and bool(kb.places.names.get(stem))
+    if len(stem) < DERIVED_STEM_MIN or key[-cut:] == "s":
+        return False
+    return any(_makes_words(kb.places.entries[hit.entry], kb) for hit in kb.places.names.get(stem))
+
+
+def _makes_words(entry: PlaceEntry, kb: KnowledgeBase) -> bool:
+    return entry.kind in (ADMIN1_KIND, COUNTRY_KIND) or entry.country in kb.rules.home_countries
 
 
 def _alike(key: str, entry: PlaceEntry, kb: KnowledgeBase) -> bool:
