@@ -281,3 +281,18 @@ def test_a_governorate_named_after_a_place_of_it_is_the_governorate(
 ) -> None:
     [mention] = [m for m in find_places(text, kb) if m.text == name]
     assert mention.place.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Sample: jets bombed the al-Azraq field area.", "Deir ez-Zor"),
+        ("Sample: shelling hit al-Azraq village.", "Aleppo"),
+    ],
+)
+def test_the_kind_written_after_a_name_picks_the_namesake_of_that_kind(
+    text: str, admin1: str, kb: KnowledgeBase
+) -> None:
+    """Sample sentences: al-Azraq is a village of Aleppo and an oil field of Deir ez-Zor."""
+    [mention] = find_places(text, kb)
+    assert mention.place.admin1 == admin1

@@ -141,7 +141,9 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     found = _without_stray_quarters(found, kb)
     misses = _named_misses(tokens, text, kb, found)
     contexts = _article_context(found, demonyms, kb, prior)
-    mentions = [_mention(item, text, kb, context) for item, context in zip(found, contexts, strict=True)]
+    mentions = [
+        _mention(item, text, tokens, kb, context) for item, context in zip(found, contexts, strict=True)
+    ]
     return sorted(mentions + misses, key=lambda m: m.start)
 
 
@@ -893,17 +895,29 @@ def _country_of(item: _Found, kb: KnowledgeBase) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
-def _mention(item: _Found, text: str, kb: KnowledgeBase, context: Context) -> PlaceMention:
+def _mention(
+    item: _Found, text: str, tokens: list[Token], kb: KnowledgeBase, context: Context
+) -> PlaceMention:
     want_admin1 = bool({"admin1", "countryside"} & set(item.effects))
     # Read only between namesakes: most names have one candidate, and spellings cost a fold each.
     spelt: frozenset[int] = frozenset()
+    kind = None
     if len(set(item.candidates)) > 1:
         spelt = frozenset(i for i in item.candidates if _written_as(kb.places.entries[i], item.spelling, kb))
-    entry, why = choose(item.candidates, kb, context, want_admin1, spelt)
+        kind = _kind_written(item, tokens, kb)
+    entry, why = choose(item.candidates, kb, context, want_admin1, spelt, kind)
     place = _place(entry, item, kb)
     place.mention = text[item.start : item.end]
     reason = "; ".join(part for part in (item.reason, why, _effect_reason(item)) if part)
     return PlaceMention(item.start, item.end, place.mention, place, item.score, reason, entry.arabic_names)
+
+
+def _kind_written(item: _Found, tokens: list[Token], kb: KnowledgeBase) -> str | None:
+    """The kind of place the word right after the name says it is ('field': a site)."""
+    after = item.last + 1
+    if not _touches(tokens, item.last, after):
+        return None
+    return next((kind for word, kind in kb.rules.site_words if tokens[after].folded == word), None)
 
 
 def _effect_reason(item: _Found) -> str:
