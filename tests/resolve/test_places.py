@@ -296,3 +296,9 @@ def test_the_kind_written_after_a_name_picks_the_namesake_of_that_kind(
     """Sample sentences: al-Azraq is a village of Aleppo and an oil field of Deir ez-Zor."""
     [mention] = find_places(text, kb)
     assert mention.place.admin1 == admin1
+
+
+def test_an_underscore_left_for_a_hyphen_joins_a_name(kb: KnowledgeBase) -> None:
+    """Sample: a scraper wrote 'al_Shughour' for 'al-Shughour'."""
+    [mention] = find_places("Sample: shells fell on Jisr al_Shughour.", kb)
+    assert (mention.text, mention.place.name) == ("Jisr al_Shughour", "Jisr al-Shughur")
