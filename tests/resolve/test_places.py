@@ -302,3 +302,17 @@ def test_an_underscore_left_for_a_hyphen_joins_a_name(kb: KnowledgeBase) -> None
     """Sample: a scraper wrote 'al_Shughour' for 'al-Shughour'."""
     [mention] = find_places("Sample: shells fell on Jisr al_Shughour.", kb)
     assert (mention.text, mention.place.name) == ("Jisr al_Shughour", "Jisr al-Shughur")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Sample: jets struck Rnkous near Zabadani while shells hit Idlib province.", True),
+        ("Sample: jets struck Rnkous while shells hit Idlib province.", False),
+    ],
+)
+def test_a_loose_spelling_beside_another_governorate_needs_a_town_of_its_own_nearby(
+    text: str, kept: bool, kb: KnowledgeBase
+) -> None:
+    """Rnkous is Rif Dimashq's Rankus, read by its skeleton; Zabadani lies beside it."""
+    assert any(m.place.name == "Rankus" for m in find_places(text, kb)) is kept

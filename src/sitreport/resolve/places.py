@@ -410,12 +410,13 @@ def _without_weak_strangers(
     found: list[_Found], kb: KnowledgeBase, article_admin1: frozenset[str]
 ) -> list[_Found]:
     """A weak match none of whose places lies in a governorate named nearby is another name
-    that happens to look alike. For a loose match the governorate must be named as an area
-    ('the village of Umm Batnah' in a report on southern Idlib is not Quneitra's Umm Batinah);
-    a fuzzy one, weaker still, yields to any governorate a place nearby surely lies in ('Tal
-    Mardikh' beside Deir ez-Zor is not Aleppo's Tall Madiq), or, for a name resolved alone
-    (``resolve_place``), to the governorates of the article's places. Such names stay named
-    misses."""
+    that happens to look alike. A loose match is tested only where a governorate is named as
+    an area ('the village of Umm Batnah' in a report on southern Idlib is not Quneitra's Umm
+    Batinah), and then a town nearby counts too: 'Jabal al-Turkman ... north of Latakia' stays
+    Latakia's mountain beside a 'Rif Dimashq' named in the same line. A fuzzy one, weaker
+    still, yields to any governorate a place nearby surely lies in ('Tal Mardikh' beside Deir
+    ez-Zor is not Aleppo's Tall Madiq), or, for a name resolved alone (``resolve_place``), to
+    the governorates of the article's places. Such names stay named misses."""
     window = kb.rules.context_window
     strong = [item for item in found if not (item.loose or item.score < 1.0)]
     areas = _Nearby([(i.start, _admin1_of(i, kb)) for i in strong if _names_an_area(i, kb)], window)
@@ -425,6 +426,8 @@ def _without_weak_strangers(
         around = frozenset()
         if item.loose:
             around = areas.around(item.start)
+            if around:
+                around |= places.around(item.start)
         elif item.score < 1.0:
             around = places.around(item.start) or article_admin1
         if around and not any(kb.places.entries[i].admin1 in around for i in item.candidates):
