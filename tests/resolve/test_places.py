@@ -121,6 +121,24 @@ def test_a_patron_names_no_country_for_namesakes_abroad(kb: KnowledgeBase) -> No
     assert mention.place.country == "SY" and mention.place.admin1 == "Al-Hasakah"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sample: Turkish forces shelled Ras al-Ayn at dawn.",
+        "Sample: the Turkish army entered Ras al-Ayn countryside.",
+    ],
+)
+def test_an_actors_nationality_names_no_country_for_namesakes_abroad(text: str, kb: KnowledgeBase) -> None:
+    """'Turkish forces' is who acts, not where: Ras al-Ayn stays the Syrian town."""
+    [mention] = [m for m in find_places(text, kb) if "Ras al-Ayn" in m.text]
+    assert mention.place.country == "SY" and mention.place.admin1 == "Al-Hasakah"
+
+
+def test_a_demonym_outside_an_actors_name_still_names_its_country(kb: KnowledgeBase) -> None:
+    [mention] = find_places("Sample: refugees reached the Turkish town of Ras al-Ayn.", kb)
+    assert mention.place.country == "TR"
+
+
 def test_a_quarter_of_a_named_town_is_not_a_namesake_elsewhere(kb: KnowledgeBase) -> None:
     """Sample sentence: Shahba is a town of As-Suwayda and, unlisted, a quarter of Aleppo."""
     [mention] = find_places("Sample: shells hit the Shahba neighbourhood of Aleppo.", kb)
@@ -263,3 +281,38 @@ def test_a_governorate_named_after_a_place_of_it_is_the_governorate(
 ) -> None:
     [mention] = [m for m in find_places(text, kb) if m.text == name]
     assert mention.place.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Sample: jets bombed the al-Azraq field area.", "Deir ez-Zor"),
+        ("Sample: shelling hit al-Azraq village.", "Aleppo"),
+    ],
+)
+def test_the_kind_written_after_a_name_picks_the_namesake_of_that_kind(
+    text: str, admin1: str, kb: KnowledgeBase
+) -> None:
+    """Sample sentences: al-Azraq is a village of Aleppo and an oil field of Deir ez-Zor."""
+    [mention] = find_places(text, kb)
+    assert mention.place.admin1 == admin1
+
+
+def test_an_underscore_left_for_a_hyphen_joins_a_name(kb: KnowledgeBase) -> None:
+    """Sample: a scraper wrote 'al_Shughour' for 'al-Shughour'."""
+    [mention] = find_places("Sample: shells fell on Jisr al_Shughour.", kb)
+    assert (mention.text, mention.place.name) == ("Jisr al_Shughour", "Jisr al-Shughur")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Sample: jets struck Rnkous near Zabadani while shells hit Idlib province.", True),
+        ("Sample: jets struck Rnkous while shells hit Idlib province.", False),
+    ],
+)
+def test_a_loose_spelling_beside_another_governorate_needs_a_town_of_its_own_nearby(
+    text: str, kept: bool, kb: KnowledgeBase
+) -> None:
+    """Rnkous is Rif Dimashq's Rankus, read by its skeleton; Zabadani lies beside it."""
+    assert any(m.place.name == "Rankus" for m in find_places(text, kb)) is kept

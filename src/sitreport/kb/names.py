@@ -74,6 +74,9 @@ class NameRules:
     # saying what the place is ("town", "village") may stand before it.
     locating_words: frozenset[str] = frozenset()
     place_kind_words: frozenset[str] = frozenset()
+    # 'al-Azraq field', 'Rukban camp': the word after a name that says which kind of place it
+    # is, and the gazetteer kind it asks for among namesakes (a field is a site, not a village).
+    site_words: tuple[tuple[str, str], ...] = ()
     # Word forms already computed: a text repeats its words, a gazetteer its name parts.
     _forms: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _unmark: dict[int, None] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -114,6 +117,7 @@ class NameRules:
                 name_prefixes=frozenset(raw.get("name_prefixes", ())),
                 locating_words=frozenset(raw.get("locating_words", ())),
                 place_kind_words=frozenset(raw.get("place_kind_words", ())),
+                site_words=tuple((word, kind) for word, kind in raw.get("site_words", ())),
             )
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise KnowledgeBaseError(f"{path}: not a valid names file ({error})") from error

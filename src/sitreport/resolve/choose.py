@@ -30,6 +30,8 @@ SETTLEMENT_OVER_AREA = 0.5
 # while a governorate named nearby still decides between them.
 SPELT_AS_NAMED = 1.0
 ASKED_FOR_ADMIN1 = 3.0
+# As strong as a spelling: 'al-Azraq field' is the oil field, not Aleppo's village al-Azraq.
+KIND_AS_WRITTEN = 1.0
 
 
 @dataclass(frozen=True)
@@ -51,24 +53,29 @@ def choose(
     context: Context,
     want_admin1: bool = False,
     spelt: frozenset[int] = frozenset(),
+    kind: str | None = None,
 ) -> tuple[PlaceEntry, str]:
     """The best candidate entry and the reasons it won; ``spelt`` are the candidates the text
-    writes exactly as one of their names."""
+    writes exactly as one of their names, ``kind`` the kind of place the word after the name
+    says it is."""
     unique = list(dict.fromkeys(candidates))
     if len(unique) == 1:
         return kb.places.entries[unique[0]], "the only place of this name"
-    scored = [_score(kb.places.entries[i], kb, context, want_admin1, i in spelt) for i in unique]
+    scored = [_score(kb.places.entries[i], kb, context, want_admin1, i in spelt, kind) for i in unique]
     best, (_, why) = max(scored, key=lambda pair: pair[1][0])
     return best, "; ".join([f"best of {len(scored)}", *why])
 
 
 def _score(
-    entry: PlaceEntry, kb: KnowledgeBase, context: Context, want_admin1: bool, spelt: bool
+    entry: PlaceEntry, kb: KnowledgeBase, context: Context, want_admin1: bool, spelt: bool, kind: str | None
 ) -> tuple[PlaceEntry, tuple[float, list[str]]]:
     score, why = math.log10(entry.population + 1) / 10, []
     if spelt:
         score += SPELT_AS_NAMED
         why.append("spelt as named")
+    if kind and entry.kind == kind:
+        score += KIND_AS_WRITTEN
+        why.append(f"a {kind} as written")
     if entry.country in kb.rules.home_countries:
         score += HOME_COUNTRY
         why.append(f"in {entry.country}")

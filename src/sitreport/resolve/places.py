@@ -127,7 +127,8 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     tokens = tokenize(text, kb.rules)
     guards = _Guards(text, tokens, kb)
     found = _exact(tokens, kb, guards)
-    named = _countries_named([f for f in found if not f.loose], tokens, kb) | prior.countries_in_article
+    demonyms = _place_demonyms(tokens, kb, guards.claimed)
+    named = _countries_named([f for f in found if not f.loose], demonyms, kb) | prior.countries_in_article
     found = _settle_loose(_without_unnamed_abroad(found, kb, named))
     found += _without_unnamed_abroad(_glued_words(tokens, kb, guards, found), kb, named)
     found += _without_unnamed_abroad(_stripped_possessives(tokens, kb, guards, found), kb, named)
@@ -139,8 +140,10 @@ def _find(text: str, kb: KnowledgeBase, prior: Context) -> list[PlaceMention]:
     found = _without_weak_strangers(found, kb, prior.admin1_in_article)
     found = _without_stray_quarters(found, kb)
     misses = _named_misses(tokens, text, kb, found)
-    contexts = _article_context(found, tokens, kb, prior)
-    mentions = [_mention(item, text, kb, context) for item, context in zip(found, contexts, strict=True)]
+    contexts = _article_context(found, demonyms, kb, prior)
+    mentions = [
+        _mention(item, text, tokens, kb, context) for item, context in zip(found, contexts, strict=True)
+    ]
     return sorted(mentions + misses, key=lambda m: m.start)
 
 
@@ -252,10 +255,17 @@ def _may_be_loose_word(token: Token, kb: KnowledgeBase) -> bool:
 
 
 def _derived_from(key: str, cut: int, kb: KnowledgeBase) -> bool:
-    """Whether ``key`` is a whole place name (of a few letters at least) plus ``cut`` letters
-    other than a bare 's'."""
+    """Whether ``key`` is a whole name (of a few letters at least) plus ``cut`` letters other
+    than a bare 's', of a place words are made from: a country, a province, or a town of the
+    home country ('Israeli', 'Homsi'). 'Marashdah' is no word made from Turkey's Marash."""
     stem = key[:-cut]
-    return len(stem) >= DERIVED_STEM_MIN and key[-cut:] != "s" and bool(kb.places.names.get(stem))
+    if len(stem) < DERIVED_STEM_MIN or key[-cut:] == "s":
+        return False
+    return any(_makes_words(kb.places.entries[hit.entry], kb) for hit in kb.places.names.get(stem))
+
+
+def _makes_words(entry: PlaceEntry, kb: KnowledgeBase) -> bool:
+    return entry.kind in (ADMIN1_KIND, COUNTRY_KIND) or entry.country in kb.rules.home_countries
 
 
 def _alike(key: str, entry: PlaceEntry, kb: KnowledgeBase) -> bool:
@@ -277,10 +287,26 @@ def _content(tokens: list[Token], match: NameMatch, skip: frozenset[str]) -> lis
     return [i for i in range(match.first, match.last + 1) if tokens[i].folded not in skip]
 
 
-def _countries_named(found: list[_Found], tokens: list[Token], kb: KnowledgeBase) -> frozenset[str]:
+def _place_demonyms(
+    tokens: list[Token], kb: KnowledgeBase, actor_spans: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """(offset, country) of the demonyms that tell where: 'the Turkish border town'. One inside
+    an actor's name ('Turkish forces', 'Turkish army') is the actor's nationality, and a
+    country's troops act abroad: read as naming Turkey, it let Turkey's namesakes of Syrian
+    towns in ('Ras al-Ayn' as Ceylanpinar)."""
+    return [
+        (t.start, kb.demonyms[t.folded])
+        for t in tokens
+        if t.folded in kb.demonyms and not any(s <= t.start and t.end <= e for s, e in actor_spans)
+    ]
+
+
+def _countries_named(
+    found: list[_Found], demonyms: list[tuple[int, str]], kb: KnowledgeBase
+) -> frozenset[str]:
     """Countries the text names: by a demonym, a country, a province, a big city, or a town
     abroad that only one country has and that is named by its own name ('Arsal')."""
-    named = {kb.demonyms[t.folded] for t in tokens if t.folded in kb.demonyms}
+    named = {country for _, country in demonyms}
     for item in found:
         entries = [kb.places.entries[i] for i in item.candidates]
         countries = {e.country for e in entries}
@@ -384,12 +410,13 @@ def _without_weak_strangers(
     found: list[_Found], kb: KnowledgeBase, article_admin1: frozenset[str]
 ) -> list[_Found]:
     """A weak match none of whose places lies in a governorate named nearby is another name
-    that happens to look alike. For a loose match the governorate must be named as an area
-    ('the village of Umm Batnah' in a report on southern Idlib is not Quneitra's Umm Batinah);
-    a fuzzy one, weaker still, yields to any governorate a place nearby surely lies in ('Tal
-    Mardikh' beside Deir ez-Zor is not Aleppo's Tall Madiq), or, for a name resolved alone
-    (``resolve_place``), to the governorates of the article's places. Such names stay named
-    misses."""
+    that happens to look alike. A loose match is tested only where a governorate is named as
+    an area ('the village of Umm Batnah' in a report on southern Idlib is not Quneitra's Umm
+    Batinah), and then a town nearby counts too: 'Jabal al-Turkman ... north of Latakia' stays
+    Latakia's mountain beside a 'Rif Dimashq' named in the same line. A fuzzy one, weaker
+    still, yields to any governorate a place nearby surely lies in ('Tal Mardikh' beside Deir
+    ez-Zor is not Aleppo's Tall Madiq), or, for a name resolved alone (``resolve_place``), to
+    the governorates of the article's places. Such names stay named misses."""
     window = kb.rules.context_window
     strong = [item for item in found if not (item.loose or item.score < 1.0)]
     areas = _Nearby([(i.start, _admin1_of(i, kb)) for i in strong if _names_an_area(i, kb)], window)
@@ -399,6 +426,8 @@ def _without_weak_strangers(
         around = frozenset()
         if item.loose:
             around = areas.around(item.start)
+            if around:
+                around |= places.around(item.start)
         elif item.score < 1.0:
             around = places.around(item.start) or article_admin1
         if around and not any(kb.places.entries[i].admin1 in around for i in item.candidates):
@@ -807,7 +836,7 @@ def _touches(tokens: list[Token], left: int, right: int) -> bool:
 
 
 def _article_context(
-    found: list[_Found], tokens: list[Token], kb: KnowledgeBase, prior: Context
+    found: list[_Found], demonyms: list[tuple[int, str]], kb: KnowledgeBase, prior: Context
 ) -> list[Context]:
     """For each name: the governorates and countries named near it, the governorates named
     anywhere in the article, and the points of the places named without ambiguity. A name's
@@ -815,7 +844,7 @@ def _article_context(
     a governorate or country all its candidates share."""
     settled = [(item.start, _admin1_of(item, kb)) for item in found]
     countries = [(item.start, _country_of(item, kb)) for item in found]
-    countries += [(t.start, kb.demonyms[t.folded]) for t in tokens if t.folded in kb.demonyms]
+    countries += demonyms
     everywhere = prior.admin1_in_article | {a for _, a in settled if a}
     points = tuple(dict.fromkeys(prior.points + tuple(p for item in found if (p := _point_of(item, kb)))))
     window = kb.rules.context_window
@@ -869,17 +898,29 @@ def _country_of(item: _Found, kb: KnowledgeBase) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
-def _mention(item: _Found, text: str, kb: KnowledgeBase, context: Context) -> PlaceMention:
+def _mention(
+    item: _Found, text: str, tokens: list[Token], kb: KnowledgeBase, context: Context
+) -> PlaceMention:
     want_admin1 = bool({"admin1", "countryside"} & set(item.effects))
     # Read only between namesakes: most names have one candidate, and spellings cost a fold each.
     spelt: frozenset[int] = frozenset()
+    kind = None
     if len(set(item.candidates)) > 1:
         spelt = frozenset(i for i in item.candidates if _written_as(kb.places.entries[i], item.spelling, kb))
-    entry, why = choose(item.candidates, kb, context, want_admin1, spelt)
+        kind = _kind_written(item, tokens, kb)
+    entry, why = choose(item.candidates, kb, context, want_admin1, spelt, kind)
     place = _place(entry, item, kb)
     place.mention = text[item.start : item.end]
     reason = "; ".join(part for part in (item.reason, why, _effect_reason(item)) if part)
     return PlaceMention(item.start, item.end, place.mention, place, item.score, reason, entry.arabic_names)
+
+
+def _kind_written(item: _Found, tokens: list[Token], kb: KnowledgeBase) -> str | None:
+    """The kind of place the word right after the name says it is ('field': a site)."""
+    after = item.last + 1
+    if not _touches(tokens, item.last, after):
+        return None
+    return next((kind for word, kind in kb.rules.site_words if tokens[after].folded == word), None)
 
 
 def _effect_reason(item: _Found) -> str:

@@ -14,8 +14,9 @@ from typing import NamedTuple
 from sitreport.kb.name_index import NameHit, NameIndex
 from sitreport.kb.names import NameRules
 
-# Between two words of one name: spaces, or one hyphen or dash, nothing else.
-NAME_JOINERS = frozenset({"", "-", "\u2010", "\u2011", "\u2013"})
+# Between two words of one name: spaces, or one hyphen or dash (or the underscore a scraper
+# left for one: 'Khan al_Shekh'), nothing else.
+NAME_JOINERS = frozenset({"", "-", "_", "\u2010", "\u2011", "\u2013"})
 SENTENCE_ENDS = frozenset('.!?:;"“”')
 POSSESSIVE = ("'s", "’s")
 
@@ -52,8 +53,9 @@ class Token(NamedTuple):
 
 @lru_cache(maxsize=4)
 def _word_pattern(apostrophes: str) -> re.Pattern[str]:
-    """Words, with apostrophes inside them kept ("Dar'a" is one word)."""
-    return re.compile(rf"\w+(?:[{re.escape(apostrophes)}]\w+)*")
+    """Words, with apostrophes inside them kept ("Dar'a" is one word); an underscore is no
+    letter, as in the gazetteer's names ('al_Sham' is 'al Sham')."""
+    return re.compile(rf"[^\W_]+(?:[{re.escape(apostrophes)}][^\W_]+)*")
 
 
 def tokenize(text: str, rules: NameRules) -> list[Token]:
