@@ -74,3 +74,29 @@ def test_a_place_name_inside_an_actors_name_places_nothing(extract: Extract) -> 
     """'Al-Furat Shield factions' name an armed side: 'Al-Furat' is no site of the event."""
     headline = "Al-Furat Shield factions advance in the northern Aleppo countryside"
     assert located(extract(headline, title=headline)) == {"northern Aleppo"}
+
+
+def test_a_speaker_named_like_a_place_is_not_where_the_story_is(extract: Extract) -> None:
+    """A kunya that is also a village's name ('Abu Kamal') names who told the story: the event
+    with no place of its own takes the town the lead names."""
+    text = (
+        "A rocket hit a rebel-held town overnight killing 9 people. A local activist who goes by "
+        "the name Abu Kamal said on Monday that the town of Tal Rifaat had no fighters in it."
+    )
+    assert located(extract(text, title="Rocket kills 9 in rebel-held town")) == {"Tal Rifaat"}
+
+
+def test_where_a_speaker_talked_is_not_where_the_event_was(extract: Extract) -> None:
+    """'said in Amman': Jordan is where the opposition spoke, not where the shelling killed."""
+    text = (
+        "An opposition spokesman said in Amman the shelling had killed 40 people. "
+        "Footage from districts east of Damascus showed the damage."
+    )
+    events = extract(text, title="Opposition says shelling killed 40")
+    assert "Amman" not in located(events) and "Damascus" in located(events)
+
+
+def test_a_military_unit_after_a_place_preposition_is_no_place(extract: Extract) -> None:
+    """'from Division 30' names a party: the event stays at the place the sentence names."""
+    text = "Gunmen abducted eight fighters from Division 30 near Azaz on Monday."
+    assert located(extract(text)) == {"Azaz"}

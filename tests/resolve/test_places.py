@@ -263,3 +263,16 @@ def test_a_governorate_named_after_a_place_of_it_is_the_governorate(
 ) -> None:
     [mention] = [m for m in find_places(text, kb) if m.text == name]
     assert mention.place.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sample: five people died, Al Mayadeen TV reported.", "Sample: Syria TV channel showed the strike."],
+)
+def test_a_news_outlet_is_no_place(text: str, kb: KnowledgeBase) -> None:
+    assert find_places(text, kb) == []
+
+
+def test_a_town_named_like_an_outlet_is_still_a_place(kb: KnowledgeBase) -> None:
+    [mention] = find_places("Sample: clashes broke out in Al Mayadeen.", kb)
+    assert mention.place.admin1 == "Deir ez-Zor"

@@ -134,11 +134,14 @@ def placed_name_mention(
 
 def name_tokens(token: Token) -> list[Token] | None:
     """The words of a proper name ending at ``token`` ("Jisr al-Shughur"), if every word of
-    it is capitalised apart from the Arabic article and hyphens."""
+    it is capitalised apart from the Arabic article and hyphens, and one is a word (the parser
+    tags a stray dash PROPN)."""
     words = [t for t in token.doc[token.left_edge.i : token.i + 1] if t.dep_ != "det"]
     while words and words[0].pos_ != "PROPN":
         words = words[1:]
-    if not words or any(not (t.text[:1].isupper() or t.lower_ in ("al", "el", "-")) for t in words):
+    if not any(t.is_alpha for t in words) or any(
+        not (t.text[:1].isupper() or t.lower_ in ("al", "el", "-")) for t in words
+    ):
         return None
     return words
 
