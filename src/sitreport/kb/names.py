@@ -74,6 +74,9 @@ class NameRules:
     # saying what the place is ("town", "village") may stand before it.
     locating_words: frozenset[str] = frozenset()
     place_kind_words: frozenset[str] = frozenset()
+    # Role nouns written in lower case before a person's name ("official Angela Kane",
+    # "activist Mansoor Hussain"): a place name in the capitalised run after one is the person's.
+    person_roles: frozenset[str] = frozenset()
     # Word forms already computed: a text repeats its words, a gazetteer its name parts.
     _forms: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _unmark: dict[int, None] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -114,6 +117,7 @@ class NameRules:
                 name_prefixes=frozenset(raw.get("name_prefixes", ())),
                 locating_words=frozenset(raw.get("locating_words", ())),
                 place_kind_words=frozenset(raw.get("place_kind_words", ())),
+                person_roles=frozenset(raw.get("person_roles", ())),
             )
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise KnowledgeBaseError(f"{path}: not a valid names file ({error})") from error

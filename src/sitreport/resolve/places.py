@@ -681,13 +681,16 @@ class _Guards:
 
     def _in_person_name(self, first: int) -> bool:
         """'Abu Al-Majd Al-Homsi', 'President Bashar al-Assad', 'Dr. Darwish': a name after a
-        person cue (an abbreviated title's full stop included)."""
+        person cue (an abbreviated title's full stop included), or after a role noun written in
+        lower case ('official Angela Kane'; in a title-case headline 'Activist' may open anything)."""
         if first > 0 and self._abbreviated_title(first - 1, first):
             return True
         index = first - 1
         while index >= 0 and self.tokens[index + 1].joined:
             token = self.tokens[index]
-            if token.folded in self.kb.rules.person_cues:
+            if token.folded in self.kb.rules.person_cues or (
+                token.text.islower() and token.folded in self.kb.rules.person_roles
+            ):
                 return True
             if not (token.capitalised or token.is_article):
                 return False
