@@ -100,3 +100,9 @@ def test_a_military_unit_after_a_place_preposition_is_no_place(extract: Extract)
     """'from Division 30' names a party: the event stays at the place the sentence names."""
     text = "Gunmen abducted eight fighters from Division 30 near Azaz on Monday."
     assert located(extract(text)) == {"Azaz"}
+
+
+def test_a_city_abroad_opening_a_sentence_with_a_dash_is_a_dateline(extract: Extract) -> None:
+    """A dateline left inside the page after a repeated headline: the copy was filed in Beirut."""
+    text = "Beirut- Rebel factions launched an assault on government districts of Aleppo killing 8 people."
+    assert located(extract(text, title="Rebels shell Aleppo")) == {"Aleppo"}
