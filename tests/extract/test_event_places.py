@@ -96,3 +96,35 @@ def test_a_humanitarian_convoy_setting_off_is_aid_where_it_goes(extract: Extract
     text = "A humanitarian convoy of 20 trucks set off from Aleppo city towards Sarmada on Tuesday."
     events = extract(text, published="2022-08-09")
     assert [(e.event_type, e.location.name if e.location else None) for e in events] == [("aid", "Sarmada")]
+
+
+def test_a_speaker_named_like_a_place_is_not_where_the_story_is(extract: Extract) -> None:
+    """A kunya that is also a village's name ('Abu Kamal') names who told the story: the event
+    with no place of its own takes the town the lead names."""
+    text = (
+        "A rocket hit a rebel-held town overnight killing 9 people. A local activist who goes by "
+        "the name Abu Kamal said on Monday that the town of Tal Rifaat had no fighters in it."
+    )
+    assert located(extract(text, title="Rocket kills 9 in rebel-held town")) == {"Tal Rifaat"}
+
+
+def test_where_a_speaker_talked_is_not_where_the_event_was(extract: Extract) -> None:
+    """'said in Amman': Jordan is where the opposition spoke, not where the shelling killed."""
+    text = (
+        "An opposition spokesman said in Amman the shelling had killed 40 people. "
+        "Footage from districts east of Damascus showed the damage."
+    )
+    events = extract(text, title="Opposition says shelling killed 40")
+    assert "Amman" not in located(events) and "Damascus" in located(events)
+
+
+def test_a_military_unit_after_a_place_preposition_is_no_place(extract: Extract) -> None:
+    """'from Division 30' names a party: the event stays at the place the sentence names."""
+    text = "Gunmen abducted eight fighters from Division 30 near Azaz on Monday."
+    assert located(extract(text)) == {"Azaz"}
+
+
+def test_a_city_abroad_opening_a_sentence_with_a_dash_is_a_dateline(extract: Extract) -> None:
+    """A dateline left inside the page after a repeated headline: the copy was filed in Beirut."""
+    text = "Beirut- Rebel factions launched an assault on government districts of Aleppo killing 8 people."
+    assert located(extract(text, title="Rebels shell Aleppo")) == {"Aleppo"}

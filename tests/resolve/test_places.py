@@ -316,3 +316,30 @@ def test_a_loose_spelling_beside_another_governorate_needs_a_town_of_its_own_nea
 ) -> None:
     """Rnkous is Rif Dimashq's Rankus, read by its skeleton; Zabadani lies beside it."""
     assert any(m.place.name == "Rankus" for m in find_places(text, kb)) is kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sample: five people died, Al Mayadeen TV reported.", "Sample: Syria TV channel showed the strike."],
+)
+def test_a_news_outlet_is_no_place(text: str, kb: KnowledgeBase) -> None:
+    assert find_places(text, kb) == []
+
+
+def test_a_town_named_like_an_outlet_is_still_a_place(kb: KnowledgeBase) -> None:
+    [mention] = find_places("Sample: clashes broke out in Al Mayadeen.", kb)
+    assert mention.place.admin1 == "Deir ez-Zor"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # sample sentences: the role noun in running text makes the next names a person's
+        ("Sample: the UN sent disarmament official Angela Kane to Damascus.", ["Damascus"]),
+        ("Sample: local activist Mansoor Hussain said Aleppo was hit.", ["Aleppo"]),
+        # capitalised, in a title-case headline, it opens no name
+        ("Sample: Activist Says Aleppo Hit Again", ["Aleppo"]),
+    ],
+)
+def test_a_name_after_a_role_noun_is_a_persons(text: str, kept: list[str], kb: KnowledgeBase) -> None:
+    assert [m.place.name for m in find_places(text, kb)] == kept

@@ -7,6 +7,7 @@ cheaper than resolving sentence by sentence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from sitreport.resolve import (
 )
 
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+# A dash right after a dateline's place: "Beirut- ", "BEIRUT — ".
+DASH_AFTER = re.compile(r"\s*[-\u2013\u2014]+\s")
 
 
 class Located(Protocol):
@@ -89,6 +92,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, lexicon: ExtractionLexicon) -> Ar
     mediators named by adjective ("a Russian-brokered truce")."""
     text = doc_text(doc)
     places, actors, sources = find_places(text, kb), find_actors(text, kb), find_sources(text, kb)
+    places = [m for m in places if not is_dateline_abroad(doc, text, m, kb.rules.home_countries)]
     actors += brokering_adjectives(doc, kb, lexicon.mediator_words)
     taken = [(m.start, m.end) for m in [*places, *actors, *sources]]
     known = [m.place for m in places if m.place.resolved]
@@ -97,6 +101,17 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, lexicon: ExtractionLexicon) -> Ar
         for start, end in placed_names(doc, lexicon.place_prepositions, lexicon.not_places, taken)
     ]
     return ArticleMentions(MentionIndex(places), MentionIndex(actors), MentionIndex(sources))
+
+
+def is_dateline_abroad(doc: Doc, text: str, mention: PlaceMention, home: frozenset[str]) -> bool:
+    """ "Beirut- Opposition factions in Aleppo launched...": a city abroad opening a sentence
+    with a dash after it is where the copy was filed, a dateline that cleaning could not take
+    off because it stands inside the page (after a repeated headline)."""
+    abroad = mention.place.resolved and mention.place.country not in home
+    if not abroad or not DASH_AFTER.match(text, mention.end):
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span[0].is_sent_start
 
 
 def brokering_adjectives(doc: Doc, kb: KnowledgeBase, mediator_words: frozenset[str]) -> list[ActorMention]:
@@ -134,11 +149,14 @@ def placed_name_mention(
 
 def name_tokens(token: Token) -> list[Token] | None:
     """The words of a proper name ending at ``token`` ("Jisr al-Shughur"), if every word of
-    it is capitalised apart from the Arabic article and hyphens."""
+    it is capitalised apart from the Arabic article and hyphens, and one is a word (the parser
+    tags a stray dash PROPN)."""
     words = [t for t in token.doc[token.left_edge.i : token.i + 1] if t.dep_ != "det"]
     while words and words[0].pos_ != "PROPN":
         words = words[1:]
-    if not words or any(not (t.text[:1].isupper() or t.lower_ in ("al", "el", "-")) for t in words):
+    if not any(t.is_alpha for t in words) or any(
+        not (t.text[:1].isupper() or t.lower_ in ("al", "el", "-")) for t in words
+    ):
         return None
     return words
 

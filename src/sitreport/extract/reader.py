@@ -42,7 +42,13 @@ from sitreport.extract.roles import (
     without_launch_sites,
     without_reference_points,
 )
-from sitreport.extract.syntax import ancestors_with_self, governing_verb, span_root_outside, tree_distance
+from sitreport.extract.syntax import (
+    ancestors_with_self,
+    child_with_dep,
+    governing_verb,
+    span_root_outside,
+    tree_distance,
+)
 from sitreport.extract.triggers import Trigger, find_triggers
 from sitreport.kb.gazetteer import COUNTRY_KIND
 from sitreport.records import Article, Evidence, Place, Quantity
@@ -51,6 +57,8 @@ from sitreport.resolve import ActorMention, PlaceMention
 HEADLINE = -1
 # Links of a clause that hangs under another: adverbial, relative, clausal complements.
 SUBORDINATE_DEPS = frozenset({"advcl", "pcomp", "relcl", "acl", "ccomp"})
+# Links of a verb that tells something of its own (not a participle inside a name: "Istanbul-based").
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "ROOT"})
 
 
 def dates_verb(verb: Token, trigger: Token) -> bool:
@@ -173,7 +181,9 @@ class ArticleReader:
         A town named like its governorate yields to another town of that governorate named
         there: the name may mean the governorate."""
         lead_end = self.paragraph_starts[1] if len(self.paragraph_starts) > 1 else len(self.text)
-        mentions = self.mentions.places.within(0, lead_end)
+        mentions = [
+            m for m in self.mentions.places.within(0, lead_end) if not self.speaks_there(self.root_of(m))
+        ]
         if not mentions:
             return None
 
@@ -181,6 +191,37 @@ class ArticleReader:
             return any(within_governorate_named(other.place, mention.place) for other in mentions)
 
         return min(mentions, key=lambda m: (precision_of(m), governorate_named(m), m.start)).place
+
+    def root_of(self, mention: PlaceMention) -> Token | None:
+        return mention_root(self.doc, mention.start, mention.end)
+
+    def speaks_there(self, root: Token | None) -> bool:
+        """ "a local activist who uses the name Abu al-Hassan said that...", "Sabra said in Turkey
+        that...": the name is a speaker, or where one spoke, not the story's place. Only the name
+        itself: in "the Khan Shaykhun massacre claims the lives of 7" the place only qualifies the
+        subject; and only before what is said (a clause): "targets Der-Ezzor, casualties reported"
+        says nothing more, and the parser made the town a subject of "reported"."""
+        if root is None:
+            return False
+        if self.tracker.told_there(root):
+            return True
+        return (
+            root.dep_ == "nsubj"
+            and self.tracker.is_attribution_verb(root.head)
+            and child_with_dep(root.head, "ccomp") is not None
+        )
+
+    def names_a_teller(self, root: Token | None) -> bool:
+        """ "Syria's official SANA news agency said", "Sabra said in Turkey": the place names who
+        told what the sentence says, or where it was told, not where it happened. A verb of
+        saying that merely follows the place's phrase is not its verb when a clause stands between
+        ("Kurds live in the suburbs of Damascus where the incident occurred Sino told journalists")."""
+        if root is None or self.tracker.parsed_anchor(root) is not None:
+            return True
+        adjacent = self.tracker.verb_right_after(root)
+        if adjacent is not None and not any(t.dep_ in CLAUSE_DEPS for t in self.doc[root.i + 1 : adjacent.i]):
+            return True
+        return self.tracker.told_there(root)
 
     def read(self) -> list[Candidate]:
         previous: SentenceContext | None = None
@@ -299,9 +340,9 @@ class ArticleReader:
         in a headline, to the event word told before it (see ``headline_owner``)."""
         owned: list[list[PlaceMention]] = [[] for _ in triggers]
         for mention in self.mentions.places_in(sent):
-            root = mention_root(self.doc, mention.start, mention.end)
+            root = self.root_of(mention)
             # "Syria's official SANA news agency said": a place naming the source is not the event's
-            if root is None or not triggers or self.tracker.attribution_anchor(root) is not None:
+            if root is None or not triggers or self.names_a_teller(root):
                 continue
             if headline_style:
                 nearest = headline_owner(root, triggers)

@@ -77,6 +77,9 @@ class NameRules:
     # 'al-Azraq field', 'Rukban camp': the word after a name that says which kind of place it
     # is, and the gazetteer kind it asks for among namesakes (a field is a site, not a village).
     site_words: tuple[tuple[str, str], ...] = ()
+    # Role nouns written in lower case before a person's name ("official Angela Kane",
+    # "activist Mansoor Hussain"): a place name in the capitalised run after one is the person's.
+    person_roles: frozenset[str] = frozenset()
     # Word forms already computed: a text repeats its words, a gazetteer its name parts.
     _forms: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
     _unmark: dict[int, None] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -118,6 +121,7 @@ class NameRules:
                 locating_words=frozenset(raw.get("locating_words", ())),
                 place_kind_words=frozenset(raw.get("place_kind_words", ())),
                 site_words=tuple((word, kind) for word, kind in raw.get("site_words", ())),
+                person_roles=frozenset(raw.get("person_roles", ())),
             )
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise KnowledgeBaseError(f"{path}: not a valid names file ({error})") from error

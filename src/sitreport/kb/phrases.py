@@ -19,6 +19,8 @@ Columns: phrase, position (``before``/``after`` the name), effect:
   district of the town;
 - ``patron``: the name is whom an armed group is loyal to ("pro-Turkey factions", "Ankara-loyal",
   "backed by Iran"), not where anything happens: it is no place, and names no country.
+- ``outlet``: the name is a news outlet's ("Al Mayadeen TV", "Syria TV channel"), the teller and
+  not the scene: it is no place, and names no country.
 """
 
 from __future__ import annotations
@@ -43,8 +45,10 @@ COMPASS: dict[str, tuple[float, float]] = {
     "south-east": (-1 / 3, 1 / 3),
     "south-west": (-1 / 3, -1 / 3),
 }
+# Effects that say the name is no place at all there.
+NOT_PLACE_EFFECTS = frozenset({"patron", "outlet"})
 EFFECTS = frozenset(
-    {*COMPASS, "admin1", "countryside", "area", "district", "city", "cue", "patron", "quarter"}
+    {*COMPASS, "admin1", "countryside", "area", "district", "city", "cue", "patron", "outlet", "quarter"}
 )
 
 

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from sitreport.kb import KnowledgeBase
 from sitreport.kb.gazetteer import ADMIN1_KIND, CITY_KIND, COUNTRY_KIND, PlaceEntry, distance_km
-from sitreport.kb.phrases import COMPASS, PlacePhrase
+from sitreport.kb.phrases import COMPASS, NOT_PLACE_EFFECTS, PlacePhrase
 from sitreport.records import Place
 from sitreport.resolve.choose import Context, choose
 from sitreport.resolve.named import name_matches
@@ -690,7 +690,7 @@ class _Guards:
         self.district_words = {
             p.words for p in kb.place_phrases if p.effect == "district" and p.position == "after"
         }
-        self.patron_phrases = [p for p in kb.place_phrases if p.effect == "patron"]
+        self.not_place_phrases = [p for p in kb.place_phrases if p.effect in NOT_PLACE_EFFECTS]
 
     def allow(self, first: int, last: int, start: int, end: int) -> bool:
         return not (
@@ -699,7 +699,7 @@ class _Guards:
             or self._opens_person_name(first, last)
             or self._after_name_prefix(first)
             or self._common_word(first, last)
-            or self._names_a_patron(first, last)
+            or self._names_a_patron_or_outlet(first, last)
             or tuple(t.folded for t in self.tokens[first : last + 1]) in self.district_words
         )
 
@@ -710,13 +710,16 @@ class _Guards:
 
     def _in_person_name(self, first: int) -> bool:
         """'Abu Al-Majd Al-Homsi', 'President Bashar al-Assad', 'Dr. Darwish': a name after a
-        person cue (an abbreviated title's full stop included)."""
+        person cue (an abbreviated title's full stop included), or after a role noun written in
+        lower case ('official Angela Kane'; in a title-case headline 'Activist' may open anything)."""
         if first > 0 and self._abbreviated_title(first - 1, first):
             return True
         index = first - 1
         while index >= 0 and self.tokens[index + 1].joined:
             token = self.tokens[index]
-            if token.folded in self.kb.rules.person_cues:
+            if token.folded in self.kb.rules.person_cues or (
+                token.text.islower() and token.folded in self.kb.rules.person_roles
+            ):
                 return True
             if not (token.capitalised or token.is_article):
                 return False
@@ -749,16 +752,17 @@ class _Guards:
             and self.tokens[after].capitalised
         )
 
-    def _names_a_patron(self, first: int, last: int) -> bool:
+    def _names_a_patron_or_outlet(self, first: int, last: int) -> bool:
         """'pro-Turkey factions', 'Ankara-loyal', 'backed by Iran': the name says whom an armed
         group answers to, not where it is; counted as a place, it also named that country, which
-        let its namesakes abroad in ('Ras al-Ayn' read as Turkey's Ceylanpinar)."""
+        let its namesakes abroad in ('Ras al-Ayn' read as Turkey's Ceylanpinar). 'Al Mayadeen TV'
+        names who reports, not the town of Deir ez-Zor."""
         tokens = self.tokens
         return any(
             _spells(tokens, first - len(p.words), p.words) and _touches(tokens, first - 1, first)
             if p.position == "before"
             else _spells(tokens, last + 1, p.words) and _touches(tokens, last, last + 1)
-            for p in self.patron_phrases
+            for p in self.not_place_phrases
         )
 
     def _common_word(self, first: int, last: int) -> bool:
