@@ -93,8 +93,34 @@ def test_a_local_cluster_runs_its_workers_without_the_profiler_and_with_rarer_ho
 
     with local_client(1) as client:
         (worker,) = client.run(callbacks).values()
+        (environ,) = client.run(lambda: dict(os.environ)).values()
     assert "profile" not in worker  # Dask's default: a sample of the task's stack every 10 ms
     assert worker["tick"] == worker["memory_monitor"] == 1000  # milliseconds; 20 and 100 by default
+    # large arrays stay on the heap, while freed memory is still given back (Dask's setting)
+    assert environ["MALLOC_MMAP_THRESHOLD_"] == str(32 * 2**20)
+    assert environ["MALLOC_TRIM_THRESHOLD_"] == "65536"
+
+
+def test_the_driver_of_a_local_cluster_ingest_never_imports_spacy(tmp_path: Path) -> None:
+    for n, doc in enumerate(synthetic_documents(3)):
+        (tmp_path / f"{n}.txt").write_text(doc.content, encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'ledger.db'}"
+    script = (
+        "import sys\n"
+        "from sitreport.cli import app\n"
+        "if __name__ == '__main__':\n"
+        f"    try: app(['ingest', {str(tmp_path)!r}, '--db', {db!r}, '--cluster', 'local:1'])\n"
+        "    except SystemExit as end: assert end.code == 0, end.code\n"
+        "    print(sorted(name for name in sys.modules if name.split('.')[0] in {'spacy', 'thinc'}))\n"
+    )
+    (tmp_path / "driver.py").write_text(script, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    done = subprocess.run([sys.executable, str(tmp_path / "driver.py")], capture_output=True, text=True,
+                          env=env, timeout=600)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
+    with sqlite3.connect(tmp_path / "ledger.db") as connection:
+        assert connection.execute("select count(*) from articles").fetchone() == (3,)
 
 
 def _free_port() -> int:

@@ -320,10 +320,11 @@ def _report_linking(linked: LinkSummary, events_new: int) -> None:
 
 
 def _process(paths: list[Path], options: Options, cluster: str | None) -> Iterator[Any]:
-    """Results of the per-article flow, here or on a Dask cluster."""
-    from sitreport.pipeline import process_paths
-
+    """Results of the per-article flow, here or on a Dask cluster (whose driver, this process,
+    never imports the pipeline: spaCy alone costs it a second of CPU and 40 MB)."""
     if cluster is None:
+        from sitreport.pipeline import process_paths
+
         yield from process_paths(paths, options)
         return
     from dask.distributed import Client

@@ -20,8 +20,7 @@ from sitreport.link.framing import (
 )
 from sitreport.neighbourhood import read_neighbourhood
 from sitreport.options import Options
-from sitreport.pipeline import ArticleResult
-from sitreport.records import Article, Incident
+from sitreport.records import Article, ArticleResult, Incident
 from sitreport.store import Store
 
 

@@ -13,7 +13,7 @@ import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
@@ -23,18 +23,10 @@ from sitreport.clean import clean_document
 from sitreport.errors import InputError
 from sitreport.ingest import read_inputs
 from sitreport.options import Options
-from sitreport.records import Article, Event, RawDocument
+from sitreport.records import Article, ArticleResult, Event, RawDocument
 
 K = TypeVar("K")
 V = TypeVar("V")
-
-
-@dataclass
-class ArticleResult:
-    """One article and the events read from it."""
-
-    article: Article
-    events: list[Event] = field(default_factory=list)
 
 
 def clean_documents(

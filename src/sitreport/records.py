@@ -321,3 +321,12 @@ class Incident:
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)
+
+
+@dataclass
+class ArticleResult:
+    """One article and the events read from it. Here, not in ``pipeline``, so that a cluster's
+    driver unpickles its workers' results without importing cleaning (which imports spaCy)."""
+
+    article: Article
+    events: list[Event] = field(default_factory=list)
