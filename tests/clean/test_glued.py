@@ -39,6 +39,18 @@ def test_a_deck_before_the_agency_credit(lexicon: CleaningLexicon) -> None:
     assert unglue_line(line, [HEADLINE], lexicon) == [deck, "Reuters", "Tuesday 14 Nov 2017", LEAD]
 
 
+def test_an_agency_name_of_several_words_after_the_deck(lexicon: CleaningLexicon) -> None:
+    deck = "Residents fled the town after a night of heavy shelling"
+    line = f"{deck}  Thomson Reuters Tuesday 14 Nov 2017 {LEAD}"
+    assert unglue_line(line, [HEADLINE], lexicon) == [deck, "Thomson Reuters", "Tuesday 14 Nov 2017", LEAD]
+
+
+def test_no_credit_is_split_off_after_a_sentence_has_ended(lexicon: CleaningLexicon) -> None:
+    for stop in (".", "!", "?"):
+        line = f"Residents fled the town{stop} Most stayed Reuters Tuesday 14 Nov 2017 {LEAD}"
+        assert unglue_line(line, [HEADLINE], lexicon) == [line]
+
+
 def test_the_repeat_matches_the_headline_without_its_site_name(lexicon: CleaningLexicon) -> None:
     title = f"{HEADLINE} - Region - World - Sample Online"
     assert unglue_line(f"{HEADLINE} AP Tuesday 20 May 2014 {LEAD}", [title], lexicon)[0] == HEADLINE

@@ -75,21 +75,33 @@ def _split_agency(line: str, lexicon: CleaningLexicon) -> list[str] | None:
     The agency may follow the headline's deck (a summary with no full stop), which is split
     off as a line of its own.
     """
-    starts = [0, *(match.end() for match in islice(_SPACE.finditer(line), MAX_DECK_WORDS))]
-    for start in starts:
-        if _SENTENCE_END.search(line[:start].strip()):
+    # The line's spaces found once: an agency starts after one of the first MAX_DECK_WORDS
+    # (or at 0) and ends before one of the next MAX_AGENCY_WORDS.
+    spaces = list(islice(_SPACE.finditer(line), MAX_DECK_WORDS + MAX_AGENCY_WORDS))
+    # The deck ends at its first sentence end: a start after it has a stop in what it leaves
+    # before it (the same test as searching each start's stripped prefix, without the rescans).
+    stop = _SENTENCE_END.search(line)
+    deck_end = stop.start() if stop else len(line)
+    for count in range(min(len(spaces), MAX_DECK_WORDS) + 1):
+        start = spaces[count - 1].end() if count else 0
+        if count and spaces[count - 1].start() > deck_end:
             return None
-        if (split := _agency_at(line, start, lexicon)) is not None:
+        ends = [space.start() for space in spaces[count : count + MAX_AGENCY_WORDS]]
+        # most words open no agency's name: their spans are not looked up one by one
+        first_word = line[start : ends[0]] if ends else ""
+        if first_word and not lexicon.may_open_wire_name(first_word):
+            continue
+        if (split := _agency_at(line, start, ends, lexicon)) is not None:
             return split
     return None
 
 
-def _agency_at(line: str, start: int, lexicon: CleaningLexicon) -> list[str] | None:
-    """[before, agency, rest] when an agency name and then a date stamp begin at ``start``."""
-    ends = [match.start() for match in islice(_SPACE.finditer(line, start), MAX_AGENCY_WORDS)]
+def _agency_at(line: str, start: int, ends: list[int], lexicon: CleaningLexicon) -> list[str] | None:
+    """[before, agency, rest] when an agency name (ending at one of ``ends``) and then a date
+    stamp begin at ``start``."""
     for end in ends:
-        agency, rest = line[start:end], line[end:].lstrip()
-        if lexicon.wire_named(agency) and stamp_end(rest, lexicon) is not None:
+        agency = line[start:end]
+        if lexicon.wire_named(agency) and stamp_end(rest := line[end:].lstrip(), lexicon) is not None:
             return [line[:start], agency, rest]
     return None
 

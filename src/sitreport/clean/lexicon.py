@@ -40,10 +40,16 @@ class CleaningLexicon:
     wire_agencies: dict[str, str]
     # an agency's name opening a line, then a dash or a capitalised word: "AFP Eleven ...", "SANA-One ..."
     wire_credit_start: re.Pattern[str]
+    # the first word of every agency alias (lower case)
+    wire_first_words: frozenset[str]
 
     def wire_named(self, text: str) -> str | None:
         """The canonical agency when ``text`` is exactly one of its names."""
         return self.wire_agencies.get(text.strip().lower())
+
+    def may_open_wire_name(self, word: str) -> bool:
+        """Whether an agency's name may start with ``word`` (one word, no spaces around it)."""
+        return word.lower() in self.wire_first_words
 
     def is_site_name(self, text: str) -> bool:
         """``text`` is exactly a news site's or a wire agency's name."""
@@ -137,6 +143,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> CleaningLexicon:
         photo_words=_words("photo_words.txt", extra_dirs),
         wire_agencies=agencies,
         wire_credit_start=_credit_start(agencies),
+        wire_first_words=frozenset(alias.split()[0] for alias in agencies),
     )
 
 
