@@ -73,6 +73,12 @@ def test_a_headline_place_belongs_to_the_event_told_before_it(extract: Extract) 
     assert located(events, "armed_clash") == {"Ariha"}
 
 
+def test_a_headline_place_past_a_joiner_is_an_event_of_its_own(extract: Extract) -> None:
+    # the parser hangs both places on the one event word; the joiner between them says two
+    text = "Violent clashes in several areas in Saraqib and its surroundings, and renewed in Ariha"
+    assert located(extract(text, title=text), "armed_clash") == {"Saraqib", "Ariha"}
+
+
 def test_a_bare_number_before_dead_counts_the_dead(extract: Extract) -> None:
     text = "5 dead, mostly children, in raids on a town in Quneitra countryside"
     assert ("killed", 5, "exact") in figures(extract(text, title=text))

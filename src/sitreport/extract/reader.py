@@ -295,7 +295,7 @@ class ArticleReader:
             if self.is_background(candidate, context, trigger):
                 continue
             self.candidates.append(candidate)
-            self.candidates.extend(self.at_joined_places(candidate, share.places))
+            self.candidates.extend(self.at_joined_places(candidate, share.places, context.headline_style))
             if not context.in_headline:
                 self.last_in_paragraph[context.paragraph] = candidate
 
@@ -437,13 +437,17 @@ class ArticleReader:
         candidate.of_the_day = is_present_perfect(trigger.token)
         return candidate
 
-    def at_joined_places(self, candidate: Candidate, places: list[PlaceMention]) -> list[Candidate]:
+    def at_joined_places(
+        self, candidate: Candidate, places: list[PlaceMention], headline_style: bool
+    ) -> list[Candidate]:
         """The same report at each place joined to its own by "and" ("clashes in Daraa and
         Damascus"): one event per place. Figures stay on the first: they count the lot, and a
         second copy would count them twice."""
-        if candidate.event_type in MOVEMENT_TYPES or not candidate.place_explicit:
+        chosen = candidate.location
+        if candidate.event_type in MOVEMENT_TYPES or chosen is None or not candidate.place_explicit:
             return []
         located = without_reference_points(self.doc, places, self.lexicon) or places
+        joined = coordinated_places(self.doc, located, chosen, self.lexicon, headline_style)
         return [
             replace(
                 candidate,
@@ -453,8 +457,8 @@ class ArticleReader:
                 evidence=list(candidate.evidence),
                 sources=list(candidate.sources),
             )
-            for place in coordinated_places(self.doc, located, candidate.location, self.lexicon)
-        ] if candidate.location is not None else []
+            for place in joined
+        ]
 
     def place(
         self, candidate: Candidate, trigger: Trigger, places: list[PlaceMention], paragraph: int

@@ -93,16 +93,19 @@ def noun_of_name(token: Token) -> Token:
 
 
 def coordinated_places(
-    doc: Doc, mentions: list[PlaceMention], chosen: Place, lexicon: ExtractionLexicon
+    doc: Doc, mentions: list[PlaceMention], chosen: Place, lexicon: ExtractionLexicon, headline: bool = False
 ) -> list[Place]:
     """Places joined by "and" to the event's place ("clashes in Daraa and Damascus",
     "bombardment targets Idlib and Aleppo"): each is the place of a happening of its own, as a
     coder records one event per location. A place inside another of them is not ("Aleppo city
     and its countryside", "Idlib and Idlib province" stay one). The parse tells the join, or
-    the text: names with only a list joiner between them ("in Tal Abyad and Ras al-Ayn")."""
+    the text: names with only a list joiner between them ("in Tal Abyad and Ras al-Ayn"), or,
+    in a headline, any joiner between them (see ``clause_joined``)."""
     nouns = {id(m): noun_of_name(root) for m in mentions if (root := mention_root(doc, m.start, m.end))}
     joined = {t.i for m in mentions if m.place == chosen and id(m) in nouns for t in nouns[id(m)].conjuncts}
     listed = listed_with(doc.text, mentions, chosen, lexicon)
+    if headline:
+        listed |= clause_joined(doc, mentions, chosen)
     found: list[Place] = []
     for mention in mentions:
         noun = nouns.get(id(mention))
@@ -129,6 +132,21 @@ def listed_with(
         else:
             runs.append([mention])
     return {id(m) for run in runs if len(run) > 1 and any(m.place == chosen for m in run) for m in run}
+
+
+def clause_joined(doc: Doc, mentions: list[PlaceMention], chosen: Place) -> set[int]:
+    """Ids of the mentions a coordinating word sets apart from a mention of ``chosen``.
+    A headline chains its happenings with "and" ("clashes in Aleppo city, and renewed in
+    Arima"; "gunmen kill two in Idlib and clashes in Salamiyah"), and the parser, trained on
+    full sentences, often hangs the later places on the first event word: a place beyond the
+    joiner is a happening of its own, whichever word the parse gives it to."""
+    roots = {id(m): root for m in mentions if (root := mention_root(doc, m.start, m.end)) is not None}
+    anchors = [roots[id(m)].i for m in mentions if m.place == chosen and id(m) in roots]
+
+    def apart(i: int, j: int) -> bool:
+        return any(t.dep_ == "cc" for t in doc[min(i, j) + 1 : max(i, j)])
+
+    return {key for key, root in roots.items() if any(apart(root.i, a) for a in anchors)}
 
 
 def overlap(a: Place, b: Place) -> bool:
