@@ -63,6 +63,8 @@ def test_the_wounded_of_a_clause_of_their_own_are_no_dead(extract: Callable[...,
         # "over 28" hangs off "Killed" in the parse, yet it is listed before "Injured"
         ("3 Killed over 28 Injured in Mortar Attack on Homs", 3, 28),
         ("6 Killed, 31 Injured in Car Bomb Blast in Hama", 6, 31),
+        # "31" parsed as a modifier of "Killed": the participle after it still counts it
+        ("5 Killed 31 Injured in Car Bomb Blast in Hama", 5, 31),
     ],
 )
 def test_a_headline_without_its_comma_keeps_dead_and_wounded_apart(
