@@ -60,6 +60,11 @@ def test_the_wounded_of_a_clause_of_their_own_are_no_dead(extract: Callable[...,
         ("2 Civilians Killed 9 Injured in Rocket Attack on Aleppo", 2, 9),
         ("One person killed 16 others injured in rocket attacks on Aleppo", 1, 16),
         ("15 killed 20 injured in airstrike near a market in Aleppo", 15, 20),
+        # "over 28" hangs off "Killed" in the parse, yet it is listed before "Injured"
+        ("3 Killed over 28 Injured in Mortar Attack on Homs", 3, 28),
+        ("6 Killed, 31 Injured in Car Bomb Blast in Hama", 6, 31),
+        # "31" parsed as a modifier of "Killed": the participle after it still counts it
+        ("5 Killed 31 Injured in Car Bomb Blast in Hama", 5, 31),
     ],
 )
 def test_a_headline_without_its_comma_keeps_dead_and_wounded_apart(
@@ -76,6 +81,15 @@ def test_a_participle_with_its_own_figure_leaves_the_object(extract: Callable[..
     # "killed 30 people injured 90": "injured" has its own figure, so the 30 were killed
     events = extract("A suicide bomber killed 30 people injured 90 on Monday at a wedding in Hasakeh.")
     assert 30 in {value for value, _ in death_figures(events)}
+
+
+def test_a_participle_before_its_object_does_not_take_the_figure_before_it(
+    extract: Callable[..., list[Event]],
+) -> None:
+    # "killed 12 wounded 40 in Homs": 12 stands before "wounded" as its object's neighbour,
+    # not as a figure listed before it (the number after "wounded" is no such list)
+    events = extract("The car bomb killed 12 wounded 40 in Homs on Monday.")
+    assert 12 in {value for value, _ in death_figures(events)}
 
 
 def test_a_figure_of_another_casualty_word_is_that_words(extract: Callable[..., list[Event]]) -> None:

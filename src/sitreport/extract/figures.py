@@ -255,6 +255,35 @@ def owning_trigger(noun: Token | None, number: Token, triggers: list[Trigger]) -
     return None
 
 
+def trigger_after(token: Token, triggers: list[Trigger]) -> Trigger | None:
+    """The casualty/detention trigger that is the very next word, but not a gerund: "killing
+    20 injuring 30" is one verb's object after another's."""
+    return next(
+        (t for t in triggers if t.rule.figure and t.token.i == token.i + 1 and t.token.tag_ != "VBG"),
+        None,
+    )
+
+
+def listed_owner(noun: Token | None, number: Token, triggers: list[Trigger]) -> Trigger | None:
+    """ "4 Killed over 43 Injured", "2 Civilians Killed 7 Injured": a headline lists each
+    figure before the word that says what became of it, which the parse often hangs elsewhere
+    (43 as the object of "Killed"). Not "killed 30 wounded 40 in Homs", where the number after
+    the word is its object: the word owns the figure before it only when what follows it, if a
+    number, is listed the same way."""
+    last = noun if noun is not None and noun.i > number.i else number
+    trigger = trigger_after(last, triggers)
+    after = next_token(trigger.token) if trigger is not None else None
+    if after is None or not after.like_num:
+        return trigger
+    counted = next_token(after)
+    listed = counted if counted is not None and counted.pos_ in ("NOUN", "PROPN") else after
+    return trigger if trigger_after(listed, triggers) is not None else None
+
+
+def next_token(token: Token) -> Token | None:
+    return token.nbor() if token.i + 1 < len(token.doc) else None
+
+
 def themeless_owner(
     noun: Token | None, number: Token, triggers: list[Trigger], lexicon: ExtractionLexicon
 ) -> Trigger | None:
@@ -388,7 +417,11 @@ def read_figure(
         return None
     number = sent[end - 1]
     noun = counted_noun(number, lexicon)
-    owner = owning_trigger(noun, number, triggers) or themeless_owner(noun, number, triggers, lexicon)
+    owner = (
+        listed_owner(noun, number, triggers)
+        or owning_trigger(noun, number, triggers)
+        or themeless_owner(noun, number, triggers, lexicon)
+    )
     category, kind = figure_category(noun, owner, {t.i for t in sent[begin:end]}, lexicon)
     part = owner is None and previous is not None and is_toll_part(noun or number, previous, lexicon)
     if part and previous is not None:

@@ -164,6 +164,13 @@ def shared_object(verb: Token, lexicon: ExtractionLexicon) -> Token | None:
     return child_with_dep(joined, "dobj")
 
 
+def listed_number(participle: Token) -> Token | None:
+    """ "3 Killed 40 Injured": a headline lists a number right before the participle that
+    says what became of it, which the parse hangs elsewhere (40 as a modifier of "Killed")."""
+    before = participle.doc[participle.i - 1] if participle.i > participle.sent.start else None
+    return before if participle.tag_ == "VBN" and before is not None and before.like_num else None
+
+
 def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon, as_verb: bool = False) -> list[Token]:
     """What the event happened to: see the header of kb/extraction/triggers.toml."""
     head: Token | None
@@ -185,6 +192,7 @@ def theme_tokens(token: Token, role: str, lexicon: ExtractionLexicon, as_verb: b
             head = nearest_child_with_dep(token, "nsubjpass", "nsubj") or controller(token)
         else:
             head = verb_object(token, lexicon) or nearest_child_with_dep(token, "nsubj")
+        head = head or listed_number(token)
     elif token.dep_ in ("oprd", "acomp", "xcomp") and token.pos_ == "ADJ":
         verb = token.head
         head = child_with_dep(verb, "dobj", "nsubjpass", "nsubj")
