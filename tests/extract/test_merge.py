@@ -176,14 +176,6 @@ def test_a_town_called_a_city_neither_yields_to_nor_merges_with_another_town_of_
     assert sorted(name for _, name, _ in events) == ["Ariha", "Idlib"]
 
 
-def test_a_town_called_a_city_does_not_merge_with_the_area_of_another_town() -> None:
-    """ "Clashes in Idlib city, and renewed in the Ariha area": two happenings."""
-    idlib_city = Place("Idlib", admin1="Idlib", country="SY", precision=1, kind="city")
-    ariha_area = Place("Ariha", admin1="Idlib", country="SY", precision=2, kind="area")
-    events = merged(report("armed_clash", 0, idlib_city), report("armed_clash", 1, ariha_area))
-    assert sorted(name for _, name, _ in events) == ["Ariha", "Idlib"]
-
-
 def test_a_quarter_of_a_city_merges_with_the_city() -> None:
     """ "A blast in the city of Aleppo" and "the blast hit the Salaheddin quarter": one event."""
     aleppo_city = Place("Aleppo", admin1="Aleppo", country="SY", precision=1, kind="city")

@@ -30,7 +30,7 @@ from datetime import date
 
 from sitreport.extract.candidate import Candidate
 from sitreport.extract.lexicon import ExtractionLexicon
-from sitreport.kb.gazetteer import AREA_KIND, CITY_KIND
+from sitreport.kb.gazetteer import CITY_KIND
 from sitreport.records import Place, Quantity
 
 # Places of this precision or wider are regions, and 4 is a whole country
@@ -59,9 +59,7 @@ def same_place(a: Place, b: Place) -> bool:
 
 
 def _city_beside_town(city: Place, other: Place) -> bool:
-    """Beside another town, or the land around one ("Aleppo city ..., and renewed in the
-    Arima area")."""
-    return city.kind == CITY_KIND and (other.precision == 1 or other.kind == AREA_KIND)
+    return city.kind == CITY_KIND and other.precision == 1
 
 
 def may_lie_within(a: Place, b: Place) -> bool:

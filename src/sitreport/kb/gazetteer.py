@@ -40,8 +40,6 @@ ADMIN1_KIND = "admin1"
 COUNTRY_KIND = "country"
 # A town the text calls a city ("Raqqa city"): the town, never the governorate named like it.
 CITY_KIND = "city"
-# The land around a town ("the Arima area", "Salamiyah countryside"): the town's, not its governorate's.
-AREA_KIND = "area"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from sitreport.kb import KnowledgeBase
-from sitreport.kb.gazetteer import ADMIN1_KIND, AREA_KIND, CITY_KIND, COUNTRY_KIND, PlaceEntry, distance_km
+from sitreport.kb.gazetteer import ADMIN1_KIND, CITY_KIND, COUNTRY_KIND, PlaceEntry, distance_km
 from sitreport.kb.phrases import COMPASS, NOT_PLACE_EFFECTS, PlacePhrase
 from sitreport.records import Place
 from sitreport.resolve.choose import Context, choose
@@ -947,7 +947,7 @@ def _place(entry: PlaceEntry, item: _Found, kb: KnowledgeBase) -> Place:
     countryside = "countryside" in item.effects and entry.kind not in (ADMIN1_KIND, COUNTRY_KIND)
     if "area" in item.effects or countryside:
         place.precision = max(place.precision or 1, AREA_PRECISION)
-        place.kind = AREA_KIND
+        place.kind = "area"
     return place
 
 
@@ -997,7 +997,7 @@ def _compass_part(entry: PlaceEntry, compass: str, phrase: str, kb: KnowledgeBas
     name = f"{phrase} {entry.name}"
     if entry.kind not in (ADMIN1_KIND, COUNTRY_KIND):
         precision = max(entry.precision, AREA_PRECISION)
-        return Place(name, entry.admin1, entry.country, entry.lat, entry.lon, None, AREA_KIND, precision)
+        return Place(name, entry.admin1, entry.country, entry.lat, entry.lon, None, "area", precision)
     admin1 = entry.admin1 if entry.kind == ADMIN1_KIND else None
     box = kb.places.extents.get((entry.country, admin1))
     lat, lon = entry.lat, entry.lon
